@@ -1,0 +1,3 @@
+from netriage.cli import main
+
+raise SystemExit(main())

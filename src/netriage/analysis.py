@@ -1,0 +1,72 @@
+"""The spine in one call: capture → parsed records → facts → trees → findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netriage.capture import Capture, Device, load_paths
+from netriage.engine.expr import Namespace
+from netriage.engine.findings import Finding, Undecided, severity_rank
+from netriage.engine.tree import Tree, load_trees
+from netriage.engine.walk import Walk
+from netriage.facts import DeviceFacts
+from netriage.platforms import get_platform
+
+
+@dataclass
+class DeviceAnalysis:
+    device: Device
+    facts: DeviceFacts
+    walks: list[Walk] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    capture: Capture
+    devices: list[DeviceAnalysis] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    undecided: list[Undecided] = field(default_factory=list)
+
+    @property
+    def worst(self) -> str:
+        return max((f.severity for f in self.findings), key=severity_rank, default="")
+
+
+def applicable_trees(device: Device, trees: tuple[Tree, ...]) -> list[Tree]:
+    tag = get_platform(device.platform).tag if device.platform else ""
+    return [t for t in trees if tag and (not t.platforms or tag in t.platforms)]
+
+
+def start_walk(tree: Tree, facts: DeviceFacts, answers: dict[str, str] | None = None) -> Walk:
+    return Walk(tree=tree, device=facts.device, namespace=Namespace(facts.resolve),
+                answers=dict(answers or {}))
+
+
+def analyze_capture(capture: Capture, answers: dict[str, str] | None = None) -> Analysis:
+    """Walk every applicable tree on every device in auto mode.
+
+    `answers` maps `tree.node` (a question) to an answer, for questions no output can tell.
+    """
+    answers = answers or {}
+    trees = load_trees()
+    analysis = Analysis(capture)
+    for device in capture.devices:
+        facts = DeviceFacts(device)
+        item = DeviceAnalysis(device, facts)
+        for tree in applicable_trees(device, trees):
+            tree_answers = {k.split(".", 1)[1]: v for k, v in answers.items()
+                            if k.startswith(tree.id + ".")}
+            walk = start_walk(tree, facts, tree_answers).run()
+            item.walks.append(walk)
+            analysis.findings += walk.findings
+            analysis.undecided += walk.undecided
+        analysis.devices.append(item)
+    # Worst first; the tree's own order (root cause before consequences) breaks ties.
+    analysis.findings.sort(key=lambda f: -severity_rank(f.severity))
+    return analysis
+
+
+def analyze_paths(paths: list[str | Path], platform: str = "",
+                  answers: dict[str, str] | None = None) -> Analysis:
+    return analyze_capture(load_paths(paths, platform), answers)

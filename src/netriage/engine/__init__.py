@@ -1,0 +1,1 @@
+"""The tree engine: conditions over facts, walks, findings."""

@@ -1,0 +1,192 @@
+"""Conditions and placeholders in the trees: a small, safe subset of Python expressions.
+
+Tree authors write `failover.lan_state == "down"` or
+`any(i.status == "Failed" for i in failover.this.interfaces)`. Only literals, names,
+attribute reads, subscripts, comparisons, boolean logic, a few builtins and comprehensions
+are allowed; no dunder access, no calls except the listed builtins and methods of str.
+
+Unknowns propagate: a fact that is missing (command not captured, output partial or
+unparsed, field not printed) raises `Unknown` when read, and the condition is unknown — it
+is never read as False.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
+
+
+class Unknown(Exception):  # noqa: N818 - it is a value of three-valued logic, not an error
+    """A fact the condition needs is not known; `reason` says why, `commands` what would tell."""
+
+    def __init__(self, reason: str, commands: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.commands = commands
+
+
+class ExprError(ValueError):
+    """The expression is not allowed or not valid."""
+
+
+_ALLOWED_NODES = (
+    ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.Compare,
+    ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
+    ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Mod, ast.Name, ast.Load, ast.Store,
+    ast.Attribute, ast.Subscript, ast.Slice, ast.Constant, ast.List, ast.Tuple, ast.Set,
+    ast.Dict, ast.Call, ast.keyword, ast.IfExp, ast.GeneratorExp, ast.ListComp, ast.SetComp,
+    ast.comprehension, ast.JoinedStr, ast.FormattedValue,
+)
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _join(items: Any, sep: str = ", ") -> str:
+    return sep.join(str(unwrap(i)) for i in items)
+
+
+BUILTINS: dict[str, Any] = {
+    "join": _join,
+    "any": any, "all": all, "len": len, "min": min, "max": max, "sum": sum, "sorted": sorted,
+    "int": int, "str": str, "set": set, "list": list, "bool": bool, "matches": _matches,
+    "True": True, "False": False, "None": None,
+}
+
+
+@cache
+def compile_expr(source: str) -> Any:
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ExprError(f"not a valid expression: {source!r} ({exc.msg})") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED_NODES):
+            raise ExprError(f"{type(node).__name__} is not allowed in {source!r}")
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            raise ExprError(f"private attribute {node.attr!r} in {source!r}")
+        if isinstance(node, ast.Name) and node.id.startswith("_"):
+            raise ExprError(f"private name {node.id!r} in {source!r}")
+    return compile(tree, "<tree expression>", "eval")
+
+
+@cache
+def names_in(source: str) -> frozenset[str]:
+    """Top-level names an expression reads (for lint: every one must be a known fact)."""
+    tree = ast.parse(source.strip(), mode="eval")
+    bound = {n.id for c in ast.walk(tree) if isinstance(c, ast.comprehension)
+             for n in ast.walk(c.target) if isinstance(n, ast.Name)}
+    return frozenset({n.id for n in ast.walk(tree)
+                      if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+                     - bound - set(BUILTINS))
+
+
+class FactView:
+    """Read-only view of a fact object: None fields raise Unknown instead of comparing False."""
+
+    __slots__ = ("_commands", "_path", "_value")
+
+    def __init__(self, value: Any, path: str, commands: tuple[str, ...]) -> None:
+        self._value = value
+        self._path = path
+        self._commands = commands
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            attr = getattr(self._value, name)
+        except AttributeError:
+            raise ExprError(f"{self._path} has no field {name!r}") from None
+        return wrap(attr, f"{self._path}.{name}", self._commands)
+
+    def __eq__(self, other: object) -> bool:
+        return self._value == (other._value if isinstance(other, FactView) else other)
+
+    def __hash__(self) -> int:
+        return hash(id(self._value))
+
+    def __repr__(self) -> str:
+        return f"FactView({self._path})"
+
+    @property
+    def raw(self) -> Any:
+        return self._value
+
+
+def wrap(value: Any, path: str, commands: tuple[str, ...]) -> Any:
+    if value is None:
+        raise Unknown(f"{path} is not known", commands)
+    if isinstance(value, Unknown):
+        raise value
+    if dataclasses.is_dataclass(value):
+        return FactView(value, path, commands)
+    if isinstance(value, list | tuple):
+        return [wrap(v, f"{path}[{i}]", commands) for i, v in enumerate(value)]
+    return value
+
+
+class Namespace:
+    """Names an expression can read: facts (resolved on demand, wrapped) and bound variables."""
+
+    def __init__(self, resolve: Callable[[str], tuple[Any, tuple[str, ...]]],
+                 variables: Mapping[str, Any] | None = None) -> None:
+        self._resolve = resolve  # name -> (value, commands); raises Unknown or KeyError
+        self.variables = dict(variables or {})
+
+    def lookup(self, name: str) -> Any:
+        if name in self.variables:
+            return self.variables[name]
+        try:
+            value, commands = self._resolve(name)
+        except KeyError:
+            raise ExprError(f"unknown name {name!r}") from None
+        return wrap(value, name, commands)
+
+    def with_variables(self, **variables: Any) -> Namespace:
+        return Namespace(self._resolve, {**self.variables, **variables})
+
+
+def evaluate(source: str, namespace: Namespace) -> Any:
+    """Value of an expression; raises Unknown when a fact it reads is unknown."""
+    code = compile_expr(source)
+    # Globals, not locals: names inside a comprehension are looked up in globals.
+    scope: dict[str, Any] = {"__builtins__": {}, **BUILTINS}
+    for name in names_in(source):
+        scope[name] = namespace.lookup(name)
+    try:
+        return eval(code, scope)  # noqa: S307 - the AST was checked by compile_expr
+    except (Unknown, ExprError):
+        raise
+    except (TypeError, ValueError, IndexError, KeyError, ZeroDivisionError, NameError,
+            AttributeError) as exc:
+        raise ExprError(f"{source!r} failed: {exc}") from None
+
+
+def unwrap(value: Any) -> Any:
+    if isinstance(value, FactView):
+        return value.raw
+    if isinstance(value, list):
+        return [unwrap(v) for v in value]
+    return value
+
+
+# `{expr}`, starting with a name, so regex quantifiers such as `\d{1,3}` are left alone.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][^{}]*)\}")
+
+
+def render(template: str, namespace: Namespace) -> str:
+    """Fill `{expr}` placeholders; an unknown one becomes `<name>` for the engineer to fill."""
+
+    def fill(match: re.Match[str]) -> str:
+        expr = match.group(1)
+        try:
+            value = unwrap(evaluate(expr, namespace))
+        except Unknown:
+            return "<" + re.split(r"[.\s\[]", expr.strip())[-1].strip("]") + ">"
+        return str(value)
+
+    return PLACEHOLDER.sub(fill, template)

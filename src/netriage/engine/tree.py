@@ -1,0 +1,124 @@
+"""Decision trees as data: YAML files in `checks/`, one per area, loaded into typed nodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from netriage.errors import TreeError
+from netriage.resources import data_dir
+
+
+@dataclass(frozen=True)
+class EvidenceRule:
+    command: str
+    match: str  # regex; `{expr}` placeholders are filled (escaped) before matching
+
+
+@dataclass(frozen=True)
+class FixTemplate:
+    platforms: tuple[str, ...]
+    commands: tuple[str, ...]
+    verify: tuple[str, ...] = ()
+    rollback: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str  # check | question | finding
+    title: str
+    why: str = ""  # for a trainee: why this check matters
+    needs: tuple[str, ...] = ()  # commands whose output decides it
+    evidence: tuple[EvidenceRule, ...] = ()
+    # check
+    condition: str = ""
+    if_true: str | None = None
+    if_false: str | None = None
+    if_unknown: str | None = None
+    # question
+    choices: tuple[tuple[str, str | None], ...] = ()  # (answer, next node)
+    # finding
+    finding: str = ""
+    severity: str = ""
+    explanation: str = ""
+    each: str = ""  # expression giving items; the finding is rendered per item, merged
+    each_as: str = "item"
+    fixes: tuple[FixTemplate, ...] = ()
+    next: str | None = None
+
+    def successors(self) -> list[str]:
+        targets = [self.if_true, self.if_false, self.if_unknown, self.next]
+        targets += [target for _answer, target in self.choices]
+        return [t for t in targets if t]
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: str
+    platforms: tuple[str, ...]
+    requires: tuple[str, ...]
+    start: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    path: str = ""
+
+
+def _tuple(value: Any) -> tuple:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def _node(node_id: str, raw: dict[str, Any], where: str) -> Node:
+    if not isinstance(raw, dict):
+        raise TreeError(f"{where}: node {node_id!r} must be a mapping")
+    kinds = [k for k in ("check", "question", "finding") if k in raw]
+    if len(kinds) != 1:
+        raise TreeError(f"{where}: node {node_id!r} needs exactly one of check/question/finding")
+    kind = kinds[0]
+    evidence = tuple(EvidenceRule(e["command"], e["match"]) for e in raw.get("evidence", []))
+    fixes = tuple(
+        FixTemplate(_tuple(f.get("platforms") or f.get("platform")), _tuple(f.get("commands")),
+                    _tuple(f.get("verify")), _tuple(f.get("rollback")))
+        for f in raw.get("fix", [])
+    )
+    choices = tuple((str(c["answer"]), c.get("next")) for c in raw.get("choices", []))
+    return Node(
+        id=node_id, kind=kind, title=str(raw.get("title", "")), why=str(raw.get("why", "")),
+        needs=_tuple(raw.get("needs")), evidence=evidence,
+        condition=str(raw["check"]) if kind == "check" else "",
+        if_true=raw.get("if_true"), if_false=raw.get("if_false"),
+        if_unknown=raw.get("if_unknown"),
+        choices=choices,
+        finding=str(raw["finding"]) if kind == "finding" else "",
+        severity=str(raw.get("severity", "")), explanation=str(raw.get("explanation", "")),
+        each=str(raw.get("each", "")), each_as=str(raw.get("as", "item")),
+        fixes=fixes, next=raw.get("next"),
+    )
+
+
+def load_tree(path: Path) -> Tree:
+    try:
+        raw = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise TreeError(f"{path.name}: not valid YAML ({exc})") from None
+    if not isinstance(raw, dict) or "nodes" not in raw or "tree" not in raw:
+        raise TreeError(f"{path.name}: a tree needs 'tree', 'start' and 'nodes'")
+    try:
+        nodes = {str(k): _node(str(k), v, path.name) for k, v in raw["nodes"].items()}
+        return Tree(id=str(raw["tree"]), title=str(raw.get("title", raw["tree"])),
+                    platforms=_tuple(raw.get("platforms")), requires=_tuple(raw.get("requires")),
+                    start=str(raw["start"]), nodes=nodes, path=str(path))
+    except KeyError as exc:
+        raise TreeError(f"{path.name}: missing key {exc}") from None
+
+
+@cache
+def load_trees(directory: Path | None = None) -> tuple[Tree, ...]:
+    directory = directory or data_dir("checks")
+    return tuple(load_tree(p) for p in sorted(directory.glob("*.yaml")))

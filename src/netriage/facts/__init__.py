@@ -1,0 +1,86 @@
+"""Typed facts per device, built lazily from the parsed outputs the trees actually read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from netriage.capture.commands import is_show_like
+from netriage.capture.model import Device
+from netriage.engine.expr import Unknown
+from netriage.facts.failover import failover_facts
+from netriage.parsing import ParseResult, parse_output
+from netriage.platforms import family
+
+
+@dataclass(frozen=True)
+class FactBuilder:
+    name: str
+    commands: tuple[str, ...]  # the first captured one is used
+    build: Callable[[ParseResult], Any]
+
+
+BUILDERS: dict[str, FactBuilder] = {
+    b.name: b
+    for b in (
+        FactBuilder("failover", ("show failover",), failover_facts),
+    )
+}
+
+
+class DeviceFacts:
+    """Facts of one device. Each output is parsed at most once, and only when asked for."""
+
+    def __init__(self, device: Device) -> None:
+        self.device = device
+        self.family = family(device.platform)
+        self._results: dict[str, ParseResult] = {}
+        self._facts: dict[str, Any] = {}
+
+    def result(self, command: str) -> ParseResult | None:
+        if command not in self._results:
+            entry = self.device.find(command)
+            if entry is None:
+                return None
+            self._results[command] = parse_output(entry.output, command, self.family)
+        return self._results[command]
+
+    def all_results(self) -> list[ParseResult]:
+        """Every unfiltered command of the device, parsed (for reports and the raw viewer)."""
+        seen: list[ParseResult] = []
+        for entry in self.device.entries:
+            if entry.filtered or not is_show_like(entry.command):
+                continue  # session commands (enable, terminal pager 0) have no output to parse
+            result = self.result(entry.command)
+            if result is not None and result not in seen:
+                seen.append(result)
+        return seen
+
+    def resolve(self, name: str) -> tuple[Any, tuple[str, ...]]:
+        """(fact, commands that feed it); raises Unknown saying which command would tell."""
+        builder = BUILDERS.get(name)
+        if builder is None:
+            raise KeyError(name)
+        if name not in self._facts:
+            self._facts[name] = self._build(builder)
+        return self._facts[name], builder.commands
+
+    def _build(self, builder: FactBuilder) -> Any:
+        for command in builder.commands:
+            result = self.result(command)
+            if result is None:
+                continue
+            if not result.usable:
+                detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
+                return Unknown(f"`{command}` is {result.status}: {detail}", builder.commands)
+            fact = builder.build(result)
+            if fact is None:
+                return Unknown(f"`{command}` gave no usable record", builder.commands)
+            return fact
+        filtered = [c for c in builder.commands
+                    if self.device.find(c, unfiltered=False) is not None]
+        if filtered:
+            return Unknown(f"only a filtered `{filtered[0]}` was captured; the full output is "
+                           "needed", builder.commands)
+        return Unknown(f"`{builder.commands[0]}` was not captured", builder.commands)

@@ -1,0 +1,97 @@
+"""Which template parses which command: an exact map, never prefix matching.
+
+ntc-templates looks commands up by regex prefix, so `show failover history` lands on the
+`show failover` template. Here the command is first resolved to its full form (see
+`capture.commands`), then matched against each index row as a whole. Our own `parsers/index`
+is consulted first and wins over ntc-templates where both serve a command.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from netriage.resources import data_dir
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    origin: str  # "netriage" or "ntc"
+    paths: tuple[Path, ...]  # several when an index row names a chain of templates
+    family: str
+    command_pattern: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.origin}:" + ":".join(p.name for p in self.paths)
+
+
+def _full_form(pattern: str) -> str:
+    """`sh[[ow]] fail[[over]]` → `show failover` (the regex parts of a row stay as they are)."""
+    return re.sub(r"\[\[(.*?)\]\]", r"\1", pattern)
+
+
+def canonical(family: str, command: str) -> str:
+    """One spelling per command: IOS accepts `show interface` for `show interfaces`."""
+    command = " ".join(command.split())
+    if family == "cisco_ios" and (command == "show interface"
+                                  or command.startswith("show interface ")):
+        return "show interfaces" + command[len("show interface"):]
+    return command
+
+
+def read_index(index: Path, origin: str) -> list[TemplateRef]:
+    refs: list[TemplateRef] = []
+    rows = (line for line in index.read_text().splitlines() if line and not line.startswith("#"))
+    header_seen = False
+    for row in csv.reader(rows, skipinitialspace=True):
+        if not header_seen:
+            header_seen = True  # the first non-comment row names the columns
+            continue
+        if len(row) < 4:
+            continue
+        templates, _host, platform, command = row[0], row[1], row[2], ",".join(row[3:])
+        paths = tuple(index.parent / t.strip() for t in templates.split(":"))
+        family = platform.strip()
+        refs.append(TemplateRef(origin, paths, family,
+                                canonical(family, _full_form(command.strip()))))
+    return refs
+
+
+@cache
+def _all_refs() -> tuple[TemplateRef, ...]:
+    ours = read_index(data_dir("parsers") / "index", "netriage")
+    refs = list(ours)
+    try:
+        import ntc_templates
+
+        ntc_index = Path(ntc_templates.__file__).parent / "templates" / "index"
+        refs += read_index(ntc_index, "ntc")
+    except ImportError:  # ntc-templates is a dependency; without it our own templates still serve
+        pass
+    return tuple(refs)
+
+
+@cache
+def find_template(family: str, command: str) -> TemplateRef | None:
+    """The template for `command` (full form) on a parsing family, or None."""
+    command = canonical(family, command)
+    for ref in _all_refs():
+        if ref.family != family:
+            continue
+        try:
+            if re.fullmatch(ref.command_pattern, command):
+                return ref
+        except re.error:
+            continue
+    return None
+
+
+def known_commands(family: str) -> list[str]:
+    """Every literal full command some template serves: the vocabulary for abbreviations."""
+    literal = re.compile(r"^[\w\- ]+$")
+    return sorted({r.command_pattern for r in _all_refs()
+                   if r.family == family and literal.match(r.command_pattern)})

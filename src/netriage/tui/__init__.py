@@ -1,0 +1,1 @@
+"""The Textual views. Only this package imports Textual."""

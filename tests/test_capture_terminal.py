@@ -1,0 +1,125 @@
+from pathlib import Path
+
+import pytest
+
+from netriage.capture import load_paths
+from netriage.errors import CaptureError
+from tests.conftest import DEMO, FIXTURES
+
+
+def write(tmp_path: Path, text: str, name: str = "cap.log") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_demo_loads_one_asa_with_resolved_commands():
+    capture = load_paths([DEMO])
+    [device] = capture.devices
+    assert device.hostname == "fw-edge/pri"
+    assert device.platform == "cisco_asa"
+    assert device.platform_reason == "show version"
+    assert device.version == "9.16(4)"
+    assert device.failover_role == "pri/act"
+    assert "show failover" in device.commands
+    entry = device.find("show failover")
+    assert entry.typed == "sh fail"
+    assert entry.output.startswith("Failover On")
+    assert entry.line == 31
+
+
+def test_filtered_output_is_never_taken_for_the_full_one():
+    capture = load_paths([DEMO])
+    device = capture.devices[0]
+    versions = [e for e in device.entries if e.command == "show version"]
+    assert [e.filtered for e in versions] == [True, False]
+    assert not device.find("show version").filtered
+    assert device.find("failover exec mate show failover") is None
+    assert device.find("failover exec mate show failover", unfiltered=False) is not None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "hostname"),
+    [
+        ("fw1#", "fw1"),
+        ("fw1>", "fw1"),
+        ("fw1(config)#", "fw1"),
+        ("fw1/pri/act#", "fw1/pri"),
+        ("fw1/sec/stby#", "fw1/sec"),
+        ("core-rtr.example.net#", "core-rtr.example.net"),
+    ],
+)
+def test_prompt_forms(tmp_path, prompt, hostname):
+    path = write(tmp_path, f"{prompt} show clock\n12:00:01.123 UTC Mon Nov 23 2026\n{prompt}\n")
+    [device] = load_paths([path]).devices
+    assert device.hostname == hostname
+    assert device.entries[0].command == "show clock"
+    assert device.entries[0].output == "12:00:01.123 UTC Mon Nov 23 2026"
+
+
+def test_ftd_bare_prompt(tmp_path):
+    path = write(tmp_path, "> show failover\nFailover On\nFailover unit Primary\n> \n")
+    [device] = load_paths([path]).devices
+    assert device.platform == "cisco_ftd"
+    assert device.find("show failover").output.splitlines()[0] == "Failover On"
+
+
+def test_both_units_of_a_pair_are_two_devices(tmp_path):
+    text = ("fw/pri/act# show failover\nFailover On\n"
+            "fw/sec/stby# show failover\nFailover On\nFailover unit Secondary\n")
+    capture = load_paths([write(tmp_path, text)])
+    assert [d.hostname for d in capture.devices] == ["fw/pri", "fw/sec"]
+    assert capture.devices[1].find("show failover").output.endswith("Failover unit Secondary")
+
+
+def test_output_that_looks_like_a_prompt_is_not_one(tmp_path):
+    text = ("rtr1# show running-config\nbanner motd #\nAuthorised access only#\n"
+            "interface GigabitEthernet0/0\n description uplink>core\nend\nrtr1#\n")
+    [device] = load_paths([write(tmp_path, text)]).devices
+    assert len(device.entries) == 1
+    assert "description uplink>core" in device.entries[0].output
+
+
+def test_terminal_debris_is_removed(tmp_path):
+    text = ("fw1# show failover\r\n\x1b[1mFailover On\x1b[0m\r\n"
+            "<--- More --->\r              \rFailover unit Primary\r\n"
+            "Failover LAN Interface: fo Gi0/3 (upp\b \b)\r\nfw1#\r\n")
+    [device] = load_paths([write(tmp_path, text)]).devices
+    assert device.find("show failover").output.splitlines() == [
+        "Failover On", "Failover unit Primary", "Failover LAN Interface: fo Gi0/3 (up)"]
+
+
+def test_latin1_bytes_do_not_stop_loading(tmp_path):
+    path = tmp_path / "latin1.log"
+    path.write_bytes(b"fw1# show clock\n12:00 Z\xfcrich\nfw1#\n")
+    [device] = load_paths([path]).devices
+    assert device.entries[0].output == "12:00 Zürich"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"   \n\n", "is empty"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"just some notes\nnothing from a device\n", "no command after a device prompt"),
+    ],
+)
+def test_bad_input_is_one_clear_error(tmp_path, content, problem):
+    path = tmp_path / "bad.log"
+    path.write_bytes(content)
+    with pytest.raises(CaptureError) as error:
+        load_paths([path])
+    assert problem in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(CaptureError, match="does not exist"):
+        load_paths([tmp_path / "nope.log"])
+
+
+def test_platform_override_wins():
+    capture = load_paths([FIXTURES / "failover" / "disabled.log"], platform="cisco_ftd")
+    assert capture.devices[0].platform == "cisco_ftd"
+    assert capture.devices[0].platform_reason == "--platform"

@@ -1,0 +1,98 @@
+"""`netriage analyze` as a user runs it: a real subprocess, real files, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DEMO, FIXTURES, SHARED
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "netriage", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120)
+
+
+def test_demo_has_a_medium_finding_so_exit_1():
+    result = run("analyze", str(DEMO))
+    assert result.returncode == 1
+    assert "failover.standby-ip-missing" in result.stdout
+    assert result.stderr == ""
+
+
+def test_healthy_capture_exits_0():
+    result = run("analyze", str(FIXTURES / "failover" / "healthy-pair.log"))
+    assert result.returncode == 0, result.stderr
+    assert "No findings." in result.stdout
+
+
+def test_json_contract(tmp_path):
+    out = tmp_path / "report.json"
+    result = run("analyze", str(DEMO), "--format", "json", "--output", str(out))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    report = json.loads(out.read_text())
+    assert set(report) >= {"netriage", "sources", "devices", "findings", "pairs"}
+    assert report["pairs"] == []
+    [device] = report["devices"]
+    assert {"hostname", "platform", "commands"} <= set(device)
+    failover = next(c for c in device["commands"] if c["command"] == "show failover")
+    assert failover == {**failover, "parsed": True, "records": 1,
+                        "template": "netriage:cisco_asa_show_failover.textfsm"}
+    [finding] = report["findings"]
+    assert set(finding) >= {"id", "severity", "title", "device", "evidence", "explanation",
+                            "fix"}
+    assert finding["severity"] in ("info", "low", "medium", "high", "critical")
+    assert {"command", "line", "text"} <= set(finding["evidence"][0])
+    assert {"platform", "commands", "verify", "rollback"} <= set(finding["fix"][0])
+
+
+def test_markdown_report():
+    result = run("analyze", str(FIXTURES / "failover" / "disabled.log"), "--format", "markdown")
+    assert result.returncode == 1
+    assert result.stdout.startswith("# netriage report")
+    assert "### CRITICAL: Failover is configured but switched off" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "is empty"), (b"\x00\x01\x02" * 100, "binary"),
+     (b"dear team, the firewall is broken\n", "no command after a device prompt")],
+)
+def test_bad_input_exit_2_with_one_sentence(tmp_path, content, words):
+    path = tmp_path / "input.log"
+    path.write_bytes(content)
+    result = run("analyze", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert str(path) in line and words in line
+    assert "Traceback" not in result.stderr
+
+
+def test_capture_of_unknown_commands_is_nothing_i_can_analyse(tmp_path):
+    path = tmp_path / "unknown.log"
+    path.write_text("box# show widgets\nwidget 1 ok\nbox#\n")
+    result = run("analyze", str(path))
+    assert result.returncode == 2
+    assert "nothing I can analyse" in result.stderr
+
+
+def test_unknown_platform_is_a_clear_error():
+    result = run("analyze", str(DEMO), "--platform", "juniper")
+    assert result.returncode == 2
+    assert "unknown platform 'juniper'" in result.stderr
+
+
+def test_platform_override():
+    result = run("analyze", str(FIXTURES / "failover" / "disabled.log"), "--platform",
+                 "cisco_ftd", "--format", "json")
+    assert json.loads(result.stdout)["devices"][0]["platform"] == "cisco_ftd"
+
+
+def test_catalog_ids_exist_in_shared_catalog(shared_dir):
+    catalog = (SHARED / "fault-catalog.md").read_text()
+    result = run("analyze", str(DEMO), "--format", "json")
+    for finding in json.loads(result.stdout)["findings"]:
+        assert f"| {finding['id']} |" in catalog

@@ -1,0 +1,65 @@
+from netriage.parsing import PARSED, PARTIAL, UNPARSED, parse_output
+from netriage.parsing.registry import find_template
+from tests.conftest import FIXTURES
+
+FAILOVER_OK = (FIXTURES / "failover" / "healthy-pair.log").read_text().split("\n", 1)[1]
+FAILOVER_OK = FAILOVER_OK.rsplit("hq-fw/pri/act#", 1)[0]
+
+
+def test_our_template_wins_over_ntc():
+    assert find_template("cisco_asa", "show failover").origin == "netriage"
+
+
+def test_lookup_is_exact_not_by_prefix():
+    # ntc-templates would hand `show failover history` to the `show failover` template
+    ref = find_template("cisco_asa", "show failover history")
+    assert ref is None or "history" in ref.name
+    assert find_template("cisco_asa", "show failover").name.endswith("show_failover.textfsm")
+
+
+def test_clean_output_is_parsed():
+    result = parse_output(FAILOVER_OK, "show failover", "cisco_asa")
+    assert result.status == PARSED
+    record = result.records[0]
+    assert record["interfaces_ip_mate"] == ["192.0.2.11", "10.1.0.2", "10.2.0.2"]
+    assert record["state_link_name"] == "statelink"
+
+
+def test_an_unexpected_line_makes_it_partial_not_lost():
+    text = FAILOVER_OK.replace("Failover unit Primary",
+                               "Failover unit Primary\nSome line a new release prints")
+    result = parse_output(text, "show failover", "cisco_asa")
+    assert result.status == PARTIAL
+    assert [t for _n, t in result.not_understood] == ["Some line a new release prints"]
+    assert result.records[0]["state"] == "On"  # the rest is still read
+    assert not result.usable
+
+
+def test_ntc_template_that_raises_is_retried_without_the_offending_line():
+    text = ("Cisco Adaptive Security Appliance Software Version 9.8(4)\n"
+            "Device Manager Version 7.9(2)\n\nCompiled on Mon 01-Jan-18 by builders\n"
+            "System image file is \"disk0:/asa984-smp-k8.bin\"\n"
+            "fw up 2 days 3 hours\n\nHardware:   ASA5516, 8192 MB RAM, CPU Atom C2000 series"
+            " 2416 MHz, 1 CPU (8 cores)\n")
+    result = parse_output(text, "show version", "cisco_asa")
+    assert result.status in (PARSED, PARTIAL)
+    assert result.records and result.records[0]["version"] == "9.8(4)"
+
+
+def test_device_error_is_unparsed_with_reason():
+    result = parse_output("          ^\nERROR: % Invalid input detected at '^' marker.\n",
+                          "show failover", "cisco_asa")
+    assert result.status == UNPARSED
+    assert "rejected" in result.reason
+
+
+def test_unknown_command_and_empty_output_are_unparsed():
+    assert parse_output("x\n", "show nothing-like-this", "cisco_asa").status == UNPARSED
+    empty = parse_output("", "show failover", "cisco_asa")
+    assert empty.status == UNPARSED and empty.reason == "the output is empty"
+
+
+def test_garbage_gives_unparsed_not_an_empty_healthy_table():
+    result = parse_output("lorem ipsum\ndolor sit amet\n", "show failover", "cisco_asa")
+    assert result.status == UNPARSED
+    assert result.records == []
