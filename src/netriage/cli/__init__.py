@@ -1,0 +1,51 @@
+"""Command line: `netriage [PATH...]` opens the TUI; subcommands run headless.
+
+Each subcommand lives in its own module with a `register(subparsers)` function; add new ones
+to `_SUBCOMMANDS`. Exit codes of `analyze`: 0 when no finding is medium or worse, 1 when one
+is, 2 when the input cannot be used (one sentence on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from netriage import __version__
+from netriage.errors import NetriageError
+
+# Modules under netriage.cli, imported only to build the parser: each keeps its heavy imports
+# (Textual, netmiko, paramiko) inside its run function.
+_SUBCOMMANDS = ["analyze"]
+
+
+def _parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    parser = argparse.ArgumentParser(
+        prog="netriage",
+        description="Troubleshoot Cisco failover, IPsec and interfaces from captures or devices.",
+    )
+    parser.add_argument("--version", action="version", version=f"netriage {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    for name in _SUBCOMMANDS:
+        importlib.import_module(f"netriage.cli.{name}").register(sub)
+    return parser, set(sub.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, subcommands = _parser()
+    if argv and (argv[0] in subcommands or argv[0] in ("-h", "--help", "--version")):
+        args = parser.parse_args(argv)
+    else:
+        from netriage.cli.tui import tui_parser
+
+        args = tui_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except NetriageError as exc:
+        print(f"netriage: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

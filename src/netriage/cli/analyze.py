@@ -1,0 +1,42 @@
+"""`netriage analyze PATH...`: headless analysis with a report and a meaningful exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netriage.cli.common import EXIT_FINDINGS, EXIT_OK, parse_answers
+from netriage.errors import NetriageError
+
+_ALARM = ("medium", "high", "critical")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    analyze = sub.add_parser("analyze", help="analyse captures and print findings (headless)")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="capture file or folder")
+    analyze.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    analyze.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    analyze.add_argument("--platform", metavar="P",
+                         help="override detection: cisco_asa, cisco_ftd, cisco_ios, cisco_xe")
+    analyze.add_argument("--answer", action="append", default=[], metavar="TREE.NODE=ANSWER",
+                         help="answer a question no output can tell, e.g. "
+                              "failover.meant-to-be-a-pair=yes")
+    analyze.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from netriage.analysis import analyze_paths
+    from netriage.report import render_report
+
+    analysis = analyze_paths(args.paths, platform=args.platform or "",
+                             answers=parse_answers(args.answer))
+    if not any(d.device.platform for d in analysis.devices):
+        raise NetriageError(f"{', '.join(args.paths)}: nothing I can analyse: no device "
+                            "platform recognised (try --platform cisco_asa or cisco_ios)")
+    text = render_report(analysis, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_FINDINGS if any(f.severity in _ALARM for f in analysis.findings) else EXIT_OK
