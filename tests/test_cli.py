@@ -96,3 +96,30 @@ def test_catalog_ids_exist_in_shared_catalog(shared_dir):
     result = run("analyze", str(DEMO), "--format", "json")
     for finding in json.loads(result.stdout)["findings"]:
         assert f"| {finding['id']} |" in catalog
+
+
+def test_parse_shows_records_and_status():
+    result = run("parse", str(FIXTURES / "failover" / "disabled.log"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [item] = json.loads(result.stdout)
+    assert item["command"] == "show failover" and item["status"] == "parsed"
+    assert item["records"][0]["state"] == "Off"
+
+
+def test_parse_bare_output_with_command(tmp_path):
+    raw = tmp_path / "out.txt"
+    raw.write_text("Failover On\nFailover unit Secondary\nmystery line\n")
+    result = run("parse", str(raw), "--command", "sh fail", "--platform", "asa",
+                 "--format", "json")
+    [item] = json.loads(result.stdout)
+    assert item["command"] == "show failover"
+    assert item["status"] == "partial"
+    assert item["not_understood"] == [{"line": 3, "text": "mystery line"}]
+
+
+def test_parse_bare_output_needs_a_platform(tmp_path):
+    raw = tmp_path / "out.txt"
+    raw.write_text("Failover On\n")
+    result = run("parse", str(raw), "--command", "show failover")
+    assert result.returncode == 2
+    assert "--command needs --platform" in result.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 from netriage.capture import Capture, Device, load_paths
 from netriage.engine.expr import Namespace
 from netriage.engine.findings import Finding, Undecided, severity_rank
+from netriage.engine.guided import GuidedWalk
 from netriage.engine.tree import Tree, load_trees
 from netriage.engine.walk import Walk
 from netriage.facts import DeviceFacts
@@ -41,6 +42,20 @@ def applicable_trees(device: Device, trees: tuple[Tree, ...]) -> list[Tree]:
 def start_walk(tree: Tree, facts: DeviceFacts, answers: dict[str, str] | None = None) -> Walk:
     return Walk(tree=tree, device=facts.device, namespace=Namespace(facts.resolve),
                 answers=dict(answers or {}))
+
+
+def guided_walk(tree: Tree, facts: DeviceFacts, answers: dict[str, str] | None = None,
+                overrides: dict[str, tuple[str, str]] | None = None,
+                position: int = 0) -> GuidedWalk:
+    """A walkthrough of one tree on one device, for the TUI and training."""
+    namespace = Namespace(facts.resolve)
+
+    def fresh(answers: dict[str, str], overrides: dict[str, tuple[str, str]]) -> Walk:
+        return Walk(tree=tree, device=facts.device, namespace=namespace,
+                    answers=dict(answers), overrides=dict(overrides))
+
+    return GuidedWalk(tree, namespace, fresh, answers=answers, overrides=overrides,
+                      position=position)
 
 
 def analyze_capture(capture: Capture, answers: dict[str, str] | None = None) -> Analysis:

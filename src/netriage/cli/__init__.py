@@ -17,7 +17,7 @@ from netriage.errors import NetriageError
 
 # Modules under netriage.cli, imported only to build the parser: each keeps its heavy imports
 # (Textual, netmiko, paramiko) inside its run function.
-_SUBCOMMANDS = ["analyze"]
+_SUBCOMMANDS = ["analyze", "checks", "parse"]
 
 
 def _parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -49,3 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `netriage ... | head`: the reader left, nothing to report
+        sys.stderr.close()
+        return 0

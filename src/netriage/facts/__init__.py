@@ -9,7 +9,7 @@ from typing import Any
 from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device
 from netriage.engine.expr import Unknown
-from netriage.facts.failover import failover_facts
+from netriage.facts.failover import FailoverFacts, failover_facts
 from netriage.parsing import ParseResult, parse_output
 from netriage.platforms import family
 
@@ -19,12 +19,13 @@ class FactBuilder:
     name: str
     commands: tuple[str, ...]  # the first captured one is used
     build: Callable[[ParseResult], Any]
+    fact_type: type  # what `build` returns; `checks lint` checks field names against it
 
 
 BUILDERS: dict[str, FactBuilder] = {
     b.name: b
     for b in (
-        FactBuilder("failover", ("show failover",), failover_facts),
+        FactBuilder("failover", ("show failover",), failover_facts, FailoverFacts),
     )
 }
 

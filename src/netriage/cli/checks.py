@@ -1,0 +1,49 @@
+"""`netriage checks lint` and `netriage checks list`: the trees, validated and listed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netriage.cli.common import EXIT_BAD_INPUT, EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    checks = sub.add_parser("checks", help="validate or list the decision trees")
+    actions = checks.add_subparsers(dest="action", required=True)
+    lint = actions.add_parser("lint", help="validate every tree (exit 2 on any problem)")
+    lint.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
+    lint.set_defaults(func=run_lint)
+    listing = actions.add_parser("list", help="print trees, their checks and findings")
+    listing.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
+    listing.set_defaults(func=run_list)
+
+
+def _trees(directory: Path | None):
+    from netriage.engine.tree import load_trees
+
+    return load_trees(directory.resolve() if directory else None)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from netriage.engine.lint import lint_trees
+
+    trees = _trees(args.dir)
+    problems = lint_trees(trees)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    nodes = sum(len(t.nodes) for t in trees)
+    print(f"{len(trees)} tree(s), {nodes} node(s), {len(problems)} problem(s)")
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    for tree in _trees(args.dir):
+        print(f"{tree.id}: {tree.title} [{', '.join(tree.platforms)}]")
+        for node in tree.nodes.values():
+            if node.kind == "finding":
+                print(f"  finding  {node.severity:<8} {node.finding}  ({node.id})")
+            else:
+                print(f"  {node.kind:<8} {node.id}: {node.title}")
+    return EXIT_OK

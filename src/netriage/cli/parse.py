@@ -1,0 +1,81 @@
+"""`netriage parse FILE`: what netriage read from each output — records and honest status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from netriage.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from netriage.errors import CaptureError, NetriageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parse = sub.add_parser("parse", help="print the parsed records and status of each output")
+    parse.add_argument("file", metavar="FILE",
+                       help="a capture, or the bare output of one command with --command")
+    parse.add_argument("--command", "-c", metavar="CMD",
+                       help="FILE holds only this command's output (abbreviations allowed)")
+    parse.add_argument("--platform", metavar="P",
+                       help="cisco_asa, cisco_ftd, cisco_ios, cisco_xe (needed with --command)")
+    parse.add_argument("--format", choices=["text", "json"], default="text")
+    parse.set_defaults(func=run)
+
+
+def _result_dict(device: str, result: Any) -> dict[str, Any]:
+    return {"device": device, "command": result.command, "status": result.status,
+            "template": result.template or None, "reason": result.reason,
+            "records": result.records,
+            "not_understood": [{"line": n, "text": t} for n, t in result.not_understood]}
+
+
+def _bare_output(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from netriage.capture.commands import resolve
+    from netriage.capture.debris import clean_lines, decode
+    from netriage.parsing import parse_output
+    from netriage.platforms import get_platform
+
+    if not args.platform:
+        raise NetriageError("--command needs --platform (the output alone does not say)")
+    platform = get_platform(args.platform)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CaptureError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    text = "\n".join(clean_lines(decode(data)))
+    command = resolve(args.command, platform.family).command
+    return [_result_dict(path.name, parse_output(text, command, platform.family))]
+
+
+def _capture(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from netriage.capture import load_paths
+    from netriage.facts import DeviceFacts
+
+    capture = load_paths([args.file], platform=args.platform or "")
+    results = []
+    for device in capture.devices:
+        facts = DeviceFacts(device)
+        results += [_result_dict(device.hostname, r) for r in facts.all_results()]
+    return results
+
+
+def run(args: argparse.Namespace) -> int:
+    results = _bare_output(args) if args.command else _capture(args)
+    if args.format == "json":
+        json.dump(results, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for item in results:
+            print(f"== {item['device']}: {item['command']} — {item['status']}"
+                  + (f" ({item['template']})" if item["template"] else "")
+                  + (f": {item['reason']}" if item["reason"] else ""))
+            for number, record in enumerate(item["records"], 1):
+                fields = {k: v for k, v in record.items() if v not in ("", [])}
+                print(f"  [{number}] " + json.dumps(fields))
+            for line in item["not_understood"]:
+                print(f"  not understood, line {line['line']}: {line['text']}")
+    unusable = not results or all(r["status"] == "unparsed" for r in results)
+    return EXIT_BAD_INPUT if unusable else EXIT_OK

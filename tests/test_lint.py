@@ -1,0 +1,115 @@
+"""`netriage checks lint` finds every kind of broken tree, and the bundled trees are clean."""
+
+import subprocess
+import sys
+import textwrap
+
+from netriage.engine.lint import lint_trees, load_catalog
+from netriage.engine.tree import load_trees
+from tests.conftest import ROOT
+
+BROKEN = """
+tree: broken
+title: Broken on purpose
+platforms: [asa]
+start: first
+nodes:
+  first:
+    check: failover.no_such_field == 1
+    title: First
+    why: because
+    if_true: missing-node
+    if_false: second
+  second:
+    check: gremlins > 0
+    title: Second
+    if_true: bad-finding
+    if_false: first
+  bad-finding:
+    finding: failover.does-not-exist
+    severity: catastrophic
+    title: "Bad {failover.nope}"
+    explanation: ""
+    evidence:
+      - {command: show failover, match: '(unclosed'}
+    fix:
+      - platforms: [junos]
+        commands: [x]
+  orphan:
+    check: "__import__('os')"
+    title: Orphan
+    why: nobody comes here
+    if_true: null
+"""
+
+
+def lint_text(tmp_path, text):
+    (tmp_path / "broken.yaml").write_text(textwrap.dedent(text))
+    return [str(p) for p in lint_trees(load_trees(tmp_path))]
+
+
+def test_every_kind_of_problem_is_reported(tmp_path):
+    problems = "\n".join(lint_text(tmp_path, BROKEN))
+    for expected in [
+        "broken:first: goes to missing node 'missing-node'",
+        "failover has no field 'no_such_field'",
+        "broken:second: no 'why'",
+        "reads 'gremlins', which no fact provides",
+        "finding id 'failover.does-not-exist' is not in the catalog",
+        "severity 'catastrophic'",
+        "broken:bad-finding: no explanation",
+        "every fix needs verify and rollback",
+        "not catalog tags",
+        "failover has no field 'nope'",
+        "does not compile",
+        "broken:orphan: unreachable from the start node",
+        "cycle: first → second → first",
+        "private name '__import__'",
+    ]:
+        assert expected in problems, expected
+
+
+def test_bundled_trees_are_clean():
+    assert [str(p) for p in lint_trees(load_trees())] == []
+
+
+def test_cli_lint_exit_codes(tmp_path):
+    (tmp_path / "broken.yaml").write_text(textwrap.dedent(BROKEN))
+    bad = subprocess.run([sys.executable, "-m", "netriage", "checks", "lint", "--dir",
+                          str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "problem(s)" in bad.stdout and "unreachable" in bad.stderr
+    good = subprocess.run([sys.executable, "-m", "netriage", "checks", "lint"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0, good.stderr
+
+
+def test_invalid_yaml_is_one_clear_error(tmp_path):
+    (tmp_path / "bad.yaml").write_text("tree: [unclosed\n")
+    result = subprocess.run([sys.executable, "-m", "netriage", "checks", "lint", "--dir",
+                             str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "bad.yaml: not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_catalog_mirrors_the_shared_fault_catalog(shared_dir):
+    import re
+
+    shared = {}
+    for line in (shared_dir / "fault-catalog.md").read_text().splitlines():
+        match = re.match(r"^\| ([a-z0-9]+\.[a-z0-9.-]+) \|", line)
+        if match:
+            shared[match.group(1)] = line.strip().strip("|").split("|")[-1].strip()
+    ours = load_catalog()
+    for finding_id, severity in shared.items():
+        assert finding_id in ours, finding_id
+        assert ours[finding_id].severity == severity, finding_id
+
+
+def test_tree_severities_match_the_catalog():
+    catalog = load_catalog()
+    for tree in load_trees():
+        for node in tree.nodes.values():
+            if node.kind == "finding":
+                assert node.severity == catalog[node.finding].severity, node.finding
