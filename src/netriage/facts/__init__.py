@@ -44,7 +44,8 @@ class DeviceFacts:
             entry = self.device.find(command)
             if entry is None:
                 return None
-            self._results[command] = parse_output(entry.output, command, self.family)
+            self._results[command] = parse_output(entry.output, command, self.family,
+                                                  self.device.platform)
         return self._results[command]
 
     def all_results(self) -> list[ParseResult]:

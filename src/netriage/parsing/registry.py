@@ -76,17 +76,22 @@ def _all_refs() -> tuple[TemplateRef, ...]:
 
 
 @cache
-def find_template(family: str, command: str) -> TemplateRef | None:
-    """The template for `command` (full form) on a parsing family, or None."""
+def find_template(family: str, command: str, platform: str = "") -> TemplateRef | None:
+    """The template for `command` (full form) on a parsing family, or None.
+
+    Rows for the exact platform (e.g. `cisco_pix`, whose 6.x outputs differ) win over the
+    family's rows.
+    """
     command = canonical(family, command)
-    for ref in _all_refs():
-        if ref.family != family:
-            continue
-        try:
-            if re.fullmatch(ref.command_pattern, command):
-                return ref
-        except re.error:
-            continue
+    for wanted in (platform, family) if platform and platform != family else (family,):
+        for ref in _all_refs():
+            if ref.family != wanted:
+                continue
+            try:
+                if re.fullmatch(ref.command_pattern, command):
+                    return ref
+            except re.error:
+                continue
     return None
 
 

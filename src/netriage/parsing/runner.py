@@ -48,6 +48,7 @@ class ParseResult:
 class _CompiledTemplate:
     text: str
     rule_regexes: tuple[re.Pattern[str], ...]  # every rule that is not an Error catch-all
+    keys: tuple[str, ...]  # Values marked Key: how chained templates join their rows
 
 
 @cache
@@ -60,7 +61,8 @@ def _load(path: Path) -> _CompiledTemplate:
             if rule.record_op == "Error" or rule.line_op == "Error":
                 continue
             regexes.append(rule.regex_obj)
-    return _CompiledTemplate(text, tuple(regexes))
+    keys = tuple(v.name.lower() for v in fsm.values if "Key" in v.OptionNames())
+    return _CompiledTemplate(text, tuple(regexes), keys)
 
 
 def _understood(line: str, template: _CompiledTemplate) -> bool:
@@ -88,15 +90,39 @@ def _run(template: _CompiledTemplate, text: str) -> tuple[list[dict], list[tuple
     return [], dropped
 
 
+def _extend(base: list[dict], other: list[dict], keys: tuple[str, ...]) -> None:
+    """Join a chained template's columns onto the first one's rows, as ntc's clitable does:
+    by the first template's Key values, else row by row."""
+    if not other:
+        return
+    new_columns = [c for c in other[0] if not base or c not in base[0]]
+    if keys:
+        for row in base:
+            match = next((o for o in other if all(o.get(k) == row.get(k) for k in keys)), None)
+            for column in new_columns:
+                row[column] = match[column] if match else ""
+        return
+    for row, extra in zip(base, other, strict=False):
+        for column in new_columns:
+            row[column] = extra[column]
+
+
 def _parse_with(ref: TemplateRef, command: str, text: str) -> ParseResult:
     records: list[dict] = []
     problem_lines: dict[int, str] = {}
-    for path in ref.paths:
+    keys: tuple[str, ...] = ()
+    for index, path in enumerate(ref.paths):
         template = _load(path)
         rows, dropped = _run(template, text)
-        records += rows
+        if index == 0:
+            records, keys = rows, template.keys
+        else:
+            _extend(records, rows, keys)
         problem_lines.update(dropped)
-        if len(ref.paths) == 1:
+        # Our templates are written to account for every line, so a line no rule matches is
+        # news (a new release, a paste error). ntc-templates skip lines by design unless they
+        # end in an Error rule, in which case the retry above has already caught them.
+        if ref.origin == "netriage" and len(ref.paths) == 1:
             for number, line in enumerate(text.splitlines(), 1):
                 if not _understood(line, template):
                     problem_lines.setdefault(number, line)
@@ -108,23 +134,27 @@ def _parse_with(ref: TemplateRef, command: str, text: str) -> ParseResult:
     return ParseResult(command, status, records, ref.name, not_understood)
 
 
-_cache: dict[tuple[str, str, str], ParseResult] = {}
+_cache: dict[tuple[str, str, str], ParseResult] = {}  # (platform, command, sha256) → result
 
 
-def parse_output(text: str, command: str, family: str) -> ParseResult:
-    """Parse one command's output. Results are cached by content hash: outputs repeat."""
-    key = (family, command, hashlib.sha256(text.encode("utf-8", "replace")).hexdigest())
+def parse_output(text: str, command: str, family: str, platform: str = "") -> ParseResult:
+    """Parse one command's output. Results are cached by content hash: outputs repeat.
+
+    `platform` (e.g. `cisco_pix`) selects a platform-specific template where one exists.
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+    key = (platform or family, command, digest)
     if key in _cache:
         return _cache[key]
-    result = _parse_uncached(text, command, family)
+    result = _parse_uncached(text, command, family, platform)
     _cache[key] = result
     return result
 
 
-def _parse_uncached(text: str, command: str, family: str) -> ParseResult:
+def _parse_uncached(text: str, command: str, family: str, platform: str) -> ParseResult:
     if _REJECTED.search(text):
         return ParseResult(command, UNPARSED, reason="the device rejected the command")
-    ref = find_template(family, command)
+    ref = find_template(family, command, platform)
     if ref is None:
         return ParseResult(command, UNPARSED, reason="no template for this command")
     if not text.strip():
