@@ -119,6 +119,14 @@ def _int(value: str) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def _pix_lan_state(record: dict) -> str | None:
+    """PIX 6.x prints `interface fo (ip): Normal, peer (ip): Normal` instead of `(up)`."""
+    status = record.get("lan_status", "")
+    if not status:
+        return None
+    return "up" if status.lower() == "normal" else "down"
+
+
 def failover_facts(result: ParseResult) -> FailoverFacts | None:
     """Facts from a parsed `show failover`; None when the output cannot be relied on."""
     if not result.usable or not result.records:
@@ -140,7 +148,7 @@ def failover_facts(result: ParseResult) -> FailoverFacts | None:
         lan_configured=not r["lan_not_configured"] and bool(r["lan_name"]),
         lan_name=_none_if_empty(r["lan_name"]),
         lan_interface=_none_if_empty(r["lan_interface"]),
-        lan_state=_none_if_empty(r["lan_state"]),
+        lan_state=_none_if_empty(r["lan_state"]) or _pix_lan_state(r),
         version=_none_if_empty(r["version"]),
         version_mate=_none_if_empty(r["version_mate"]),
         serial=_none_if_empty(r["serial"]),
