@@ -16,18 +16,40 @@ from netriage.platforms import family
 
 @dataclass(frozen=True)
 class FactBuilder:
+    """How one fact is made.
+
+    Either `build` (from the parse result of the first captured command in `commands`; the
+    generic code turns a missing, filtered, partial or unparsed output into Unknown), or
+    `build_device` for facts that combine several outputs or other facts: it receives the
+    `DeviceFacts` and returns the fact, or raises/returns `Unknown` itself.
+    """
+
     name: str
-    commands: tuple[str, ...]  # the first captured one is used
-    build: Callable[[ParseResult], Any]
-    fact_type: type  # what `build` returns; `checks lint` checks field names against it
+    commands: tuple[str, ...]  # what would tell (and, with `build`, what is read)
+    fact_type: type  # what is built; `checks lint` checks field names against it
+    build: Callable[[ParseResult], Any] | None = None
+    build_device: Callable[[DeviceFacts], Any] | None = None
 
 
 BUILDERS: dict[str, FactBuilder] = {
     b.name: b
     for b in (
-        FactBuilder("failover", ("show failover",), failover_facts, FailoverFacts),
+        FactBuilder("failover", ("show failover",), FailoverFacts, build=failover_facts),
     )
 }
+
+
+def usable_result(facts: DeviceFacts, command: str) -> ParseResult:
+    """The parse result of `command`, or Unknown saying why it cannot be relied on."""
+    result = facts.result(command)
+    if result is None:
+        if facts.device.find(command, unfiltered=False) is not None:
+            raise Unknown(f"only a filtered `{command}` was captured", (command,))
+        raise Unknown(f"`{command}` was not captured", (command,))
+    if not result.usable:
+        detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
+        raise Unknown(f"`{command}` is {result.status}: {detail}", (command,))
+    return result
 
 
 class DeviceFacts:
@@ -69,6 +91,14 @@ class DeviceFacts:
         return self._facts[name], builder.commands
 
     def _build(self, builder: FactBuilder) -> Any:
+        if builder.build_device is not None:
+            try:
+                fact = builder.build_device(self)
+            except Unknown as unknown:
+                return unknown
+            return fact if fact is not None else Unknown(
+                f"no usable output for {builder.name}", builder.commands)
+        assert builder.build is not None, builder.name  # a registry entry without a builder
         for command in builder.commands:
             result = self.result(command)
             if result is None:
