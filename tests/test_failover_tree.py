@@ -94,3 +94,16 @@ def test_filtered_only_output_is_unknown(tmp_path):
     analysis = analyze_paths([path], platform="cisco_asa")
     assert analysis.findings == []
     assert "filtered" in analysis.undecided[0].reason
+
+
+def test_the_same_fault_from_two_trees_is_one_finding():
+    from netriage.analysis import merge_duplicates
+    from netriage.engine.findings import Evidence, Finding
+
+    a = Finding("x.y", "high", "t", "fw1", "e", [Evidence("show a", 3, "line a")])
+    b = Finding("x.y", "high", "t", "fw1", "e", [Evidence("show a", 3, "line a"),
+                                                 Evidence("show b", 9, "line b")])
+    other_device = Finding("x.y", "high", "t", "fw2", "e")
+    merged = merge_duplicates([a, b, other_device])
+    assert [f.device for f in merged] == ["fw1", "fw2"]
+    assert [e.text for e in merged[0].evidence] == ["line a", "line b"]

@@ -77,9 +77,25 @@ def analyze_capture(capture: Capture, answers: dict[str, str] | None = None) -> 
             analysis.findings += walk.findings
             analysis.undecided += walk.undecided
         analysis.devices.append(item)
+    analysis.findings = merge_duplicates(analysis.findings)
     # Worst first; the tree's own order (root cause before consequences) breaks ties.
     analysis.findings.sort(key=lambda f: -severity_rank(f.severity))
     return analysis
+
+
+def merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per (id, device): two trees reaching the same fault add evidence, not noise."""
+    merged: dict[tuple[str, str], Finding] = {}
+    for finding in findings:
+        key = (finding.id, finding.device)
+        if key not in merged:
+            merged[key] = finding
+            continue
+        kept = merged[key]
+        seen = {(e.command, e.line, e.text) for e in kept.evidence}
+        kept.evidence += [e for e in finding.evidence if (e.command, e.line, e.text) not in seen]
+        kept.fix += [f for f in finding.fix if f not in kept.fix]
+    return list(merged.values())
 
 
 def analyze_paths(paths: list[str | Path], platform: str = "",
