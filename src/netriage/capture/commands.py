@@ -84,6 +84,10 @@ def _trie(family: str) -> dict:
     return trie
 
 
+# At an exec prompt `end` does not exist, so the device reads `en` as `enable`.
+_EXEC_PREFERRED = {"en": "enable"}
+
+
 def _expand(word: str, choices: dict) -> str | None:
     if word in choices:
         return word
@@ -91,6 +95,8 @@ def _expand(word: str, choices: dict) -> str | None:
     if lowered in choices:
         return lowered
     matches = [c for c in choices if c.startswith(lowered)]
+    if len(matches) > 1 and _EXEC_PREFERRED.get(lowered) in matches:
+        return _EXEC_PREFERRED[lowered]
     return matches[0] if len(matches) == 1 else None
 
 

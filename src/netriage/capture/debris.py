@@ -1,9 +1,10 @@
 """Terminal debris: what a terminal log holds that the device never meant as output.
 
 Each physical line is replayed as a terminal would draw it (carriage returns and backspaces
-move the cursor, escape sequences draw nothing), so in-line edits and pager prompts erased
-with `\\r` leave only what was visible. Lines are never merged or split here, so line
-numbers stay those of the file and evidence can point into it.
+move the cursor, tabs jump to the next 8-column stop, escape sequences draw nothing), so
+in-line edits and pager prompts erased with `\\r` leave only what was visible. A line that
+held nothing but a pager prompt is dropped (`clean` returns None); lines are never merged
+here, so the caller can keep line numbers those of the file.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from __future__ import annotations
 import re
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-_PAGER = re.compile(r"\s*(<-+\s*More\s*-+>|-+\s*More\s*-+|--More--)\s*", re.IGNORECASE)
+# ASA `<--- More --->`, IOS ` --More-- `, Linux `--More--(42%)`; the spaces after one are
+# those the device wrote to erase it when the log kept no carriage return.
+_PAGER = re.compile(r"(<-+\s*More\s*-+>|-+\s*More\s*-+(?:\(\d+%\))?)( *)", re.IGNORECASE)
 _OTHER_CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def replay_line(line: str) -> str:
     """Render one line as a terminal shows it: `\\r` returns, `\\b` backs up, overwrites win."""
-    if "\r" not in line and "\b" not in line:
+    if "\r" not in line and "\b" not in line and "\t" not in line:
         return line
     cells: list[str] = []
     col = 0
@@ -26,6 +29,9 @@ def replay_line(line: str) -> str:
             col = 0
         elif char == "\b":
             col = max(col - 1, 0)
+        elif char == "\t":
+            col = (col // 8 + 1) * 8  # a tab moves the cursor; it paints nothing
+            cells.extend(" " * (col - len(cells)))
         else:
             if col < len(cells):
                 cells[col] = char
@@ -35,16 +41,27 @@ def replay_line(line: str) -> str:
     return "".join(cells)
 
 
-def clean_line(line: str) -> str:
+def _drop_pager(match: re.Match[str]) -> str:
+    token, spaces = match.group(1), match.group(2)
+    return spaces[len(token):]  # erasing spaces beyond the prompt's width are real indentation
+
+
+def clean(line: str) -> str | None:
+    """The visible text of one physical line; None for a line that was only a pager prompt."""
     line = _ANSI.sub("", line)
     line = line.rstrip("\r")  # the \r of a \r\n ending is not an overwrite
     line = replay_line(line)
-    if _PAGER.search(line):
-        starts_with_pager = bool(_PAGER.match(line))
-        line = _PAGER.sub(" ", line)
-        line = line.lstrip() if starts_with_pager else line
-    line = _OTHER_CONTROL.sub("", line).replace("\t", "    ")
-    return line.rstrip()
+    pager = False
+    if "ore" in line and _PAGER.search(line):
+        pager = True
+        line = _PAGER.sub(_drop_pager, line)
+    line = _OTHER_CONTROL.sub("", line).rstrip()
+    return None if pager and not line else line
+
+
+def clean_line(line: str) -> str:
+    cleaned = clean(line)
+    return "" if cleaned is None else cleaned
 
 
 def decode(data: bytes) -> str:
@@ -52,8 +69,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        lines = data.split(b"\n")
-        return "\n".join(_decode_line(line) for line in lines)
+        return "\n".join(_decode_line(line) for line in data.split(b"\n"))
 
 
 def _decode_line(line: bytes) -> str:

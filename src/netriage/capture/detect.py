@@ -17,12 +17,17 @@ _VERSION_BANNERS = [
 _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 # Commands and output lines that only one family has.
 _ASA_SHAPES = re.compile(
-    r"^(Failover (On|Off)|ASA Version \S+|: Saved|nameif \S+|Type help or '\?')", re.M)
+    r"^(Failover (On|Off)|ASA Version \S+|: Saved|\s*nameif \S+|Type help or '\?'|"
+    r"IKEv1 SAs:|There are no IKEv[12] SAs|\d+\s+IKE Peer: |crypto map \S+ \d+ set ikev[12] |"
+    r"tunnel-group \S+ (type|ipsec-attributes)|\s*ikev1 pre-shared-key )", re.M)
+_FTD_SHAPES = re.compile(r"^(NGFW Version \S+|Cisco Firepower Threat Defense)", re.M)
 _PIX_SHAPES = re.compile(r"^PIX Version \S+", re.M)
 _IOS_SHAPES = re.compile(r"^(Building configuration\.\.\.|version 1[0-9]\.\d+|"
                          r"\S+ is (up|down|administratively down), line protocol is)", re.M)
 _ASA_COMMANDS = ("show failover", "show nameif", "show monitor-interface", "terminal pager",
-                 "show crypto ikev1", "show running-config tunnel-group", "show vpn-sessiondb")
+                 "show crypto ikev1", "show running-config tunnel-group", "show vpn-sessiondb",
+                 "show interface ip brief", "more system:", "show asp ", "show xlate",
+                 "show conn", "changeto ", "failover exec")
 _IOS_COMMANDS = ("show ip interface brief", "terminal length", "show interfaces",
                  "show crypto session", "show spanning-tree")
 
@@ -38,20 +43,30 @@ def detect_platform(device: Device, prompts_without_host: bool = False) -> tuple
         return "cisco_asa", "failover prompt"
     if prompts_without_host:
         return "cisco_ftd", "FTD '>' prompt"
-    text = "\n".join(e.output for e in device.entries)
-    if _PIX_SHAPES.search(text):
-        return "cisco_pix", "output shape"
     typed = [e.typed.lower() for e in device.entries] + device.commands
-    if any(c.startswith(_ASA_COMMANDS) for c in typed) or _ASA_SHAPES.search(text):
+    for pattern, platform in ((_PIX_SHAPES, "cisco_pix"), (_FTD_SHAPES, "cisco_ftd")):
+        if _shape(device, pattern):
+            return platform, "output shape"
+    if any(c.startswith(_ASA_COMMANDS) for c in typed) or _shape(device, _ASA_SHAPES):
         return "cisco_asa", "commands and output shape"
-    if any(c.startswith(_IOS_COMMANDS) for c in typed) or _IOS_SHAPES.search(text):
+    if any(c.startswith(_IOS_COMMANDS) for c in typed) or _shape(device, _IOS_SHAPES):
         return "cisco_ios", "commands and output shape"
     return "", ""
 
 
+def _shape(device: Device, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(e.output) for e in device.entries)
+
+
+_CONFIG_VERSION = re.compile(r"^(?:ASA|PIX|NGFW) Version (\S+)|^version (\d\S*)", re.M)
+
+
 def detect_version(device: Device) -> str:
+    """Software version from `show version`, else from a running-config's version line."""
     entry = device.find("show version")
-    if entry is None:
-        return ""
-    match = _VERSION_NUMBER.search(entry.output)
-    return match.group(1).rstrip(",") if match else ""
+    if entry is not None:
+        match = _VERSION_NUMBER.search(entry.output)
+        return match.group(1).rstrip(",") if match else ""
+    config = device.find("show running-config")
+    match = _CONFIG_VERSION.search(config.output[:4000]) if config else None
+    return (match.group(1) or match.group(2)) if match else ""

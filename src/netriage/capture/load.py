@@ -1,101 +1,156 @@
-"""Load captures from files and folders into one `Capture`, with a clear error for bad input."""
+"""Load captures from files and folders into one `Capture`, with a clear error for bad input.
+
+Each file is opened once to sniff its head (`capture.reader`), handed to the most confident
+format (`capture.formats`), and streamed. Inside a folder, a file no format understands is
+listed in `Capture.skipped` instead of stopping the load; a file named on the command line
+that cannot be used is an error, said in one sentence.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from netriage.capture.build import Key
 from netriage.capture.commands import resolve
-from netriage.capture.debris import decode
 from netriage.capture.detect import detect_platform, detect_version
-from netriage.capture.model import Capture, Device, Entry
-from netriage.capture.terminal import split_terminal
+from netriage.capture.formats import Context, FileLoad, choose
+from netriage.capture.formats import terminal as terminal_format
+from netriage.capture.model import Capture, Device, SourceFile
+from netriage.capture.reader import HEAD_BYTES, open_text
+from netriage.capture.terminal import Budget
 from netriage.errors import CaptureError
-from netriage.platforms import get_platform
+from netriage.platforms import Platform, get_platform
 
-_SNIFF_BYTES = 8192
-
-
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CaptureError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise CaptureError(str(path), "is empty")
-    head = data[:_SNIFF_BYTES]
-    if b"\x00" in head or _mostly_binary(head):
-        raise CaptureError(str(path), "is binary data, not a text capture of show commands")
-    return decode(data)
+UNKNOWN = ("is not a capture netriage recognises: no command after a device prompt (expected "
+           "lines like 'fw1# show failover'), no show tech-support sections, no configuration")
 
 
-def _mostly_binary(head: bytes) -> bool:
-    """Terminal logs hold some control bytes (escapes, backspaces), never many."""
-    controls = sum(1 for b in head if b < 8 or 13 < b < 27 or 27 < b < 32 or b == 127)
-    if controls > len(head) * 0.02:
-        return True
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # Latin-1 text has the odd accented byte; compressed or binary data is mostly high bytes.
-        if exc.start < len(head) - 4:
-            high = sum(1 for b in head if b >= 0x80)
-            return high > len(head) * 0.3
-    return False
+def load_file(path: Path, context: Context) -> FileLoad:
+    """One file through the most confident format; a CaptureError when nothing fits."""
+    text = open_text(path)
+    chosen = choose(text, context)
+    if chosen is None:
+        try:
+            big = path.stat().st_size > HEAD_BYTES
+        except OSError:
+            big = False
+        if not big:
+            raise CaptureError(str(path), UNKNOWN)
+        chosen = terminal_format.FORMAT  # prompts may start after a long preamble: stream it
+    loaded = chosen.load(text, context)
+    if not loaded.entries:
+        raise CaptureError(str(path), UNKNOWN)
+    return loaded
 
 
-def _load_terminal(path: Path, text: str, capture: Capture) -> int:
-    raw_entries, _preamble = split_terminal(text)
-    added = 0
-    for raw in raw_entries:
-        prompt = raw.prompt
-        if not prompt.typed:
-            continue  # a trailing prompt with nothing typed
-        name = prompt.hostname or "ftd"  # FTD's bare `>` prompt names no host
-        if prompt.unit:
-            name = f"{name}/{prompt.unit}"
-        device = capture.device(name)
-        if prompt.role:
-            device.failover_role = prompt.role
-        while raw.output_lines and not raw.output_lines[-1].strip():
-            raw.output_lines.pop()
-        device.entries.append(Entry(
-            command="", output="\n".join(raw.output_lines), typed=prompt.typed,
-            prompt=prompt.prompt, source=str(path), line=prompt.line))
-        added += 1
-    return added
+def _files(folder: Path) -> list[Path]:
+    """Files under a folder, hidden ones (.git, .DS_Store) left out."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def load_paths(paths: list[str | Path], platform: str = "") -> Capture:
+def load_paths(paths: list[str | Path], platform: str = "", *,
+               budget: Budget | None = None) -> Capture:
     """Load every path into one capture. `platform` overrides detection for every device."""
     capture = Capture()
     forced = get_platform(platform) if platform else None
+    limits = budget or Budget()
     for item in paths:
         path = Path(item)
         if not path.exists():
             raise CaptureError(str(path), "does not exist")
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        if not files:
-            raise CaptureError(str(path), "is an empty folder")
         capture.sources.append(str(path))
-        for file in files:
-            text = _read_text(file)
-            if _load_terminal(file, text, capture) == 0:
-                raise CaptureError(str(file), "holds no command after a device prompt "
-                                   "(expected lines like 'fw1# show failover')")
+        if path.is_dir():
+            _load_folder(path, capture, limits)
+        else:
+            loaded = load_file(path, Context(path, budget=_fresh(limits)))
+            _add(capture, path, loaded, fallback=path.stem)
+    _finish(capture, forced)
+    return capture
+
+
+def _fresh(limits: Budget) -> Budget:
+    return Budget(limits.output_chars, limits.file_chars)
+
+
+def _load_folder(folder: Path, capture: Capture, limits: Budget) -> None:
+    files = _files(folder)
+    if not files:
+        raise CaptureError(str(folder), "is an empty folder")
+    loads: list[tuple[Path, FileLoad]] = []
+    problems: list[str] = []
+    for file in files:
+        # nornir and many scripts save one folder per device: captures/fw1/show_run.txt
+        host = file.parent.name if file.parent != folder else ""
+        try:
+            loads.append((file, load_file(file, Context(file, host, _fresh(limits)))))
+        except CaptureError as exc:
+            problems.append(f"{exc}; skipped")
+    if not loads:
+        raise CaptureError(str(folder), "holds no file netriage recognises as a capture "
+                           f"({len(files)} file(s) tried; the first: {problems[0]})")
+    capture.skipped += problems
+    # Per-command files often do not name their device; one stated in any of the folder's
+    # outputs (`hostname fw1`, `fw1 up 3 days`) names them all, else the folder does.
+    hints = [h for _file, loaded in loads for h in loaded.hints]
+    for file, loaded in loads:
+        _add(capture, file, loaded, fallback=hints[0] if hints else folder.resolve().name)
+
+
+def _add(capture: Capture, path: Path, loaded: FileLoad, fallback: str) -> None:
+    fallback = loaded.hints[0] if loaded.hints else fallback
+    capture.files.append(SourceFile(str(path), loaded.format, loaded.started,
+                                    len(loaded.entries)))
+    capture.skipped += loaded.skipped
+    for key, entry in loaded.entries:
+        named = key if key.hostname else Key(fallback, key.unit, key.context, key.role)
+        device = capture.device(named.name)
+        device.unit = device.unit or named.unit
+        device.context = device.context or named.context
+        device.failover_role = named.role or device.failover_role
+        device.entries.append(entry)
+        if not device.collected:
+            device.collected = _collected(entry.timestamp) or _collected(loaded.started)
+    if loaded.format == "netriage":
+        _apply_saved(capture, loaded.meta)
+
+
+def _collected(stamp: str) -> str:
+    """Only a full date and time says when outputs were collected (not `09:14:02` alone)."""
+    return stamp if len(stamp) >= 10 and stamp[4:5] == "-" else ""
+
+
+def _apply_saved(capture: Capture, meta: dict) -> None:
+    """Platform, version, role and redaction manifest as the saved file recorded them."""
+    known = {d.hostname: d for d in capture.devices}
+    for item in meta.get("devices") or []:
+        device = known.get(str(item.get("hostname", "")))
+        if device is None:  # an edited body no longer names it
+            continue
+        for field in ("platform", "platform_reason", "version", "failover_role", "unit",
+                      "context", "collected"):
+            if item.get(field):
+                setattr(device, field, str(item[field]))
+    capture.redactions += [dict(m) for m in meta.get("redaction") or []]
+    capture.redacted = capture.redacted or bool(meta.get("redacted"))
+
+
+def _finish(capture: Capture, forced: Platform | None) -> None:
     for device in capture.devices:
         _resolve_commands(device, "")  # family-neutral first: `show version` must be found
-        if forced:
+        if forced is not None:
             device.platform, device.platform_reason = forced.name, "--platform"
-        else:
+        elif not device.platform:
             device.platform, device.platform_reason = detect_platform(
                 device, prompts_without_host=device.hostname == "ftd")
         if device.platform:  # `sh int` is `show interface` on ASA, `show interfaces` on IOS
             _resolve_commands(device, get_platform(device.platform).family)
-        device.version = detect_version(device)
-    return capture
+        device.version = device.version or detect_version(device)
 
 
 def _resolve_commands(device: Device, family: str) -> None:
     for entry in device.entries:
-        resolved = resolve(entry.typed, family)
-        entry.command, entry.filter = resolved.command, resolved.filter
+        if entry.typed:  # entries named by their source (a pasted config) keep their command
+            resolved = resolve(entry.typed, family)
+            # a loader's own mark (a pasted excerpt) stays when nothing was typed after `|`
+            entry.command, entry.filter = resolved.command, resolved.filter or entry.filter

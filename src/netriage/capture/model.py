@@ -7,7 +7,15 @@ end up as a `Capture`, so nothing downstream can tell where the text came from.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
+
+
+def line_at(runs: tuple[tuple[int, int], ...] | list[tuple[int, int]], index: int) -> int:
+    """Source line of output line `index`, from sorted (output index, source line) breakpoints."""
+    at = bisect_right(runs, (index, 1 << 62)) - 1
+    start_index, start_line = runs[max(at, 0)]
+    return start_line + index - start_index
 
 
 @dataclass
@@ -21,8 +29,15 @@ class Entry:
     source: str = ""  # file the entry came from
     line: int = 0  # 1-based line of the command in that file (0 when not applicable)
     filter: str = ""  # e.g. `| include Failover`: the output is then not the full output
-    timestamp: str = ""
+    timestamp: str = ""  # when the command was entered, from a timestamped session log
     truncated: bool = False  # the capture ended (or the session dropped) mid-output
+    # Where output lines sit in `source` when they are not the lines right after `line`
+    # (pager lines dropped, wrapped lines joined, a pasted config's blank lines removed):
+    # sorted (output index, source line) breakpoints; lines count up by one between them.
+    line_map: tuple[tuple[int, int], ...] = ()
+    section: str = ""  # the bundle the output came from, e.g. "show tech-support"
+    config_mode: bool = False  # typed at a `(config)#` prompt
+    origin: str = ""  # "file:line" where a saved capture's entry was first recorded
 
     @property
     def filtered(self) -> bool:
@@ -35,19 +50,28 @@ class Entry:
     @property
     def output_line_offset(self) -> int:
         """Line number in `source` of the first output line (the command sits on `line`)."""
-        return self.line + 1 if self.line else 0
+        return self.source_line(0)
+
+    def source_line(self, index: int) -> int:
+        """Line in `source` of output line `index` (0-based); 0 when the source has none."""
+        if self.line_map:
+            return line_at(self.line_map, index)
+        return self.line + 1 + index if self.line else 0
 
 
 @dataclass
 class Device:
     """One device as seen in a capture, named by its prompt hostname."""
 
-    hostname: str
+    hostname: str  # the key: prompt hostname plus failover unit and context, e.g. fw1/pri
     platform: str = ""  # netriage platform name, see `platforms.PLATFORMS`
     platform_reason: str = ""  # why we think so: "show version", "prompt", "--platform"
     entries: list[Entry] = field(default_factory=list)
     version: str = ""
     failover_role: str = ""  # e.g. "pri/act" from an ASA failover prompt
+    unit: str = ""  # "pri" / "sec" from an ASA failover prompt
+    context: str = ""  # ASA multi-context name from a `host/ctx#` prompt
+    collected: str = ""  # when the outputs were collected (ISO 8601), when a source says so
 
     def find(self, command: str, *, unfiltered: bool = True) -> Entry | None:
         """Latest entry for `command` (full form). Filtered outputs are skipped by default."""
@@ -62,12 +86,27 @@ class Device:
 
 
 @dataclass
+class SourceFile:
+    """One file that was read, and what it was recognised as."""
+
+    path: str
+    format: str  # see `capture.formats.FORMATS`, e.g. "terminal", "putty", "show-tech"
+    started: str = ""  # session start from a log header (ISO 8601 when it could be read)
+    entries: int = 0
+
+
+@dataclass
 class Capture:
     """Everything loaded from one or more sources."""
 
     sources: list[str] = field(default_factory=list)
     devices: list[Device] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what could not be understood, said plainly
+    files: list[SourceFile] = field(default_factory=list)
+    # Set when the text already had its secrets masked (a redacted saved capture): the
+    # manifest rows (source, line, kind, token) say what was masked where.
+    redacted: bool = False
+    redactions: list[dict[str, str | int]] = field(default_factory=list)
 
     def device(self, hostname: str) -> Device:
         """The device of that hostname, created on first use (several files may add to it)."""

@@ -1,98 +1,114 @@
 """Plain terminal captures: each command follows a prompt, its output runs to the next prompt.
 
-Prompts seen in the field: `host#`, `host>`, `host(config)#`, `host(config-if)#`, ASA failover
-prompts `host/pri/act#` and `host/sec/stby#`, multi-context `host/ctx#`, and FTD's bare `>`.
-A line only counts as a prompt when it carries a command we recognise as typed by a person
-(or is an empty prompt of a host we already know), so output that happens to contain `#` or
-`>` is not mistaken for one.
+Prompts are recognised by `capture.prompts`; a jump host's shell, ssh goodbyes and log
+headers end the output before them. Lines outside any command are reported, never kept.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from netriage.capture.debris import clean_line
-
-_PROMPT = re.compile(
-    r"^(?P<prompt>(?P<host>[A-Za-z0-9][\w.\-]*(?:/[\w.\-]+)*)?"
-    r"(?P<mode>\((?:config|conf)[^)]*\))?(?P<sign>[#>]))[ \t]?(?P<cmd>.*)$"
-)
-_FAILOVER_WORDS = {"pri", "sec", "act", "stby"}
-_VERBS = re.compile(
-    r"^(sh|sho|show|more|ter|term|termi|termin|terminal|en|ena|enab|enable|dis|disable|"
-    r"conf|config|configure|wr|write|changeto|fail|failover|exit|end|ping|traceroute|dir|"
-    r"copy|clear|reload|packet-tracer|capture|debug|undebug|no|do|login|logout|ssh|telnet|"
-    r"system|expert|interface|int|hostname|crypto|tunnel-group|access-list|ip|route|"
-    r"username|aaa|snmp-server|http|line)\b",
-    re.IGNORECASE,
-)
+from netriage.capture.prompts import PromptLine, match_prompt
+from netriage.capture.stream import Line
 
 
 @dataclass
-class PromptLine:
-    line: int
-    prompt: str
-    hostname: str  # bare hostname, without failover or context suffixes
-    unit: str  # "pri" / "sec" from an ASA failover prompt, else ""
-    role: str  # e.g. "pri/act"
-    context: str  # ASA multi-context name, else ""
-    config_mode: bool
-    typed: str
+class Block:
+    """A prompt and the output lines after it, with where each output line sits in the file."""
 
-
-@dataclass
-class RawEntry:
     prompt: PromptLine
-    output_lines: list[str]
+    stamp: str = ""
+    texts: list[str] = field(default_factory=list)
+    runs: list[tuple[int, int]] = field(default_factory=list)  # see Entry.line_map
+    chars: int = 0
     truncated: bool = False
 
-
-def match_prompt(line: str, number: int, known_hosts: set[str]) -> PromptLine | None:
-    match = _PROMPT.match(line)
-    if not match:
-        return None
-    host = match.group("host") or ""
-    typed = match.group("cmd").strip()
-    parts = host.split("/") if host else [""]
-    hostname, suffixes = parts[0], parts[1:]
-    role_words = [s for s in suffixes if s in _FAILOVER_WORDS]
-    contexts = [s for s in suffixes if s not in _FAILOVER_WORDS]
-    if typed:
-        if not _VERBS.match(typed):
-            return None
-        if not host and match.group("sign") != ">":
-            return None
-    elif hostname not in known_hosts:
-        return None
-    unit = next((w for w in role_words if w in ("pri", "sec")), "")
-    return PromptLine(
-        line=number,
-        prompt=match.group("prompt"),
-        hostname=hostname,
-        unit=unit,
-        role="/".join(role_words),
-        context=contexts[0] if contexts else "",
-        config_mode=bool(match.group("mode")),
-        typed=typed,
-    )
+    def add(self, line: Line) -> None:
+        expected = self.runs[-1][1] + len(self.texts) - self.runs[-1][0] if self.runs else 0
+        if line.number != expected:
+            self.runs.append((len(self.texts), line.number))
+        self.texts.append(line.text)
+        self.chars += len(line.text) + 1
 
 
-def split_terminal(text: str) -> tuple[list[RawEntry], list[str]]:
-    """Cut a capture into prompt + output blocks. Returns the blocks and any preamble lines."""
-    entries: list[RawEntry] = []
-    preamble: list[str] = []
+@dataclass
+class Budget:
+    """How much output text one file may keep: memory stays bounded whatever its size."""
+
+    output_chars: int = 32 * 1024 * 1024  # one command's output
+    file_chars: int = 256 * 1024 * 1024  # everything kept from one file
+    used: int = 0
+
+
+@dataclass
+class Outside:
+    """Lines that belonged to no command, reported as skipped: [first, last] and why."""
+
+    first: int
+    last: int
+    why: str
+
+
+@dataclass
+class Split:
+    """What the splitter saw besides blocks: filled while iterating."""
+
+    outside: list[Outside] = field(default_factory=list)
+    cut: list[tuple[int, int]] = field(default_factory=list)  # (prompt line, cut at line)
+    stopped_at: int = 0  # first line not loaded because the file budget ran out
+    last_line: int = 0
+    started: str = ""  # first session start seen in a header
+
+
+def _note(split: Split, number: int, why: str) -> None:
+    if split.outside and split.outside[-1].why == why and split.outside[-1].last >= number - 3:
+        split.outside[-1].last = number
+    else:
+        split.outside.append(Outside(number, number, why))
+
+
+def split_blocks(lines: Iterable[Line], budget: Budget, split: Split) -> Iterator[Block]:
+    """Cut a stream of lines into prompt + output blocks (blocks with nothing typed included)."""
     known_hosts: set[str] = set()
-    current: RawEntry | None = None
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = clean_line(raw)
-        prompt = match_prompt(line, number, known_hosts)
+    known_prompts: set[str] = set()
+    current: Block | None = None
+    for line in lines:
+        split.last_line = line.number
+        if split.stopped_at:
+            continue  # count the rest of the file for the message, keep nothing
+        if line.header is not None or line.shell:
+            split.started = split.started or (line.header.started if line.header else "")
+            if current is not None:
+                yield current
+                current = None
+            if line.shell:
+                _note(split, line.number, "a jump host's shell or ssh messages, not device output")
+            continue
+        prompt = match_prompt(line.text, line.number, known_hosts, known_prompts)
         if prompt is not None:
             known_hosts.add(prompt.hostname)
-            current = RawEntry(prompt, [])
-            entries.append(current)
-        elif current is None:
-            preamble.append(line)
-        else:
-            current.output_lines.append(line)
-    return entries, preamble
+            known_prompts.add(prompt.prompt)
+            if current is not None:
+                yield current
+            current = Block(prompt, line.stamp)
+            continue
+        if current is None:
+            if line.text.strip():
+                _note(split, line.number, "text between device sessions" if known_hosts
+                      else "text before the first device prompt")
+            continue
+        if current.truncated:
+            continue
+        if current.chars + len(line.text) > budget.output_chars:
+            current.truncated = True
+            split.cut.append((current.prompt.line, line.number))
+            continue
+        if budget.used + len(line.text) > budget.file_chars:
+            split.stopped_at = line.number
+            current.truncated = True
+            continue
+        budget.used += len(line.text) + 1
+        current.add(line)
+    if current is not None:
+        yield current

@@ -10,6 +10,8 @@ from netriage.cli.common import EXIT_FINDINGS, EXIT_OK, parse_answers
 from netriage.errors import NetriageError
 
 _ALARM = ("medium", "high", "critical")
+NO_REDACT_WARNING = ("netriage: warning: --no-redact: secrets (keys, passwords, SNMP "
+                     "communities) are written in clear text; do not share this output")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument("--answer", action="append", default=[], metavar="TREE.NODE=ANSWER",
                          help="answer a question no output can tell, e.g. "
                               "failover.meant-to-be-a-pair=yes")
+    analyze.add_argument("--no-redact", action="store_true",
+                         help="keep secrets (keys, passwords, SNMP communities) in the report")
     analyze.set_defaults(func=run)
 
 
@@ -34,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     if not any(d.device.platform for d in analysis.devices):
         raise NetriageError(f"{', '.join(args.paths)}: nothing I can analyse: no device "
                             "platform recognised (try --platform cisco_asa or cisco_ios)")
-    text = render_report(analysis, args.format)
+    if args.no_redact:
+        print(NO_REDACT_WARNING, file=sys.stderr)
+    text = render_report(analysis, args.format, redact=not args.no_redact)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

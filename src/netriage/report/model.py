@@ -26,7 +26,22 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report_dict(analysis: Analysis) -> dict[str, Any]:
+def report_dict(analysis: Analysis, *, redact: bool = False) -> dict[str, Any]:
+    """The report as a dict; with `redact`, secrets in every free-text value become tokens."""
+    report = _report_dict(analysis)
+    if not redact:
+        report["redaction"] = {"enabled": False, "masked": []}
+        return report
+    from netriage.redact import TokenMap, capture_secrets, redact_report
+
+    tokens = TokenMap()  # learnt from the capture, so prose quoting a secret is masked too
+    masked = capture_secrets(analysis.capture, tokens)
+    report = redact_report(report, tokens)
+    report["redaction"] = {"enabled": True, "masked": [m.as_dict() for m in masked]}
+    return report
+
+
+def _report_dict(analysis: Analysis) -> dict[str, Any]:
     devices = []
     for item in analysis.devices:
         commands = []

@@ -23,6 +23,18 @@ def _commands_lines(device: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _redaction_line(report: dict[str, Any]) -> str:
+    redaction = report.get("redaction") or {}
+    if not redaction.get("enabled"):
+        return "Secrets are NOT masked in this report (--no-redact)."
+    masked = redaction.get("masked") or []
+    if not masked:
+        return "Secrets masked: none found."
+    kinds = sorted({m["kind"] for m in masked})
+    return (f"Secrets masked: {len({m['token'] for m in masked})} found in the capture "
+            f"({', '.join(kinds)}); the same token means the same secret.")
+
+
 def _text(report: dict[str, Any]) -> str:
     out: list[str] = [f"netriage {report['netriage']}: {', '.join(report['sources'])}", ""]
     for device in report["devices"]:
@@ -53,6 +65,7 @@ def _text(report: dict[str, Any]) -> str:
             tell = f"answer: {u['question']}" if u["question"] else (
                 "run " + ", ".join(f"`{c}`" for c in u["commands"]) if u["commands"] else "")
             out.append(f"  - {u['device']}: {u['title']} ({u['reason']}; {tell})")
+    out += ["", _redaction_line(report)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -85,6 +98,7 @@ def _markdown(report: dict[str, Any]) -> str:
         for u in report["undecided"]:
             tell = u["question"] or ", ".join(f"`{c}`" for c in u["commands"])
             out.append(f"- {u['device']}: {u['title']} — {u['reason']} ({tell})")
+    out += ["", _redaction_line(report)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -97,5 +111,6 @@ FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def render_report(analysis: Analysis, fmt: str = "text") -> str:
-    return FORMATS[fmt](report_dict(analysis))
+def render_report(analysis: Analysis, fmt: str = "text", *, redact: bool = True) -> str:
+    """The report in `fmt`; secrets (keys, passwords, communities) masked unless redact=False."""
+    return FORMATS[fmt](report_dict(analysis, redact=redact))

@@ -123,3 +123,34 @@ def test_platform_override_wins():
     capture = load_paths([FIXTURES / "failover" / "disabled.log"], platform="cisco_ftd")
     assert capture.devices[0].platform == "cisco_ftd"
     assert capture.devices[0].platform_reason == "--platform"
+
+
+def test_multi_context_prompts_are_one_device_per_context(tmp_path):
+    text = ("fw1/pri/act# changeto context admin\n"
+            "fw1/admin/pri/act# sh run crypto map\n"
+            "crypto map outside_map 10 set peer 192.0.2.1\n"
+            "fw1/admin/pri/act# changeto context dmz\n"
+            "fw1/dmz/pri/act# sh run crypto map\n"
+            "crypto map dmz_map 10 set peer 192.0.2.2\n"
+            "fw1/dmz/pri/act#\n")
+    capture = load_paths([write(tmp_path, text)])
+    assert [(d.hostname, d.unit, d.context, d.failover_role) for d in capture.devices] == [
+        ("fw1/pri", "pri", "", "pri/act"),
+        ("fw1/pri/admin", "pri", "admin", "pri/act"),
+        ("fw1/pri/dmz", "pri", "dmz", "pri/act")]
+    assert capture.devices[2].find("show running-config crypto map").output.endswith(
+        "192.0.2.2")
+
+
+def test_a_typo_at_a_known_prompt_is_a_command_not_output(tmp_path):
+    text = ("rtr1# show clock\n12:00\nrtr1# shwo version\n"
+            "                ^\n% Invalid input detected at '^' marker.\nrtr1#\n")
+    [device] = load_paths([write(tmp_path, text)]).devices
+    assert device.find("show clock").output == "12:00"
+    assert device.entries[1].typed == "shwo version"
+
+
+def test_en_at_an_exec_prompt_is_enable():
+    capture = load_paths([DEMO.parent.parent / "captures" / "terminal-asa-pair.log"])
+    assert capture.devices[0].entries[0].command == "enable"
+    assert capture.devices[1].entries[0].command == "enable"

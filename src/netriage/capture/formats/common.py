@@ -1,0 +1,74 @@
+"""Pieces several formats share: visible head lines, line ranges said plainly, hostnames."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from netriage.capture.debris import clean
+from netriage.capture.reader import TextFile
+from netriage.capture.session import header, split_stamp
+from netriage.capture.stream import Line, Style, detect_style, lines
+from netriage.capture.terminal import Block, Budget, Split
+
+_UPTIME = re.compile(r"^(\S+) (?:up \d+ (?:year|week|day|hour|min|sec)|uptime is )")
+_HOSTNAME = re.compile(r"^hostname\s+(\S.*?)\s*$")
+
+
+def visible_head(text: TextFile) -> list[str]:
+    """The head as the terminal showed it (timestamps and log headers left out)."""
+    style = detect_style(text.head)
+    out = []
+    for raw in text.head[:-1] or text.head:
+        rest = split_stamp(style.stamp, raw)[1]
+        if header(rest) is None:
+            cleaned = clean(rest)
+            if cleaned is not None:
+                out.append(cleaned)
+    return out
+
+
+def span(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+def split_notes(name: str, split: Split, cut_lines: list[int]) -> list[str]:
+    """What the splitter left out, one plain sentence each."""
+    outside = sorted(split.outside, key=lambda o: o.first)
+    notes = [f"{name} {span(o.first, o.last)}: {o.why}, not loaded" for o in outside]
+    notes += [f"{name} line {at}: the output of the command on line {prompt} was cut there "
+              "(too large to keep); the rest of it was skipped" for prompt, at in split.cut]
+    if split.stopped_at:
+        notes.append(f"{name} {span(split.stopped_at, split.last_line)}: not loaded, this file "
+                     "already gave more output than netriage keeps from one file")
+    notes += [f"{name} line {n}: a line too long to be terminal output, cut" for n in cut_lines]
+    return notes
+
+
+def hostname_hints(lines: list[str]) -> list[str]:
+    """Hostnames an output states: `hostname fw1` in a config, `fw1 up 3 days` in a version."""
+    hints = []
+    for line in lines:
+        match = _HOSTNAME.match(line) or _UPTIME.match(line)
+        if match and match.group(1) not in ("up", "is"):
+            hints.append(match.group(1))
+    return hints
+
+
+def whole_file(text: TextFile, *, style: Style, budget: Budget, split: Split, block: Block,
+               keep: Callable[[Line], bool] | None = None) -> None:
+    """Every visible line of a prompt-less file into one block, within the file budget.
+
+    `keep` may turn a line away (a leading blank line, a command echo) after looking at it.
+    """
+    for line in lines(text, style):
+        split.last_line = line.number
+        if split.stopped_at or line.header is not None:
+            continue
+        if keep is not None and not keep(line):
+            continue
+        if budget.used + len(line.text) > budget.file_chars:
+            split.stopped_at = line.number
+            continue
+        budget.used += len(line.text) + 1
+        block.add(line)

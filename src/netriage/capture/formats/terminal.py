@@ -1,0 +1,57 @@
+"""Terminal sessions: plain captures and PuTTY / SecureCRT / Tera Term / script(1) logs.
+
+They differ only in what the terminal program adds (headers, per-line timestamps, a jump
+host's shell), which `capture.stream` and `capture.session` take off; the rest is prompts,
+commands and outputs.
+"""
+
+from __future__ import annotations
+
+from netriage.capture.build import Key, make_entries
+from netriage.capture.formats import Context, FileLoad, Format
+from netriage.capture.formats.common import split_notes, visible_head
+from netriage.capture.model import line_at
+from netriage.capture.prompts import match_prompt
+from netriage.capture.reader import TextFile
+from netriage.capture.stream import detect_style, lines
+from netriage.capture.terminal import Outside, Split, split_blocks
+
+
+def sniff(text: TextFile, context: Context) -> int:
+    hosts: set[str] = set()
+    for number, line in enumerate(visible_head(text), 1):
+        prompt = match_prompt(line, number, hosts)
+        if prompt is not None and prompt.typed:
+            return 60
+    return 0
+
+
+def load(text: TextFile, context: Context) -> FileLoad:
+    style = detect_style(text.head)
+    result = FileLoad(style.program or "terminal", started=style.started)
+    split = Split()
+    name = str(context.path)
+    body = (line for line in lines(text, style) if line.number >= context.body_from)
+    for block in split_blocks(body, context.budget, split):
+        prompt = block.prompt
+        if not prompt.typed:
+            filled = [i for i, t in enumerate(block.texts) if t.strip()]
+            if filled:
+                first, last = line_at(block.runs, filled[0]), line_at(block.runs, filled[-1])
+                split.outside.append(Outside(first, last, "output after a prompt with no "
+                                                          "command"))
+            continue
+        # FTD's bare `>` prompt names no host; a per-device folder may
+        key = Key(prompt.hostname or context.folder_host or "ftd", prompt.unit, prompt.context,
+                  prompt.role)
+        for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
+                                  prompt=prompt.prompt, source=name, line=prompt.line,
+                                  timestamp=block.stamp, truncated=block.truncated,
+                                  config_mode=prompt.config_mode):
+            result.entries.append((key, entry))
+    result.started = result.started or split.started
+    result.skipped += split_notes(name, split, text.cut_lines)
+    return result
+
+
+FORMAT = Format("terminal", sniff, load)

@@ -1,0 +1,127 @@
+"""Running-configs as pasted by people: blank lines between every line, indentation lost.
+
+`tidy_config` undoes both for any configuration output (a pasted config, `show run` in a
+terminal log, the config section of a show tech), and keeps a line map so every kept line
+still points at its line in the file. Indentation is only rebuilt when it is clearly gone;
+a config that kept it is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from netriage.capture.config_vocab import BANNER, BLOCKS, CONFIG_WORDS, Block
+from netriage.capture.model import line_at
+
+_CONFIG_COMMANDS = ("show running-config", "show startup-config", "write terminal",
+                    "more system:running-config", "more system:startup-config",
+                    "show configuration", "show config")
+_STRONG = re.compile(r"^(hostname \S|interface \S|ASA Version |PIX Version |NGFW Version |"
+                     r"version \d|: Saved|Building configuration|Current configuration|"
+                     r"crypto map \S+ \d+ |tunnel-group \S+ |crypto isakmp key )", re.I)
+_END = re.compile(r"^(end|: end)$")
+
+
+def is_complete(lines: list[str]) -> bool:
+    """A configuration always ends with `end` (`: end` on an ASA): a paste without is cut."""
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    return bool(_END.match(last))
+
+
+def is_config_command(command: str) -> bool:
+    return command.startswith(_CONFIG_COMMANDS)
+
+
+def config_share(lines: list[str]) -> float:
+    """Share of non-blank lines that read as configuration (0 without one strong marker)."""
+    words = [line.split(None, 1)[0].lower() for line in lines if line.strip()]
+    if len(words) < 5 or not any(_STRONG.match(line.strip()) for line in lines):
+        return 0.0
+    hits = sum(1 for line in lines if line.strip() and (
+        line[0].isspace() or line.split(None, 1)[0].lower().rstrip(":") in CONFIG_WORDS
+        or line.startswith("!")))
+    return hits / len(words)
+
+
+def paste_blanks(lines: list[str]) -> bool:
+    """A blank line after nearly every line: what some mail and forum editors do to text."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 4:
+        return False
+    adjacent = sum(1 for a, b in pairwise(filled) if b == a + 1)
+    return adjacent <= 0.1 * len(filled)
+
+
+def _inside(block: Block, text: str) -> bool:
+    return bool(block.children.match(text)) or any(n.opens.match(text) for n in block.nested)
+
+
+def _opens(stack: list[Block], text: str) -> Block | None:
+    candidates = stack[-1].nested if stack else BLOCKS
+    return next((b for b in candidates if b.opens.match(text)), None)
+
+
+def indentation_lost(lines: list[str]) -> bool:
+    """Blocks are there (a parent line followed by its sub-command) but nothing is indented."""
+    filled = [line for line in lines if line.strip()]
+    if not filled or sum(1 for line in filled if line[0].isspace()) > 0.02 * len(filled):
+        return False
+    for first, second in pairwise(filled):
+        block = _opens([], first.strip())
+        if block is not None and _inside(block, second.strip()):
+            return True
+    return False
+
+
+def recover(lines: list[str]) -> list[str]:
+    """Re-indent a flat config one space per level, line for line (same count, same order)."""
+    out: list[str] = []
+    stack: list[Block] = []
+    banner_end = ""
+    for raw in lines:
+        text = raw.strip()
+        if banner_end:  # banner text stays as written
+            out.append(raw)
+            banner_end = "" if banner_end in text else banner_end
+            continue
+        if not text or text.startswith(("!", ":")):
+            stack.clear()  # `!` separates top-level blocks
+            out.append(text)
+            continue
+        banner = BANNER.match(text)
+        if banner:
+            stack.clear()
+            out.append(text)
+            banner_end = "" if banner.group(1) in banner.group(2) else banner.group(1)
+            continue
+        while stack and not _inside(stack[-1], text):
+            stack.pop()
+        out.append(" " * len(stack) + text)
+        opened = _opens(stack, text)
+        if opened is not None:
+            stack.append(opened)
+    return out
+
+
+def runs_of(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for index, number in enumerate(numbers):
+        if not runs or number != runs[-1][1] + index - runs[-1][0]:
+            runs.append((index, number))
+    return runs
+
+
+def tidy_config(texts: list[str], runs: list[tuple[int, int]],
+                first: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """Drop paste blank lines and rebuild lost indentation; the line map follows the lines."""
+    texts = [t.replace("\xa0", " ") for t in texts]  # non-breaking spaces from HTML mail
+    if paste_blanks(texts):
+        numbers = [line_at(runs, i) for i in range(len(texts))] if runs else [
+            first + i for i in range(len(texts))]
+        kept = [i for i, t in enumerate(texts) if t.strip()]
+        texts = [texts[i] for i in kept]
+        runs = runs_of([numbers[i] for i in kept])
+    if indentation_lost(texts):
+        texts = recover(texts)
+    return texts, runs
