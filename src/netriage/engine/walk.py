@@ -23,6 +23,7 @@ from netriage.engine.expr import (
     unwrap,
 )
 from netriage.engine.findings import Evidence, Finding, Fix, Step, Undecided
+from netriage.engine.linescan import matching_lines
 from netriage.engine.tree import EvidenceRule, Node, Tree
 from netriage.platforms import get_platform
 
@@ -57,10 +58,10 @@ class Walk:
                 pattern = re.compile(_render_regex(rule.match, namespace), re.IGNORECASE)
             except (re.error, ExprError):
                 continue
-            for index, text in enumerate(entry.output.split("\n")):
-                if pattern.search(text):
-                    line = entry.output_line_offset + index if entry.line else 0
-                    found.append(Evidence(rule.command, line, text.strip(), entry.source))
+            # the same lines as testing every line, found by literal first (15 MB outputs)
+            for index, text in matching_lines(entry.output, pattern):
+                line = entry.source_line(index)
+                found.append(Evidence(rule.command, line, text.strip(), entry.source))
         return found
 
     # -- stepping -------------------------------------------------------------------------

@@ -1,0 +1,113 @@
+"""`netriage lab CAPTURE --port N ...`: an SSH server that behaves like the captured device.
+
+For training (connect with `ssh` or `netriage collect` and practise) and for tests. It serves
+loopback only unless --host says otherwise. The password is a flag here on purpose: it is the
+pretend device's password, chosen for the exercise, not a real credential.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netriage.errors import NetriageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    lab = sub.add_parser(
+        "lab", help="run a simulated device (SSH server) from a capture, for training/tests",
+        description="Serve CAPTURE as a simulated Cisco device over SSH: prompt, login, "
+                    "enable, pager, recorded commands answered, anything else refused as "
+                    "the device would. Stop with Ctrl-C.")
+    lab.add_argument("capture", metavar="CAPTURE", help="capture file or folder to serve")
+    lab.add_argument("--port", type=int, default=2222, metavar="N",
+                     help="port to listen on (default 2222; 0 picks a free one)")
+    lab.add_argument("--username", required=True, metavar="U")
+    lab.add_argument("--password", required=True, metavar="P")
+    lab.add_argument("--enable-password", metavar="P",
+                     help="require enable with this password (default: start privileged)")
+    lab.add_argument("--latency", type=float, default=0.0, metavar="MS",
+                     help="milliseconds before each command's output")
+    lab.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1, loopback only)")
+    lab.add_argument("--device", default="", metavar="NAME",
+                     help="which device of the capture to be (default: the first)")
+    lab.add_argument("--hostname", default="", metavar="NAME", help="rename the device")
+    lab.add_argument("--platform", default="", metavar="P", help="override detection")
+    lab.add_argument("--host-key", type=Path, metavar="FILE",
+                     help="host key file (default: one kept in netriage's state folder)")
+    faults = lab.add_argument_group("fault knobs")
+    faults.add_argument("--drop-after", type=int, metavar="N",
+                        help="answer N commands, then drop the session mid-output")
+    faults.add_argument("--stall-after", type=int, metavar="N",
+                        help="answer N commands, then stop answering")
+    faults.add_argument("--failover-after", type=int, metavar="N",
+                        help="after N commands the unit changes role (prompt act <-> stby)")
+    faults.add_argument("--slow-banner", type=float, default=0.0, metavar="S",
+                        help="wait S seconds before the SSH banner")
+    faults.add_argument("--new-host-key", action="store_true",
+                        help="present a new host key (clients should refuse: key changed)")
+    faults.add_argument("--legacy-only", action="store_true",
+                        help="offer only SHA-1 SSH algorithms, like ASA 8.x")
+    lab.set_defaults(func=run)
+
+
+def _default_host_key() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("netriage")) / "lab" / "host_key"
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    import signal
+    import time
+
+    from netriage.capture import load_paths
+    from netriage.cli.collect import quiet_ssh_logs
+    from netriage.lab.device import LabConfig
+    from netriage.lab.server import LabServer, load_host_key
+
+    quiet_ssh_logs()
+    capture = load_paths([args.capture], platform=args.platform or "")
+    config = LabConfig(
+        username=args.username, password=args.password, enable_password=args.enable_password,
+        latency=max(args.latency, 0.0) / 1000, drop_after=args.drop_after,
+        stall_after=args.stall_after, failover_after=args.failover_after,
+        slow_banner=args.slow_banner, new_host_key=args.new_host_key,
+        legacy_only=args.legacy_only, hostname=args.hostname, device=args.device)
+    key = load_host_key(args.host_key or _default_host_key())
+    try:
+        server = LabServer(capture, config, host=args.host, port=args.port, host_key=key)
+        server.start()
+    except ValueError as exc:
+        raise NetriageError(f"{args.capture}: {exc}") from None
+    except OSError as exc:
+        raise NetriageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+                            ) from None
+    device = server.capture.devices[0] if not args.device else next(
+        d for d in server.capture.devices if d.hostname == args.device)
+    if args.host not in ("127.0.0.1", "::1", "localhost"):
+        print(f"netriage lab: WARNING: listening on {args.host}, not loopback only",
+              file=sys.stderr)
+    print(f"netriage lab: {device.hostname} ({device.platform or 'unknown platform'}) on "
+          f"{args.host}:{server.port}, host key {server.fingerprint}")
+    print(f"  try: netriage collect {args.host} --port {server.port} --username "
+          f"{args.username} --accept-new -o capture-dir")
+    print("  stop with Ctrl-C", flush=True)
+    # SIGTERM stops it as cleanly as Ctrl-C (a lab started in the background ignores SIGINT).
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        print(f"netriage lab: stopped after {server.sessions} session(s), "
+              f"{len(server.received)} command(s) received")
+    return 0

@@ -1,0 +1,98 @@
+"""Where and how to connect, from the user's `~/.ssh/config` as OpenSSH would read it.
+
+Honoured: HostName, Port, User, IdentityFile, ProxyCommand, ProxyJump (through the local
+`ssh -W`, so the jump host gets the user's own agent, keys and config), UserKnownHostsFile,
+ServerAliveInterval, ConnectTimeout, and `KexAlgorithms/HostKeyAlgorithms/Ciphers/MACs`
+additions (`+alg`), which join the device's legacy profile. Command-line values win over the
+file, as with `ssh -p`/`-l`.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import paramiko
+
+_ALGORITHM_KEYS = {"kexalgorithms": "kex", "hostkeyalgorithms": "host key",
+                   "ciphers": "cipher", "macs": "mac"}
+
+
+@dataclass
+class Target:
+    name: str  # as the user gave it (inventory name or HOST argument)
+    hostname: str  # what we connect to
+    port: int = 22
+    username: str = ""
+    identity_files: list[str] = field(default_factory=list)
+    proxy_command: str = ""
+    known_hosts: Path | None = None
+    keepalive: float | None = None
+    connect_timeout: float | None = None
+    extra_algorithms: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        where = f"{self.hostname}:{self.port}"
+        return self.name if self.name == where else f"{self.name} ({where})"
+
+
+def default_config_path() -> Path:
+    return Path.home() / ".ssh" / "config"
+
+
+def _proxy_jump_command(jumps: str, host: str, port: int, config: Path | None) -> str:
+    hops = [h.strip() for h in jumps.split(",") if h.strip()]
+    if not hops or hops == ["none"]:
+        return ""
+    parts = ["ssh"]
+    if config is not None:
+        parts += ["-F", str(config)]
+    if len(hops) > 1:
+        parts += ["-J", ",".join(hops[:-1])]
+    parts += ["-W", f"{host}:{port}", hops[-1]]
+    return shlex.join(parts)
+
+
+def resolve_target(name: str, port: int | None = None, username: str | None = None,
+                   config_path: Path | None = None) -> Target:
+    """The connection settings for `name`, with the ssh config applied where it exists."""
+    path = config_path if config_path is not None else default_config_path()
+    options: dict = {}
+    if path.is_file():
+        # Command-line values go in a first stanza: ssh_config takes the first value it
+        # finds, so they win and `%p`/`%r` in a ProxyCommand expand to them.
+        first = "".join(f"  {k} {v}\n" for k, v in (("Port", port), ("User", username)) if v)
+        text = (f"Host {name}\n{first}\n" if first else "") + path.read_text(encoding="utf-8")
+        options = dict(paramiko.SSHConfig.from_text(text).lookup(name))
+    else:
+        path = None
+    hostname = options.get("hostname", name)
+    target = Target(
+        name=name, hostname=hostname,
+        port=port if port else int(options.get("port", 22)),
+        username=username or options.get("user", ""),
+    )
+    for identity in options.get("identityfile", []):
+        expanded = Path(identity).expanduser()
+        if expanded.is_file():
+            target.identity_files.append(str(expanded))
+    if "proxycommand" in options and options["proxycommand"].lower() != "none":
+        target.proxy_command = options["proxycommand"]
+    elif "proxyjump" in options:
+        target.proxy_command = _proxy_jump_command(options["proxyjump"], hostname,
+                                                   target.port, path)
+    if "userknownhostsfile" in options:
+        first = options["userknownhostsfile"].split()[0]
+        target.known_hosts = Path(first).expanduser()
+    if "serveraliveinterval" in options:
+        target.keepalive = float(options["serveraliveinterval"])
+    if "connecttimeout" in options:
+        target.connect_timeout = float(options["connecttimeout"])
+    for key, category in _ALGORITHM_KEYS.items():
+        value = options.get(key, "")
+        names = [a.strip() for a in value.lstrip("+^").split(",") if a.strip()]
+        if names and not value.startswith("-"):
+            target.extra_algorithms[category] = names
+    return target
