@@ -154,3 +154,15 @@ def test_en_at_an_exec_prompt_is_enable():
     capture = load_paths([DEMO.parent.parent / "captures" / "terminal-asa-pair.log"])
     assert capture.devices[0].entries[0].command == "enable"
     assert capture.devices[1].entries[0].command == "enable"
+
+
+def test_two_ftds_collected_into_one_folder_stay_two_devices(tmp_path):
+    # `netriage collect` writes DIR/<hostname>.log; FTD's `>` prompt names no host
+    for name in ("ftd-east", "ftd-west"):
+        (tmp_path / f"{name}.log").write_text(
+            "> show version\n"
+            "Model                     : Cisco Firepower 2120 Threat Defense (77) Version 7.2.5\n"
+            "> show failover\nFailover On\n")
+    capture = load_paths([tmp_path])
+    assert sorted(d.hostname for d in capture.devices) == ["ftd-east", "ftd-west"]
+    assert {d.platform for d in capture.devices} == {"cisco_ftd"}

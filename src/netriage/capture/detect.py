@@ -7,7 +7,8 @@ import re
 from netriage.capture.model import Device
 
 _VERSION_BANNERS = [
-    (re.compile(r"Cisco Firepower Threat Defense|Cisco Fire Linux OS", re.I), "cisco_ftd"),
+    (re.compile(r"Cisco Firepower (\d+ )?Threat Defense|Cisco Fire Linux OS|"
+                r"Cisco Secure Firewall Threat Defense", re.I), "cisco_ftd"),
     (re.compile(r"Cisco Adaptive Security Appliance Software", re.I), "cisco_asa"),
     (re.compile(r"Cisco PIX (Security Appliance|Firewall)|PIX Firewall Version", re.I),
      "cisco_pix"),
@@ -20,7 +21,7 @@ _ASA_SHAPES = re.compile(
     r"^(Failover (On|Off)|ASA Version \S+|: Saved|\s*nameif \S+|Type help or '\?'|"
     r"IKEv1 SAs:|There are no IKEv[12] SAs|\d+\s+IKE Peer: |crypto map \S+ \d+ set ikev[12] |"
     r"tunnel-group \S+ (type|ipsec-attributes)|\s*ikev1 pre-shared-key )", re.M)
-_FTD_SHAPES = re.compile(r"^(NGFW Version \S+|Cisco Firepower Threat Defense)", re.M)
+_FTD_SHAPES = re.compile(r"^(NGFW Version \S+|Cisco Firepower (\d+ )?Threat Defense)", re.M)
 _PIX_SHAPES = re.compile(r"^PIX Version \S+", re.M)
 _IOS_SHAPES = re.compile(r"^(Building configuration\.\.\.|version 1[0-9]\.\d+|"
                          r"\S+ is (up|down|administratively down), line protocol is)", re.M)

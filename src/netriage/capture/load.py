@@ -83,7 +83,8 @@ def _load_folder(folder: Path, capture: Capture, limits: Budget) -> None:
         # nornir and many scripts save one folder per device: captures/fw1/show_run.txt
         host = file.parent.name if file.parent != folder else ""
         try:
-            loads.append((file, load_file(file, Context(file, host, _fresh(limits)))))
+            context = Context(file, host, _fresh(limits), file_host=file.stem)
+            loads.append((file, load_file(file, context)))
         except CaptureError as exc:
             problems.append(f"{exc}; skipped")
     if not loads:
@@ -135,6 +136,12 @@ def _apply_saved(capture: Capture, meta: dict) -> None:
     capture.redacted = capture.redacted or bool(meta.get("redacted"))
 
 
+def _bare_prompts(device: Device) -> bool:
+    """FTD's CLISH prompt is a lone `>`: no hostname, no mode."""
+    prompts = [e.prompt.strip() for e in device.entries if e.prompt]
+    return bool(prompts) and all(p == ">" for p in prompts)
+
+
 def _finish(capture: Capture, forced: Platform | None) -> None:
     for device in capture.devices:
         _resolve_commands(device, "")  # family-neutral first: `show version` must be found
@@ -142,7 +149,7 @@ def _finish(capture: Capture, forced: Platform | None) -> None:
             device.platform, device.platform_reason = forced.name, "--platform"
         elif not device.platform:
             device.platform, device.platform_reason = detect_platform(
-                device, prompts_without_host=device.hostname == "ftd")
+                device, prompts_without_host=_bare_prompts(device))
         if device.platform:  # `sh int` is `show interface` on ASA, `show interfaces` on IOS
             _resolve_commands(device, get_platform(device.platform).family)
         device.version = device.version or detect_version(device)

@@ -26,6 +26,7 @@ class Context:
     folder_host: str = ""  # hostname from a per-device folder (`captures/fw1/show_run.txt`)
     budget: Budget = field(default_factory=Budget)
     body_from: int = 0  # lines before this one are not the capture's (a saved file's header)
+    file_host: str = ""  # in a folder of device logs (`collect` writes DIR/<host>.log)
 
 
 @dataclass

@@ -70,7 +70,7 @@ def _edited(text: TextFile, context: Context, header: dict[str, Any], body_from:
     from netriage.capture.formats import terminal
 
     result = terminal.load(text, Context(context.path, context.folder_host, context.budget,
-                                         body_from=body_from))
+                                         body_from=body_from, file_host=context.file_host))
     result.format = "netriage"
     result.meta = {**header, "edited": True}
     result.skipped.insert(0, f"{context.path}: the outputs no longer match the header "

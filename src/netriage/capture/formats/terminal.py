@@ -41,8 +41,11 @@ def load(text: TextFile, context: Context) -> FileLoad:
                 split.outside.append(Outside(first, last, "output after a prompt with no "
                                                           "command"))
             continue
-        # FTD's bare `>` prompt names no host; a per-device folder may
-        key = Key(prompt.hostname or context.folder_host or "ftd", prompt.unit, prompt.context,
+        # FTD's bare `>` prompt names no host: a per-device folder, or the file's name in a
+        # folder of device logs (`collect` writes DIR/<hostname>.log), so two FTDs collected
+        # together never merge into one device.
+        key = Key(prompt.hostname or context.folder_host or context.file_host or "ftd",
+                  prompt.unit, prompt.context,
                   prompt.role)
         for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
                                   prompt=prompt.prompt, source=name, line=prompt.line,
