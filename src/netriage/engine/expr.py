@@ -51,8 +51,20 @@ def _join(items: Any, sep: str = ", ") -> str:
     return sep.join(str(unwrap(i)) for i in items)
 
 
+def _first(items: Any, count: int) -> list[Any]:
+    """The first `count` items: a finding over thousands of SAs renders the first ones."""
+    return list(items)[:count]
+
+
+def _join_first(items: Any, count: int = 8, sep: str = ", ") -> str:
+    """`join` of the first `count` items, then "and N more": titles stay readable."""
+    items = list(items)
+    text = _join(items[:count], sep)
+    return f"{text} and {len(items) - count} more" if len(items) > count else text
+
+
 BUILTINS: dict[str, Any] = {
-    "join": _join,
+    "join": _join, "first": _first, "join_first": _join_first,
     "any": any, "all": all, "len": len, "min": min, "max": max, "sum": sum, "sorted": sorted,
     "int": int, "str": str, "set": set, "list": list, "bool": bool, "matches": _matches,
     "True": True, "False": False, "None": None,
@@ -150,13 +162,39 @@ class Namespace:
         return Namespace(self._resolve, {**self.variables, **variables})
 
 
+class PendingUnknown:
+    """An unknown fact held in the scope until the expression really reads it.
+
+    Like a None field (which is Unknown only when read), a whole fact that is unknown only
+    makes the expression unknown if evaluation reaches it: `captured and fact.x` with nothing
+    captured is False, `known_true or fact.x` is True (three-valued logic), while any read,
+    test, comparison, iteration or arithmetic on it raises the Unknown.
+    """
+
+    __slots__ = ("unknown",)
+
+    def __init__(self, unknown: Unknown) -> None:
+        self.unknown = unknown
+
+    def _raise(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise self.unknown
+
+    __getattr__ = __getitem__ = __bool__ = __len__ = __iter__ = __contains__ = _raise
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = _raise
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = _raise
+    __truediv__ = __rtruediv__ = __str__ = __format__ = __call__ = __neg__ = _raise
+
+
 def evaluate(source: str, namespace: Namespace) -> Any:
     """Value of an expression; raises Unknown when a fact it reads is unknown."""
     code = compile_expr(source)
     # Globals, not locals: names inside a comprehension are looked up in globals.
     scope: dict[str, Any] = {"__builtins__": {}, **BUILTINS}
     for name in names_in(source):
-        scope[name] = namespace.lookup(name)
+        try:
+            scope[name] = namespace.lookup(name)
+        except Unknown as unknown:
+            scope[name] = PendingUnknown(unknown)  # raised only if evaluation reaches it
     try:
         return eval(code, scope)  # noqa: S307 - the AST was checked by compile_expr
     except (Unknown, ExprError):

@@ -9,7 +9,37 @@ from typing import Any
 from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device
 from netriage.engine.expr import Unknown
-from netriage.facts.failover import FailoverFacts, failover_facts
+from netriage.facts.failover import FailoverFacts
+from netriage.facts.failover_build import build_failover, build_mate_failover
+from netriage.facts.failover_common import FailoverOutputs, build_outputs
+from netriage.facts.failover_config import (
+    ActiveActiveConfig,
+    FailoverConfig,
+    FailoverLinks,
+    FailoverMonitor,
+    build_active_active,
+    build_config,
+    build_links,
+    build_monitor,
+)
+from netriage.facts.failover_history import (
+    FailoverHistory,
+    FailoverState,
+    build_history,
+    build_state,
+)
+from netriage.facts.failover_platform import (
+    FailoverPlatform,
+    StartupConfig,
+    build_platform,
+    build_startup,
+)
+from netriage.facts.failover_syslog import (
+    FailoverSyslog,
+    StandbyEdits,
+    build_standby_edits,
+    build_syslog,
+)
 from netriage.parsing import ParseResult, parse_output
 from netriage.platforms import family
 
@@ -34,7 +64,30 @@ class FactBuilder:
 BUILDERS: dict[str, FactBuilder] = {
     b.name: b
     for b in (
-        FactBuilder("failover", ("show failover",), FailoverFacts, build=failover_facts),
+        FactBuilder("failover", ("show failover",), FailoverFacts, build_device=build_failover),
+        FactBuilder("failover_mate", ("failover exec mate show failover",), FailoverFacts,
+                    build_device=build_mate_failover),
+        FactBuilder("failover_outputs", (), FailoverOutputs, build_device=build_outputs),
+        FactBuilder("failover_history", ("show failover history", "show clock"),
+                    FailoverHistory, build_device=build_history),
+        FactBuilder("failover_state", ("show failover state",), FailoverState, build=build_state),
+        FactBuilder("failover_config", ("show running-config failover",), FailoverConfig,
+                    build=build_config),
+        FactBuilder("failover_links", ("show failover interface",), FailoverLinks,
+                    build=build_links),
+        FactBuilder("failover_monitor", ("show monitor-interface",), FailoverMonitor,
+                    build=build_monitor),
+        FactBuilder("failover_aa", ("show running-config all mac-address",
+                                    "show running-config context"), ActiveActiveConfig,
+                    build_device=build_active_active),
+        FactBuilder("failover_syslog", ("show logging",), FailoverSyslog,
+                    build_device=build_syslog),
+        FactBuilder("failover_standby_edits", ("configure terminal",), StandbyEdits,
+                    build_device=build_standby_edits),
+        FactBuilder("failover_platform", ("show version", "failover exec mate show version"),
+                    FailoverPlatform, build_device=build_platform),
+        FactBuilder("failover_startup", ("show startup-config",), StartupConfig,
+                    build_device=build_startup),
     )
 }
 

@@ -1,34 +1,101 @@
-"""Failover facts from `show failover` (ASA, PIX 7+, FTD)."""
+"""Failover facts from `show failover` (ASA, PIX 7+, FTD; PIX 6.x through its own template).
+
+The shape the trees read: this unit and the mate (role, state, interfaces, module slots,
+Active/Active group states), the LAN failover link, versions and serials, timers, interface
+policy, the stateful link with its counters and queues. The judgements the trees make over
+them (which interfaces are Waiting on both units, which differences are mismatches) live here
+as properties, named so the YAML reads as the question it asks.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 
-from netriage.parsing import ParseResult
+from netriage.facts.failover_common import seconds
+
+# States a unit passes through on its way to Standby Ready; seen for long, they are stuck. (The
+# Just Active → Active steps take a second or two and are never reported as stuck.)
+TRANSITIONAL = ("Negotiation", "Cold Standby", "Sync Config", "Sync File System", "Bulk Sync",
+                "App Sync")
+# Interfaces nobody expects to trigger a failover (management plane, FTD diagnostic).
+_MANAGEMENT = re.compile(r"^(management|mgmt|manage|diagnostic|diag|oob)", re.IGNORECASE)
+QUEUE_LIMIT = 4096  # LU queue depth at which updates start being dropped (catalog A)
 
 
 @dataclass
 class FailoverInterface:
     name: str  # nameif, with the context as `ctx/name` in multiple-context mode
     ip: str
-    status: str  # Normal, Failed, No Link, Unknown, Testing ...
-    monitor: str  # Monitored, Waiting, Not-Monitored, or "" when not printed
+    status: str  # Normal, Failed, No Link, Link Down, Unknown, Testing ...
+    monitor: str  # Monitored, Waiting, Not-Monitored, Shutdown, or "" when not printed
+    nameif: str = ""  # without the context
+    context: str = ""
+    role: str = ""  # Primary / Secondary: the unit this line describes
+    physical: str | None = None  # from `show nameif` / `show interface` when captured
 
     @property
     def ip_missing(self) -> bool:
-        return self.ip.split("/")[0] == "0.0.0.0"  # noqa: S104 - an address, not a bind
+        return self.ip.split("/")[0] in ("0.0.0.0", "")  # noqa: S104 - an address, not a bind
+
+    @property
+    def physical_hint(self) -> str:
+        """The physical interface for a fix, or what the engineer must fill in."""
+        return self.physical or f"<physical interface of {self.nameif or self.name}>"
+
+
+@dataclass
+class FailoverSlot:
+    slot: str
+    model: str  # ASA5525, FPR-2130, IPS5525, snort ...
+    status: str  # Up Sys, Up/Up, Unresponsive/Up ...
+
+
+@dataclass
+class GroupState:
+    group: int
+    state: str
 
 
 @dataclass
 class FailoverUnit:
     role: str  # Primary / Secondary
-    state: str  # Active, Standby Ready, Failed, Cold Standby, Not Detected ...
+    state: str  # Active, Standby Ready, Failed, Cold Standby, Not Detected ... (A/A: per group)
     interfaces: list[FailoverInterface] = field(default_factory=list)
-    slots: list[str] = field(default_factory=list)
+    slots: list[FailoverSlot] = field(default_factory=list)
+    groups: list[GroupState] = field(default_factory=list)
+    active_time: int | None = None  # seconds; the first group's in Active/Active
 
     @property
     def detected(self) -> bool:
         return "not detected" not in self.state.lower()
+
+    @property
+    def failed(self) -> bool:
+        return "failed" in self.state.lower()
+
+    @property
+    def states(self) -> list[str]:
+        """The unit state, or each group's state in Active/Active."""
+        return [g.state for g in self.groups] or [self.state]
+
+    @property
+    def active(self) -> bool:
+        return any(s == "Active" for s in self.states)
+
+    @property
+    def transitional(self) -> str:
+        """The transitional state the unit (or a group) is in, "" when settled."""
+        return next((s for s in self.states if s in TRANSITIONAL), "")
+
+    @property
+    def settled(self) -> bool:
+        return all(s in ("Active", "Standby Ready", "Standby") for s in self.states)
+
+    @property
+    def model(self) -> str:
+        return self.slots[0].model if self.slots else ""
 
 
 @dataclass
@@ -41,13 +108,20 @@ class StatefulCounter:
 
 
 @dataclass
+class SlotPair:
+    slot: str
+    ours: str
+    mate: str
+
+
+@dataclass
 class FailoverFacts:
     enabled: bool
     unit: str | None  # Primary / Secondary, None when not printed
     lan_configured: bool
     lan_name: str | None
     lan_interface: str | None
-    lan_state: str | None  # up / down / "" when not configured
+    lan_state: str | None  # up / down; None when not configured
     version: str | None
     version_mate: str | None
     serial: str | None
@@ -62,16 +136,70 @@ class FailoverFacts:
     xmit_queue_max: int | None = None
     unit_poll: str | None = None
     unit_hold: str | None = None
+    pix6: bool = False  # PIX 6.x output (cable status, LAN-based failover block)
+    cable_status: str = ""  # PIX 6.x serial cable: Normal, My side not connected, ...
+    lan_based: bool = False  # PIX 6.x "Lan Based Failover is Active"
+    lan_peer_status: str = ""  # PIX 6.x LAN failover peer status
+    interface_poll: str | None = None
+    interface_hold: str | None = None
+    interface_policy: str | None = None  # "1" or "50%"
+    monitored: int | None = None
+    last_failover: str = ""
+    recv_queue_max: int | None = None
+    xmit_queue_cur: int | None = None
 
+    # -- the LAN link and the mate ------------------------------------------------------
     @property
     def lan_up(self) -> bool:
         return (self.lan_state or "").lower() == "up"
+
+    @property
+    def serial_cable(self) -> bool:
+        """PIX 6.x failover over the serial cable (no LAN-based failover)."""
+        return self.pix6 and not self.lan_based
 
     @property
     def mate_detected(self) -> bool | None:
         if self.mate is None:
             return None
         return self.mate.detected and (self.version_mate or "").lower() != "unknown"
+
+    @property
+    def same_role(self) -> bool:
+        """Both units claim the same role (both `failover lan unit primary`)."""
+        return self.this is not None and self.mate is not None and (
+            self.this.role == self.mate.role)
+
+    @property
+    def units(self) -> list[FailoverUnit]:
+        return [u for u in (self.this, self.mate) if u is not None]
+
+    @property
+    def failed_units(self) -> list[FailoverUnit]:
+        return [u for u in self.units if u.failed]
+
+    @property
+    def transitional_units(self) -> list[FailoverUnit]:
+        return [u for u in self.units if u.detected and u.transitional]
+
+    @property
+    def version_differs(self) -> bool:
+        mate = self.version_mate or ""
+        return bool(self.version and mate and mate.lower() != "unknown" and self.version != mate)
+
+    @property
+    def slot_mismatches(self) -> list[SlotPair]:
+        """Module slots whose model differs between the units (only when the mate reports)."""
+        if self.this is None or self.mate is None or not self.mate_detected:
+            return []
+        mate = {s.slot: s.model for s in self.mate.slots}
+        return [SlotPair(s.slot, s.model, mate[s.slot]) for s in self.this.slots
+                if s.slot in mate and mate[s.slot] != s.model]
+
+    # -- interfaces ---------------------------------------------------------------------
+    def _lines(self, *statuses: str, healthy_units: bool = True) -> list[FailoverInterface]:
+        return [i for u in self.units if u.detected and not (healthy_units and u.failed)
+                for i in u.interfaces if i.status in statuses]
 
     @property
     def standby_ip_missing(self) -> list[FailoverInterface]:
@@ -82,85 +210,101 @@ class FailoverFacts:
         return [i for i in self.mate.interfaces
                 if i.ip_missing and i.name in ours and not ours[i.name].ip_missing]
 
+    @property
+    def no_link_interfaces(self) -> list[FailoverInterface]:
+        """No carrier on a unit that is not Failed (a Failed unit is judged as a whole)."""
+        return [i for i in self._lines("No Link", "Link Down")
+                if i.monitor != "Shutdown" and not i.ip_missing]
 
-def _none_if_empty(value: str) -> str | None:
-    return value or None
+    @property
+    def failed_interfaces(self) -> list[FailoverInterface]:
+        return self._lines("Failed")
 
+    @property
+    def unknown_interfaces(self) -> list[FailoverInterface]:
+        return self._lines("Unknown") if self.mate_detected else []
 
-def _interfaces(record: dict, suffix: str) -> list[FailoverInterface]:
-    names = record.get(f"interfaces{suffix}", [])
-    contexts = record.get(f"interfaces_context{suffix}", [])
-    ips = record.get(f"interfaces_ip{suffix}", [])
-    statuses = record.get(f"interfaces_status{suffix}", [])
-    monitors = record.get(f"interfaces_monitor{suffix}", [])
-    out = []
-    for index, name in enumerate(names):
-        context = contexts[index] if index < len(contexts) else ""
-        out.append(FailoverInterface(
-            name=f"{context}/{name}" if context else name,
-            ip=ips[index] if index < len(ips) else "",
-            status=statuses[index] if index < len(statuses) else "",
-            monitor=monitors[index] if index < len(monitors) else "",
-        ))
-    return out
+    @property
+    def testing_interfaces(self) -> list[FailoverInterface]:
+        return self._lines("Testing")
 
+    @property
+    def waiting_interfaces(self) -> list[FailoverInterface]:
+        """This unit's interfaces still Waiting on both units once the pair has settled.
 
-def _unit(role: str, state: str, record: dict, suffix: str) -> FailoverUnit | None:
-    if not role:
-        return None
-    group_states = record.get(f"group_states{suffix}", [])
-    if not state and group_states:  # Active/Active prints a state per failover group
-        state = ", ".join(f"Group {i + 1} {s}" for i, s in enumerate(group_states))
-    return FailoverUnit(role=role, state=state, interfaces=_interfaces(record, suffix),
-                        slots=list(record.get(f"slots_status{suffix}", [])))
+        Left out: a missing standby address (its own finding on ASA/FTD), an interface with
+        no address at all (nothing to send hellos from), an interface Unknown or down on one
+        unit (judged as such), a pair still booting or syncing."""
+        if self.this is None or self.mate is None or not self.mate_detected:
+            return []
+        if not (self.this.settled and self.mate.settled):
+            return []
+        mate = {i.name: i for i in self.mate.interfaces}
+        skip = set() if self.pix6 else {i.name for i in self.standby_ip_missing}
+        return [i for i in self.this.interfaces
+                if i.name in mate and i.name not in skip and not i.ip_missing
+                and all(x.status == "Normal" and x.monitor == "Waiting" for x in (i, mate[i.name]))]
 
+    @property
+    def unmonitored_interfaces(self) -> list[FailoverInterface]:
+        """Data interfaces excluded from health monitoring (management ports left out)."""
+        if self.this is None:
+            return []
+        return [i for i in self.this.interfaces
+                if i.monitor in ("Not-Monitored", "Not Monitored")
+                and not _MANAGEMENT.match(i.nameif or i.name) and not i.ip_missing]
 
-def _int(value: str) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    @property
+    def interface_policy_problem(self) -> str:
+        """Why the interface policy does not fit the monitored count, "" when it fits."""
+        policy, monitored = self.interface_policy, self.monitored
+        if not policy or monitored is None or monitored == 0:
+            return ""
+        if policy.endswith("%"):
+            needed = math.ceil(int(policy[:-1]) * monitored / 100)
+            if monitored <= 4 and needed >= 2:
+                return (f"{policy} of {monitored} monitored interfaces needs {needed} to fail: "
+                        "losing one (say outside) never triggers a failover")
+            return ""
+        count = int(policy)
+        if count >= monitored:
+            return (f"policy {count} with {monitored} monitored interfaces: failover needs "
+                    f"{'all of them' if count == monitored else 'more than exist'} to fail")
+        if count == 1 and monitored >= 10:
+            return (f"policy 1 with {monitored} monitored interfaces: any single one, even a lab "
+                    "or management port, fails the unit over")
+        return ""
 
+    # -- timers and the stateful link -----------------------------------------------------
+    @property
+    def unit_hold_ms(self) -> int | None:
+        return seconds(self.unit_hold or "")
 
-def _pix_lan_state(record: dict) -> str | None:
-    """PIX 6.x prints `interface fo (ip): Normal, peer (ip): Normal` instead of `(up)`."""
-    status = record.get("lan_status", "")
-    if not status:
-        return None
-    return "up" if status.lower() == "normal" else "down"
+    @property
+    def timers_aggressive(self) -> bool:
+        """Sub-second polls or a unit holdtime under 3 s: CPU spikes or STP trip them."""
+        polls = [seconds(self.unit_poll or ""), seconds(self.interface_poll or "")]
+        hold = seconds(self.unit_hold or "")
+        return any(p is not None and p < 1000 for p in polls) or (hold is not None and hold < 3000)
 
+    @property
+    def state_link_ok(self) -> bool | None:
+        """Configured and up, or shared with the LAN link (judged there: one cable, one cause)."""
+        if self.state_link_configured is None:
+            return None
+        if not self.state_link_configured:
+            return False
+        if self.pix6 and not self.state_link_state:
+            return True  # PIX 6.x prints only "Status: Configured."
+        return (self.state_link_state or "").lower() == "up" or (
+            self.state_link_interface is not None
+            and self.state_link_interface == self.lan_interface)
 
-def failover_facts(result: ParseResult) -> FailoverFacts | None:
-    """Facts from a parsed `show failover`; None when the output cannot be relied on."""
-    if not result.usable or not result.records:
-        return None
-    r = result.records[0]
-    counters = [
-        StatefulCounter(name, int(x), int(xe), int(rc), int(re_))
-        for name, x, xe, rc, re_ in zip(r["stats_object"], r["stats_xmit"], r["stats_xerr"],
-                                        r["stats_rcv"], r["stats_rerr"], strict=False)
-    ]
-    state_link_configured = None
-    if r["state_link_unconfigured"]:
-        state_link_configured = False
-    elif r["state_link_name"]:
-        state_link_configured = True
-    return FailoverFacts(
-        enabled=r["state"] == "On",
-        unit=_none_if_empty(r["unit"]),
-        lan_configured=not r["lan_not_configured"] and bool(r["lan_name"]),
-        lan_name=_none_if_empty(r["lan_name"]),
-        lan_interface=_none_if_empty(r["lan_interface"]),
-        lan_state=_none_if_empty(r["lan_state"]) or _pix_lan_state(r),
-        version=_none_if_empty(r["version"]),
-        version_mate=_none_if_empty(r["version_mate"]),
-        serial=_none_if_empty(r["serial"]),
-        serial_mate=_none_if_empty(r["serial_mate"]),
-        this=_unit(r["this_role"], r["this_state"], r, ""),
-        mate=_unit(r["other_role"], r["other_state"], r, "_mate"),
-        state_link_name=_none_if_empty(r["state_link_name"]),
-        state_link_interface=_none_if_empty(r["state_link_interface"]),
-        state_link_state=_none_if_empty(r["state_link_state"]),
-        state_link_configured=state_link_configured,
-        counters=counters,
-        xmit_queue_max=_int(r["xmit_q_max"]),
-        unit_poll=_none_if_empty(r["unit_poll"]),
-        unit_hold=_none_if_empty(r["unit_hold"]),
-    )
+    @property
+    def counters_with_errors(self) -> list[StatefulCounter]:
+        return [c for c in self.counters if c.xerr > 0 or c.rerr > 0]
+
+    @property
+    def queue_full(self) -> bool:
+        return any(q is not None and q >= QUEUE_LIMIT
+                   for q in (self.xmit_queue_max, self.recv_queue_max))

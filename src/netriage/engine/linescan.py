@@ -1,0 +1,114 @@
+"""Which lines of an output an evidence pattern matches, without testing every line.
+
+An evidence rule is a regex applied to each line of an output. A VPN headend's
+`show crypto ipsec sa` has 250,000 lines, and a finding rendered per item scans it once per
+rule and item. Almost every pattern contains a literal every match must contain
+(`current_peer`, `#pkts decaps: 0,`, an address): the lines holding it are found with
+`str.find` on the lower-cased output, and only those lines are tested. The result is exactly
+the lines a full scan finds; patterns without such a literal, or outputs that are not ASCII
+(where IGNORECASE folding differs from `str.lower`), are scanned line by line as before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+
+try:  # the stdlib's own regex parser; without it every pattern is scanned in full
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    from re._constants import BRANCH, LITERAL, SUBPATTERN  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - other Python versions
+    _sre_parse = None
+
+_MIN_LITERAL = 3  # shorter literals select too many lines to be worth it
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    lines: list[str]
+    lowered: str | None  # None: not ASCII, no prefiltering
+    starts: list[int]  # offset of each line in the output
+
+
+_INDEX: OrderedDict[int, tuple[str, _Indexed]] = OrderedDict()
+_INDEX_SIZE = 16
+
+
+def _indexed(output: str) -> _Indexed:
+    key = id(output)
+    cached = _INDEX.get(key)
+    if cached is not None and cached[0] is output:
+        _INDEX.move_to_end(key)
+        return cached[1]
+    lines = output.split("\n")
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    item = _Indexed(lines, output.lower() if output.isascii() else None, starts)
+    _INDEX[key] = (output, item)
+    if len(_INDEX) > _INDEX_SIZE:
+        _INDEX.popitem(last=False)
+    return item
+
+
+def _runs(items: list) -> list[str]:  # type: ignore[type-arg]
+    """Literal runs every match of this sequence of parsed regex items contains (lower case).
+
+    Only required parts count: literals, and groups in the sequence (their own sequences);
+    repeats, alternations and lookarounds inside are not looked into.
+    """
+    runs, current = [], []
+    for op, arg in items:
+        if op is LITERAL:
+            current.append(chr(arg))
+            continue
+        runs.append("".join(current))
+        current = []
+        if op is SUBPATTERN and arg[-1] is not None:
+            runs.extend(_runs(list(arg[-1])))
+    runs.append("".join(current))
+    return [r.lower() for r in runs if r]
+
+
+@cache
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match contains (one per top-level alternative); None if
+    some alternative has none long enough."""
+    if _sre_parse is None:
+        return None
+    try:
+        parsed = list(_sre_parse.parse(pattern, re.IGNORECASE))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    alternatives: list[list] = [parsed]  # type: ignore[type-arg]
+    branches = [i for i, (op, _arg) in enumerate(parsed) if op is BRANCH]
+    if len(branches) == 1:  # `^a|^b` parses as `^(?:a|b)`: one sequence per alternative
+        at = branches[0]
+        alternatives = [parsed[:at] + list(alt) + parsed[at + 1:] for alt in parsed[at][1][1]]
+    literals = []
+    for alternative in alternatives:
+        runs = [r for r in _runs(alternative) if len(r) >= _MIN_LITERAL and r.isascii()]
+        if not runs:
+            return None
+        # an address or a count picks few lines; a keyword may be on every block
+        literals.append(max(runs, key=lambda r: (any(c.isdigit() for c in r), len(r))))
+    return tuple(literals)
+
+
+def matching_lines(output: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """(index, line) of every line of `output` that `pattern.search` matches, in order."""
+    index = _indexed(output)
+    literals = required_literals(pattern.pattern) if index.lowered is not None else None
+    if literals is None:
+        return [(i, line) for i, line in enumerate(index.lines) if pattern.search(line)]
+    candidates: set[int] = set()
+    for literal in literals:
+        at = index.lowered.find(literal)
+        while at != -1:
+            candidates.add(bisect_right(index.starts, at) - 1)
+            at = index.lowered.find(literal, at + 1)
+    return [(i, index.lines[i]) for i in sorted(candidates) if pattern.search(index.lines[i])]

@@ -1,0 +1,175 @@
+"""Helpers shared by the failover fact builders: honest raw outputs, the mate's outputs, times.
+
+Some failover evidence has no template (syslog lines in `show logging`, the console warning
+printed by `configure terminal` on a standby, `show clock`): the builders read those outputs
+with narrow regular expressions, but only from a complete, unfiltered, accepted output, so a
+missing line means "not there" and never "not captured".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from netriage.capture.commands import resolve
+from netriage.capture.model import Entry
+from netriage.engine.expr import Unknown
+from netriage.parsing import ParseResult, parse_output
+from netriage.parsing.runner import _REJECTED  # the parser's own test for a refused command
+
+if TYPE_CHECKING:
+    from netriage.facts import DeviceFacts
+
+MATE_PREFIX = "failover exec mate "
+
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# "09:58:07 UTC Jan 18 2021" (history, show failover state), "10:42:17.123 UTC Tue Nov 24 2026"
+# (show clock), "Nov 24 2026 10:32:15" (syslog timestamps)
+_CLOCK_FIRST = re.compile(
+    r"(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?\s+\S+\s+(?:\w{3}\s+)?(\w{3})\s+(\d{1,2})\s+(\d{4})")
+_DATE_FIRST = re.compile(r"(\w{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})")
+
+
+def parse_time(text: str) -> datetime | None:
+    """A device timestamp as a naive datetime (one device's outputs share one time zone)."""
+    match = _CLOCK_FIRST.search(text)
+    if match:
+        hour, minute, second, month, day, year = match.groups()
+    else:
+        match = _DATE_FIRST.search(text)
+        if not match:
+            return None
+        month, day, year, hour, minute, second = match.groups()
+    number = MONTHS.get(month.lower()[:3])
+    if number is None:
+        return None
+    try:
+        return datetime(int(year), number, int(day), int(hour), int(minute), int(second))
+    except ValueError:
+        return None
+
+
+def _check_entry(entry: Entry, command: str) -> Entry:
+    if entry.truncated:
+        raise Unknown(f"`{command}` was cut off before its end", (command,))
+    if _REJECTED.search(entry.output):
+        raise Unknown(f"the device rejected `{command}`", (command,))
+    return entry
+
+
+def raw_output(facts: DeviceFacts, command: str) -> Entry:
+    """The complete, unfiltered output of `command` for narrow regex reading, or Unknown."""
+    entry = facts.device.find(command)
+    if entry is None:
+        if facts.device.find(command, unfiltered=False) is not None:
+            raise Unknown(f"only a filtered `{command}` was captured; the full output is needed",
+                          (command,))
+        raise Unknown(f"`{command}` was not captured", (command,))
+    return _check_entry(entry, command)
+
+
+def mate_command(command: str, family: str) -> str | None:
+    """`failover exec mate sh ver` → `show version`; None for other commands."""
+    if not command.startswith(MATE_PREFIX):
+        return None
+    return resolve(command[len(MATE_PREFIX):], family).command
+
+
+def mate_entry(facts: DeviceFacts, command: str, *, unfiltered: bool = True) -> Entry | None:
+    """Latest `failover exec mate <command>` entry (the mate's own output), if captured."""
+    for entry in reversed(facts.device.entries):
+        if mate_command(entry.command, facts.family) == command and not (
+                unfiltered and entry.filtered):
+            return entry
+    return None
+
+
+def mate_result(facts: DeviceFacts, command: str) -> ParseResult | None:
+    """The mate's `command` output parsed with the template of `command`; None if absent.
+
+    Raises Unknown when only a filtered, cut-off, rejected or not understood output exists.
+    """
+    entry = mate_entry(facts, command)
+    label = f"{MATE_PREFIX}{command}"
+    if entry is None:
+        if mate_entry(facts, command, unfiltered=False) is not None:
+            raise Unknown(f"only a filtered `{label}` was captured", (label,))
+        return None
+    _check_entry(entry, label)
+    result = parse_output(entry.output, command, facts.family, facts.device.platform)
+    if not result.usable:
+        detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
+        raise Unknown(f"`{label}` is {result.status}: {detail}", (label,))
+    return result
+
+
+def captured(facts: DeviceFacts, *commands: str) -> bool:
+    """Was any of `commands` captured at all, filtered or not?"""
+    return any(facts.device.find(c, unfiltered=False) is not None for c in commands)
+
+
+def seconds(text: str) -> int | None:
+    """`1 seconds` / `200 milliseconds` / `msec 500` → milliseconds."""
+    match = re.match(r"\s*(?:(msec)\s+)?(\d+)\s*(\w*)", text or "")
+    if not match:
+        return None
+    msec, number, unit = match.groups()
+    value = int(number)
+    return value if msec or unit.lower().startswith("milli") else value * 1000
+
+
+@dataclass
+class FailoverOutputs:
+    """Which supplementary failover outputs the capture holds, in any form.
+
+    Trees walk the checks that read an optional output only when it was captured: a missing
+    `show failover history` is not worth an undecided on every capture, while a captured but
+    filtered, cut-off or unparsed one still is (the check then reads the fact, which is
+    Unknown, and says why). The mate's outputs count only when unfiltered:
+    `failover exec mate show failover | include host` is the usual quick glance at the mate,
+    not an attempt at the full output.
+    """
+
+    failover_readable: bool  # `show failover` captured and understood (the `failover` fact)
+    history: bool
+    state: bool
+    failover_interface: bool
+    running_config: bool
+    logging: bool  # in any form: the syslog tree says why a filtered one cannot be read
+    logging_complete: bool  # unfiltered: other trees use the log only as extra evidence
+    version: bool
+    mate_version: bool
+    mate_failover: bool
+    modes: bool  # show firewall / show mode on both units
+    startup: bool
+    mac_address: bool  # show running-config [all] mac-address
+    contexts: bool  # show running-config context
+    configure: bool  # `configure terminal` was typed
+
+
+def build_outputs(facts: DeviceFacts) -> FailoverOutputs:
+    def mate(command: str) -> bool:
+        return mate_entry(facts, command) is not None
+
+    return FailoverOutputs(
+        failover_readable=not isinstance(facts.resolve("failover")[0], Unknown),
+        history=captured(facts, "show failover history", "show failover history details"),
+        state=captured(facts, "show failover state"),
+        failover_interface=captured(facts, "show failover interface"),
+        running_config=captured(facts, "show running-config failover"),
+        logging=captured(facts, "show logging"),
+        logging_complete=facts.device.find("show logging") is not None,
+        version=captured(facts, "show version"),
+        mate_version=mate("show version"),
+        mate_failover=mate("show failover"),
+        modes=(mate("show firewall") and captured(facts, "show firewall"))
+        or (mate("show mode") and captured(facts, "show mode")),
+        startup=captured(facts, "show startup-config"),
+        mac_address=captured(facts, "show running-config all mac-address",
+                             "show running-config mac-address"),
+        contexts=captured(facts, "show running-config context"),
+        configure=captured(facts, "configure terminal"),
+    )
