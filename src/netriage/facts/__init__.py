@@ -9,6 +9,7 @@ from typing import Any
 from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device
 from netriage.engine.expr import Unknown
+from netriage.facts.config_facts import ConfigFacts, config_facts
 from netriage.facts.failover import FailoverFacts
 from netriage.facts.failover_build import build_failover, build_mate_failover
 from netriage.facts.failover_common import FailoverOutputs, build_outputs
@@ -40,6 +41,7 @@ from netriage.facts.failover_syslog import (
     build_standby_edits,
     build_syslog,
 )
+from netriage.facts.interfaces import INTERFACE_COMMANDS, InterfaceFacts, interface_facts
 from netriage.parsing import ParseResult, parse_output
 from netriage.platforms import family
 
@@ -88,6 +90,11 @@ BUILDERS: dict[str, FactBuilder] = {
                     FailoverPlatform, build_device=build_platform),
         FactBuilder("failover_startup", ("show startup-config",), StartupConfig,
                     build_device=build_startup),
+        FactBuilder("config", ("show running-config",), ConfigFacts,
+                    build_device=config_facts),
+        FactBuilder("interfaces", INTERFACE_COMMANDS["cisco_ios"]
+                    + INTERFACE_COMMANDS["cisco_asa"], InterfaceFacts,
+                    build_device=interface_facts),
     )
 }
 

@@ -1,0 +1,105 @@
+"""Interface events in `show logging`: link flaps, err-disable causes, duplex mismatch (CDP),
+unsupported transceivers, port-channel members that cannot bundle."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netriage.facts.config import iface_key
+
+_UPDOWN = re.compile(r"^(?:Line protocol on )?Interface (\S+?),? changed state to "
+                     r"(up|down|administratively down|administratively up)", re.IGNORECASE)
+_ERR_DISABLE = re.compile(r"^(\S+) error detected on (\S+?),? putting", re.IGNORECASE)
+_BPDUGUARD = re.compile(r"Received BPDU on port (\S+?)\s+with BPDU Guard", re.IGNORECASE)
+_PSECURE = re.compile(r"Security violation occurred.* on port (\S+?)\.?$", re.IGNORECASE)
+_SFP = re.compile(r"(?:Unsupported|not supported).* (?:transceiver|GBIC|SFP).* (?:in|on) "
+                  r"(?:port |interface )?(\S+?)\.?$", re.IGNORECASE)
+# "... on Gi0/9 (not half duplex), with dist-1 Gi1/0/23 (half duplex)." (and the reverse)
+_CDP_DUPLEX = re.compile(r"duplex mismatch discovered on (\S+) \((?:\S+ )?half duplex\), "
+                         r"with (\S+) (\S+) \(((?:\S+ )?half duplex)\)", re.IGNORECASE)
+_BUNDLE = re.compile(r"^(\S+) is not compatible with (\S+) and will be suspended(.*)$",
+                     re.IGNORECASE)
+
+# Messages that carry interface state, by facility-mnemonic (IOS) or message id (ASA).
+_STATE_IDS = {"LINK-UPDOWN", "LINEPROTO-UPDOWN", "LINK-CHANGED", "ASA-411001", "ASA-411002",
+              "ASA-411003", "ASA-411004", "FTD-411001", "FTD-411002"}
+
+
+@dataclass
+class InterfaceLog:
+    """What the log buffer says about one interface."""
+
+    link_downs: int = 0  # "Interface X, changed state to down" (the physical link)
+    proto_downs: int = 0  # "Line protocol on Interface X, changed state to down"
+    ups: int = 0
+    name: str = ""  # the name as the state messages print it
+    err_reasons: list[str] = field(default_factory=list)
+    cdp_mismatch: str = ""  # "SW2 FastEthernet0/2 (half duplex)" when CDP saw one
+    unsupported_sfp: bool = False
+    cannot_bundle: str = ""  # the port-channel it cannot join, and why
+
+    @property
+    def downs(self) -> int:
+        """Times it went down: one flap logs the link and the line protocol, count it once."""
+        return max(self.link_downs, self.proto_downs)
+
+
+def _message(record: dict) -> str:
+    message = record.get("message", "")
+    return " ".join(message) if isinstance(message, list) else str(message)
+
+
+def read_log(records: list[dict], nameifs: dict[str, str]) -> dict[str, InterfaceLog]:
+    """Per interface key, the events of the log. ASA messages may name the nameif: `nameifs`
+    maps nameif → interface key."""
+    logs: dict[str, InterfaceLog] = {}
+
+    def entry(name: str) -> InterfaceLog:
+        key = nameifs.get(name) or iface_key(name)
+        return logs.setdefault(key, InterfaceLog())
+
+    for record in records:
+        facility = record.get("facility", "")
+        mnemonic = record.get("mnemonic", "")
+        text = _message(record).strip()
+        ident = f"{facility}-{mnemonic}"
+        if ident in _STATE_IDS:
+            match = _UPDOWN.search(text)
+            if match:
+                state = entry(match.group(1))
+                state.name = state.name or match.group(1)
+                if match.group(2).lower() == "down" and text.lower().startswith("line"):
+                    state.proto_downs += 1
+                elif match.group(2).lower() == "down":
+                    state.link_downs += 1
+                elif match.group(2).lower() == "up":
+                    state.ups += 1
+            continue
+        if ident == "PM-ERR_DISABLE":
+            match = _ERR_DISABLE.search(text)
+            if match:
+                entry(match.group(2)).err_reasons.append(match.group(1).lower())
+        elif ident == "SPANTREE-BLOCK_BPDUGUARD":
+            match = _BPDUGUARD.search(text)
+            if match:
+                entry(match.group(1)).err_reasons.append("bpduguard")
+        elif ident == "PORT_SECURITY-PSECURE_VIOLATION":
+            match = _PSECURE.search(text)
+            if match:
+                entry(match.group(1)).err_reasons.append("psecure-violation")
+        elif ident == "CDP-DUPLEX_MISMATCH":
+            match = _CDP_DUPLEX.search(text)
+            if match:
+                ours = entry(match.group(1))
+                ours.cdp_mismatch = f"{match.group(2)} {match.group(3)} ({match.group(4)})"
+        elif "TRANSCEIVER" in mnemonic or mnemonic in ("UNSUPPORTED_TRANSCEIVER",
+                                                       "GBIC_NOT_SUPPORTED"):
+            match = _SFP.search(text)
+            if match:
+                entry(match.group(1)).unsupported_sfp = True
+        elif ident in ("EC-CANNOT_BUNDLE2", "EC-CANNOT_BUNDLE1", "EC-CANNOT_BUNDLE_LACP"):
+            match = _BUNDLE.search(text)
+            if match:
+                entry(match.group(1)).cannot_bundle = f"{match.group(2)}{match.group(3)}"
+    return logs
