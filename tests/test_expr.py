@@ -59,3 +59,31 @@ def test_render_fills_known_and_marks_unknown():
     assert render("interface {f.ports[0].name}", ns) == "interface gi0"
     assert render("state {f.state}", ns) == "state <state>"
     assert render(r"\d{1,3} stays", ns) == r"\d{1,3} stays"
+
+
+def test_check_titles_are_rendered_in_the_steps(tmp_path):
+    import textwrap
+
+    from netriage.analysis import start_walk
+    from netriage.capture import load_paths
+    from netriage.engine.tree import load_tree
+    from netriage.facts import DeviceFacts
+    from tests.conftest import FIXTURES
+
+    tree_file = tmp_path / "t.yaml"
+    tree_file.write_text(textwrap.dedent("""
+        tree: t
+        title: t
+        platforms: [asa]
+        start: a
+        nodes:
+          a:
+            check: failover.lan_up
+            title: "Is {failover.lan_interface} up?"
+            why: because
+            if_true: null
+            if_false: null
+    """))
+    capture = load_paths([FIXTURES / "failover" / "lan-if-down.log"])
+    walk = start_walk(load_tree(tree_file), DeviceFacts(capture.devices[0])).run()
+    assert walk.steps[0].title == "Is GigabitEthernet1/8 up?"

@@ -64,6 +64,10 @@ class Walk:
                 found.append(Evidence(rule.command, line, text.strip(), entry.source))
         return found
 
+    def title(self, node: Node) -> str:
+        """The node's title with `{expr}` placeholders filled from the facts."""
+        return render(node.title, self.namespace) if "{" in node.title else node.title
+
     # -- stepping -------------------------------------------------------------------------
     def step(self) -> Node | None:
         """Take one step from the current node; returns the node it stopped at (or None)."""
@@ -76,7 +80,7 @@ class Walk:
             if node.id not in self.answers:
                 return node  # waits for a person (guided) or becomes undecided (auto)
             answer = self.answers[node.id]
-            self.steps.append(Step(node.id, node.title, answer))
+            self.steps.append(Step(node.id, self.title(node), answer))
             self.current = dict(node.choices).get(answer)
         else:
             self._finding(node)
@@ -87,17 +91,17 @@ class Walk:
         evidence = self.evidence(node.evidence, self.namespace)
         if node.id in self.overrides:
             outcome, why = self.overrides[node.id]
-            self.steps.append(Step(node.id, node.title, outcome, evidence, f"override: {why}"))
+            self.steps.append(Step(node.id, self.title(node), outcome, evidence, f"override: {why}"))
             return node.if_true if outcome == "true" else node.if_false
         try:
             value = bool(evaluate(node.condition, self.namespace))
         except Unknown as unknown:
             commands = list(node.needs or unknown.commands)
-            self.steps.append(Step(node.id, node.title, "unknown", evidence, unknown.reason))
+            self.steps.append(Step(node.id, self.title(node), "unknown", evidence, unknown.reason))
             self.undecided.append(Undecided(self.device.hostname, self.tree.id, node.id,
                                             node.title, unknown.reason, commands))
             return node.if_unknown
-        self.steps.append(Step(node.id, node.title, str(value).lower(), evidence))
+        self.steps.append(Step(node.id, self.title(node), str(value).lower(), evidence))
         return node.if_true if value else node.if_false
 
     def _finding(self, node: Node) -> None:
@@ -142,7 +146,7 @@ class Walk:
                 break
             node = self.tree.nodes[self.current]
             if node.kind == "question" and node.id not in self.answers:
-                self.steps.append(Step(node.id, node.title, "unknown", [], "not answered"))
+                self.steps.append(Step(node.id, self.title(node), "unknown", [], "not answered"))
                 self.undecided.append(Undecided(self.device.hostname, self.tree.id, node.id,
                                                 node.title, "a question only you can answer",
                                                 question=node.title))
