@@ -91,7 +91,8 @@ class Walk:
         evidence = self.evidence(node.evidence, self.namespace)
         if node.id in self.overrides:
             outcome, why = self.overrides[node.id]
-            self.steps.append(Step(node.id, self.title(node), outcome, evidence, f"override: {why}"))
+            self.steps.append(Step(node.id, self.title(node), outcome, evidence,
+                                   f"override: {why}"))
             return node.if_true if outcome == "true" else node.if_false
         try:
             value = bool(evaluate(node.condition, self.namespace))
