@@ -10,6 +10,9 @@ from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device
 from netriage.engine.expr import Unknown
 from netriage.facts.config_facts import ConfigFacts, config_facts
+from netriage.facts.crypto import COMMANDS as CRYPTO_COMMANDS
+from netriage.facts.crypto import CryptoFacts, build_config_fact, build_crypto
+from netriage.facts.crypto_config import CryptoConfig
 from netriage.facts.failover import FailoverFacts
 from netriage.facts.failover_build import build_failover, build_mate_failover
 from netriage.facts.failover_common import FailoverOutputs, build_outputs
@@ -95,6 +98,9 @@ BUILDERS: dict[str, FactBuilder] = {
         FactBuilder("interfaces", INTERFACE_COMMANDS["cisco_ios"]
                     + INTERFACE_COMMANDS["cisco_asa"], InterfaceFacts,
                     build_device=interface_facts),
+        FactBuilder("crypto_config", ("show running-config",), CryptoConfig,
+                    build_device=build_config_fact),
+        FactBuilder("crypto", CRYPTO_COMMANDS, CryptoFacts, build_device=build_crypto),
     )
 }
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import textfsm
 
+from netriage.parsing.native import NativeParser, find_native
 from netriage.parsing.registry import TemplateRef, find_template
 
 PARSED, PARTIAL, UNPARSED = "parsed", "partial", "unparsed"
@@ -26,7 +27,19 @@ _REJECTED = re.compile(
     r"|^\s*Type help or '\?' for a list of available commands",
     re.IGNORECASE | re.MULTILINE,
 )
+# What `_REJECTED` needs to find, lower case: a cheap test that spares a 15 MB output the
+# regex (which tries every line start), exact for ASCII text.
+_REJECTED_WORDS = ("invalid input", "incomplete command", "unrecognized command",
+                   "ambiguous command", "type help or")
 _MAX_RETRIES = 50
+
+
+def _rejected(text: str) -> bool:
+    if text.isascii():
+        lowered = text.lower()
+        if not any(word in lowered for word in _REJECTED_WORDS):
+            return False
+    return _REJECTED.search(text) is not None
 
 
 @dataclass
@@ -134,6 +147,17 @@ def _parse_with(ref: TemplateRef, command: str, text: str) -> ParseResult:
     return ParseResult(command, status, records, ref.name, not_understood)
 
 
+def _parse_native(parser: NativeParser, command: str, text: str) -> ParseResult:
+    if not text.strip():
+        return ParseResult(command, UNPARSED, template=parser.name, reason="the output is empty")
+    records, not_understood = parser.parse(text)
+    if not records and not_understood:
+        return ParseResult(command, UNPARSED, [], parser.name, not_understood,
+                           "the parser produced no record from this output")
+    return ParseResult(command, PARTIAL if not_understood else PARSED, records, parser.name,
+                       not_understood)
+
+
 _cache: dict[tuple[str, str, str], ParseResult] = {}  # (platform, command, sha256) → result
 
 
@@ -152,8 +176,11 @@ def parse_output(text: str, command: str, family: str, platform: str = "") -> Pa
 
 
 def _parse_uncached(text: str, command: str, family: str, platform: str) -> ParseResult:
-    if _REJECTED.search(text):
+    if _rejected(text):
         return ParseResult(command, UNPARSED, reason="the device rejected the command")
+    native = find_native(family, command)
+    if native is not None:  # hand-written parsers for outputs too big for TextFSM come first
+        return _parse_native(native, command, text)
     ref = find_template(family, command, platform)
     if ref is None:
         return ParseResult(command, UNPARSED, reason="no template for this command")

@@ -1,0 +1,100 @@
+"""Crypto messages in `show logging` and `debug crypto ...` output: what a failure says.
+
+The SA tables say *where* a negotiation stops; the messages say *why* (proposal mismatch,
+pre-shared key, proxy identities ...). Each known message becomes an event of one catalog
+cause, with the peer it names. Messages are only ever used to add a cause: no message is not
+read as "no problem".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from netriage.capture.model import Device
+
+# (cause, pattern): first match wins, so the more specific patterns come first.
+_MESSAGES: list[tuple[str, re.Pattern[str]]] = [(cause, re.compile(pattern, re.IGNORECASE))
+                                                for cause, pattern in [
+    ("pfs", r"Phase 2 failure: Mismatched attribute types for class Group Description"
+            r"|PFS was not received|validate_proposal_request.*pfs"),
+    ("transform", r"Phase 2 failure: Mismatched attribute|All IPSec SA proposals found "
+                  r"unacceptable|IPSec policy invalidated proposal|"
+                  r"validate_proposal_request\): proposal part"),
+    ("proposal", r"Phase 1 failure: Mismatched attribute|All SA proposals found unacceptable"
+                 r"|atts are not acceptable|no offers accepted|"
+                 r"Processing of Main mode failed"),
+    ("proxy-id", r"713061|no matching crypto map entry for remote proxy|"
+                 r"proxy identities not supported"),
+    ("ts", r"TS_UNACCEPTABLE|traffic selectors? (?:are )?unacceptable"),
+    ("ikev2-proposal", r"NO_PROPOSAL_CHOSEN|Failed to find a matching policy"),
+    ("ikev2-auth", r"AUTHENTICATION_FAILED|Auth exchange failed|Failed to locate an item in "
+                   r"the database"),
+    ("tunnel-group", r"Can't find a valid tunnel group|landed on tunnel_group DefaultL2LGroup"),
+    ("psk-missing", r"No pre-shared key with|Looking for a matching key for .* : fail"),
+    ("psk", r"mismatched pre-shared key|problems decrypting packet|Received encrypted Oakley "
+            r"Main Mode packet with invalid payloads|IKMP_BAD_MESSAGE|IKMP_NOT_ENCRYPTED|"
+            r"713902|713903"),
+    ("peer-id", r"Received invalid phase 1 ID|IKMP_NO_SA|ID payload.*FQDN"),
+    ("invalid-spi", r"402114|RECVD_PKT_INV_SPI|with an invalid SPI"),
+    ("replay", r"402119|PKT_REPLAY_ERR|failed anti-replay"),
+    ("recv-errors", r"402120|RECVD_PKT_MAC_ERR|that failed authentication|mac verify failed"),
+    ("lifetime", r"RESPONDER[_ ]LIFETIME"),
+    ("no-response", r"retransmitting phase 1|Retransmitting MM1"),
+    # generic phase 2 failure: a specific message (proxy, transform, PFS) names the cause
+    ("p2-failed", r"Processing of Quick mode failed"),
+    ("certificate", r"CERTIFICATE_INVALID_EXPIRED|certificate validation failed|"
+                    r"IKMP_BAD_CERT_USE|certificate has expired"),
+    ("delete", r"IPSEC: An outbound LAN-to-LAN SA .* deleted|602304|Received DELETE"),
+]]
+_PEER = [re.compile(p) for p in (
+    r"IP = (\d+\.\d+\.\d+\.\d+)", r"Group = (\d+\.\d+\.\d+\.\d+)", r"peer at (\d+\.\d+\.\d+\.\d+)",
+    r"srcaddr=(\d+\.\d+\.\d+\.\d+)", r"Remote:(\d+\.\d+\.\d+\.\d+)",
+    r"No pre-shared key with (\d+\.\d+\.\d+\.\d+)", r"key for (\d+\.\d+\.\d+\.\d+)",
+    r"[Ff]rom (\d+\.\d+\.\d+\.\d+)", r"peer (\d+\.\d+\.\d+\.\d+)",
+    r"remote peer (\d+\.\d+\.\d+\.\d+)", r"(\d+\.\d+\.\d+\.\d+)\)?:\d+ ?\(?I?\)?")]
+LOG_COMMANDS = ("show logging",)
+
+
+@dataclass
+class LogEvent:
+    cause: str  # proposal, psk, proxy-id, transform, pfs, ts, invalid-spi, ...
+    peer: str  # "" when the message names none
+    text: str
+    command: str
+
+
+def _peer(line: str) -> str:
+    for pattern in _PEER:
+        match = pattern.search(line)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def log_events(device: Device) -> list[LogEvent]:
+    """Every crypto failure message in the device's logs and debug outputs.
+
+    A debug line that names no peer (`ISAKMP:(1001):atts are not acceptable.`) belongs to the
+    negotiation of the last peer the same output named: debug output is sequential.
+    """
+    events: list[LogEvent] = []
+    for entry in device.entries:
+        if not (entry.command.startswith(LOG_COMMANDS) or entry.command.startswith("debug crypto")
+                or entry.command.startswith("show log")):
+            continue
+        last_peer = ""
+        for line in entry.output.splitlines():
+            peer = _peer(line)
+            last_peer = peer or last_peer
+            for cause, pattern in _MESSAGES:
+                if pattern.search(line):
+                    events.append(LogEvent(cause, peer or last_peer, line.strip(),
+                                           entry.command))
+                    break
+    return events
+
+
+def logs_captured(device: Device) -> bool:
+    return any(e.command.startswith(LOG_COMMANDS) or e.command.startswith("debug crypto")
+               for e in device.entries)

@@ -1,0 +1,296 @@
+"""IKE and IPsec security associations, from the SA tables of ASA / FTD / PIX and IOS.
+
+IKE: ASA `show crypto isakmp sa` (IKEv1 and, 8.4+, IKEv2), `show crypto ikev1 sa`,
+`show crypto ikev2 sa [detail]`; IOS `show crypto isakmp sa`, `show crypto ikev2 sa`,
+`show crypto session`. IPsec: `show crypto ipsec sa [detail]` on both families (ASA records
+are ntc-templates' shape, from the native parser; IOS records are our template's shape).
+
+The IKEv1 state names differ by family and mean different things: ASA names the message it is
+*waiting for* (`MM_WAIT_MSG2` = sent MM1, no answer), IOS names the last exchange completed
+(`MM_NO_STATE` → `MM_SA_SETUP` → `MM_KEY_EXCH` → `MM_KEY_AUTH` → `QM_IDLE`). `STAGES` says what
+each means for a trainee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from netriage.parsing import ParseResult
+
+ESTABLISHED = {"MM_ACTIVE", "AM_ACTIVE", "QM_IDLE", "READY", "UP-ACTIVE", "ACTIVE"}
+AGGRESSIVE = re.compile(r"^(AM_|AG_)", re.IGNORECASE)
+
+# What each IKE state means (ASA: waiting for message N; IOS: last exchange completed).
+STAGES: dict[str, str] = {
+    "MM_WAIT_MSG2": "sent MM1 (our proposals) and no MM2 came back: the peer does not answer "
+                    "UDP 500, or rejects every proposal",
+    "MM_WAIT_MSG3": "as responder, sent MM2 (the chosen proposal) and the initiator did not "
+                    "continue with MM3",
+    "MM_WAIT_MSG4": "sent MM3 (DH public value, nonce, NAT-D) and no MM4 came back",
+    "MM_WAIT_MSG5": "as responder, sent MM4 and the encrypted MM5 (identity and hash proving "
+                    "the pre-shared key) never arrived or could not be decrypted",
+    "MM_WAIT_MSG6": "sent MM5 (identity and hash) and no MM6: the peer could not decrypt it "
+                    "(different pre-shared key) or rejected our identity",
+    "MM_ACTIVE": "phase 1 complete",
+    "AM_WAIT_MSG2": "sent aggressive-mode message 1, no answer",
+    "AM_WAIT_MSG3": "as responder, sent aggressive-mode message 2, no message 3",
+    "AM_ACTIVE": "phase 1 complete in aggressive mode",
+    "MM_NO_STATE": "(IOS) MM1 sent or received, no proposal agreed yet",
+    "MM_SA_SETUP": "(IOS) proposals agreed (MM1/MM2), the DH exchange (MM3/MM4) did not finish",
+    "MM_KEY_EXCH": "(IOS) DH exchange done (MM3/MM4), authentication (MM5/MM6) did not "
+                   "finish: typically a pre-shared key mismatch",
+    "MM_KEY_AUTH": "(IOS) MM5/MM6 done, phase 1 finishing",
+    "QM_IDLE": "(IOS) phase 1 complete and idle, ready for quick mode",
+    "AG_NO_STATE": "(IOS) aggressive mode started, no answer",
+    "AG_INIT_EXCH": "(IOS) aggressive-mode exchange under way",
+    "AG_AUTH": "(IOS) aggressive-mode authentication",
+    "READY": "(IKEv2) IKE SA established",
+    "IN-NEG": "(IKEv2) still negotiating",
+    "DELETE": "(IKEv2) being deleted",
+}
+
+
+@dataclass
+class IkeSa:
+    version: str  # ikev1 / ikev2
+    peer: str
+    state: str  # MM_ACTIVE, MM_WAIT_MSG2, QM_IDLE, READY, IN-NEG, DELETE ...
+    role: str = ""  # initiator / responder, "" when the output does not say
+    type: str = ""  # L2L / user (ASA IKEv1)
+    local: str = ""
+    status: str = ""  # IOS ACTIVE / DELETED; ASA IKEv2 session status UP-ACTIVE ...
+    remote_port: str = ""
+    children: int | None = None  # IKEv2 child SAs, when printed
+    command: str = ""  # the output it came from
+
+    @property
+    def established(self) -> bool:
+        return self.state.upper() in ESTABLISHED and "DELETE" not in self.status.upper()
+
+    @property
+    def aggressive(self) -> bool:
+        return bool(AGGRESSIVE.match(self.state))
+
+    @property
+    def stage(self) -> str:
+        return STAGES.get(self.state.upper(), self.state)
+
+
+@dataclass(slots=True)  # a headend has thousands: slots make them cheaper to build and read
+class IpsecSa:
+    """One `show crypto ipsec sa` block: a proxy pair (local/remote ident) with one peer."""
+
+    interface: str
+    map: str
+    seq: str  # "" when the release does not print it (ASA 7.x, IOS)
+    peer: str
+    local_address: str
+    local_net: str
+    local_mask: str
+    remote_net: str
+    remote_mask: str
+    protocol: str  # ident protocol, "0" = ip
+    encaps: int
+    decaps: int
+    encrypt: int
+    decrypt: int
+    send_errors: int
+    recv_errors: int
+    outbound_spi: str  # hex as printed; 0 / 0x0 / "" = no SA yet
+    inbound_spi: str
+    transform: str  # "esp-aes-256 esp-sha-hmac"
+    settings: str  # "L2L, Tunnel, NAT-T-Encaps, IKEv1" / IOS "Tunnel UDP-Encaps"
+    remote_endpoint: str
+    prefrag_failures: int = 0
+    pmtus_received: int = 0
+    fragments_created: int = 0
+    path_mtu: int = 0
+    media_mtu: int = 0  # ASA media mtu / IOS ip mtu
+    pfs: str = ""  # "" unknown; IOS `PFS (Y/N)`, ASA `PFS Group 14` in the settings
+    lifetime_kb: str = ""
+    lifetime_sec: str = ""
+    replay_failed: int = 0  # `detail` outputs only (0 when not printed)
+    invalid_sa: int = 0
+    verify_failed: int = 0
+    no_sa_send: int = 0
+    detail: bool = False  # the output printed the detail counters
+    command: str = ""
+
+    @property
+    def established(self) -> bool:
+        spi = self.outbound_spi.lower().removeprefix("0x").lstrip("0")
+        return bool(spi)
+
+    @property
+    def nat_t(self) -> bool:
+        text = self.settings.lower()
+        return "nat-t" in text or "udp-encaps" in text or self.remote_endpoint.endswith("/4500")
+
+    @property
+    def ike(self) -> str:
+        text = self.settings.lower()
+        return "ikev2" if "ikev2" in text else "ikev1" if "ikev1" in text else ""
+
+    @property
+    def proxy(self) -> str:
+        return (f"{self.local_net}/{self.local_mask} -> {self.remote_net}/{self.remote_mask}")
+
+
+def _int(value: object) -> int:
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else 0
+
+
+# -- IKE ------------------------------------------------------------------------------------
+def ike_from_asa(result: ParseResult) -> list[IkeSa]:
+    """`show crypto isakmp sa` / `ikev1 sa` / `ikev2 sa [detail]` records (our templates)."""
+    out: list[IkeSa] = []
+    for r in result.records:
+        version = str(r.get("ike_version", "") or "").lower() or (
+            "ikev2" if r.get("tunnel_id") else "ikev1")
+        if "ikev2" in result.command:
+            version = "ikev2"
+        if version == "ikev2":
+            status = str(r.get("status", ""))
+            out.append(IkeSa(
+                "ikev2", str(r.get("remote") or r.get("peer", "")), status.upper(),
+                str(r.get("role", "")).lower(), "L2L", str(r.get("local", "")),
+                str(r.get("session_status", "")), str(r.get("remote_port", "")),
+                _int(r["child_count"]) if str(r.get("child_count", "")).isdigit() else None,
+                result.command))
+        else:
+            out.append(IkeSa("ikev1", str(r.get("peer", "")), str(r.get("state", "")).upper(),
+                             _role(str(r.get("role", ""))), str(r.get("type", "")),
+                             command=result.command))
+    return out
+
+
+def _role(role: str) -> str:
+    role = role.lower()
+    return {"resp": "responder", "init": "initiator"}.get(role, role)
+
+
+def ike_from_ios(result: ParseResult, local_addresses: set[str]) -> list[IkeSa]:
+    """IOS `show crypto isakmp sa` (dst/src: which one is the peer depends on who started)."""
+    out: list[IkeSa] = []
+    for r in result.records:
+        dst, src = str(r.get("dst", "")), str(r.get("src", ""))
+        if src in local_addresses or (dst not in local_addresses and not local_addresses):
+            peer, local, role = dst, src, "initiator" if src in local_addresses else ""
+        else:
+            peer, local, role = src, dst, "responder"
+        out.append(IkeSa("ikev1", peer, str(r.get("state", "")).upper(), role, "L2L", local,
+                         str(r.get("status", "")).upper(), command=result.command))
+    return out
+
+
+def ikev2_from_ios(result: ParseResult) -> list[IkeSa]:
+    return [IkeSa("ikev2", str(r.get("remote", "")), str(r.get("status", "")).upper(), "", "L2L",
+                  str(r.get("local", "")), remote_port=str(r.get("remote_port", "")),
+                  command=result.command)
+            for r in result.records]
+
+
+def ike_from_ios_session(result: ParseResult) -> list[IkeSa]:
+    """IOS `show crypto session`: one IKE SA per line, only Active or Inactive.
+
+    It cannot say where a negotiation stops, only whether phase 1 is up: an Inactive SA gets
+    the state INACTIVE, which no stuck-state check reads.
+    """
+    out: list[IkeSa] = []
+    for r in result.records:
+        versions, remotes = r.get("ike_version") or [], r.get("ike_remote") or []
+        statuses, locals_ = r.get("ike_status") or [], r.get("ike_local") or []
+        for index, version in enumerate(versions):
+            remote = remotes[index] if index < len(remotes) else str(r.get("peer", ""))
+            status = statuses[index] if index < len(statuses) else ""
+            out.append(IkeSa("ikev2" if version.lower() == "ikev2" else "ikev1",
+                             remote.split("/")[0],
+                             "ACTIVE" if status.lower() == "active" else "INACTIVE", "", "L2L",
+                             locals_[index].split("/")[0] if index < len(locals_) else "",
+                             remote_port=remote.split("/")[1] if "/" in remote else "",
+                             command=result.command))
+    return out
+
+
+# -- IPsec ----------------------------------------------------------------------------------
+_PFS = re.compile(r"PFS Group (\d+)", re.IGNORECASE)
+
+
+def ipsec_from_asa(result: ParseResult, names: dict[str, str]) -> list[IpsecSa]:
+    """From ntc-templates' record shape (the native parser's): values are digit strings or ""
+    where a number is expected, so they convert without checks."""
+    out: list[IpsecSa] = []
+    append = out.append
+    detail = bool(result.records) and bool(result.records[0].get("no_sa_send") or
+                                            result.records[0].get("replay_failed_rcv"))
+    for r in result.records:
+        peer = r["current_peer"] or names.get(r["current_peer_name"], r["current_peer_name"])
+        settings = r["inbound_settings_in_use"] or r["outbound_settings_in_use"]
+        pfs = _PFS.search(settings) if "PFS" in settings else None
+        encryption, authentication = r["outbound_encryption"], r["outbound_authentication"]
+        append(IpsecSa(
+            interface=r["interface"], map=r["crypto_map_tag"], seq=r["sequence_number"],
+            peer=peer, local_address=r["local_address"] or r["local_address_name"],
+            local_net=r["local_identity_addr"], local_mask=r["local_identity_mask"],
+            remote_net=r["remote_identity_addr"], remote_mask=r["remote_identity_mask"],
+            protocol=r["local_identity_protocol"],
+            encaps=int(r["packets_encapsulated"] or 0),
+            decaps=int(r["packets_decapsulated"] or 0),
+            encrypt=int(r["packets_encrypted"] or 0), decrypt=int(r["packets_decrypted"] or 0),
+            send_errors=int(r["send_errors"] or 0), recv_errors=int(r["receive_errors"] or 0),
+            outbound_spi=r["current_outbound_spi"] or r["outbound_spi_hex"],
+            inbound_spi=r["current_inbound_spi"] or r["inbound_spi_hex"],
+            transform=f"{encryption} {authentication}".strip(), settings=settings,
+            remote_endpoint=r["remote_crypto_endpoint"] or r["remote_crypto_endpoint_name"],
+            prefrag_failures=int(r["pre_fragment_failures"] or 0),
+            pmtus_received=int(r["pmtus_received"] or 0),
+            fragments_created=int(r["fragments_created"] or 0),
+            path_mtu=int(r["path_mtu"] or 0), media_mtu=int(r["media_mtu"] or 0),
+            pfs=f"group{pfs.group(1)}" if pfs else "",
+            lifetime_kb=r["outbound_remaining_lifetime_kilobytes"],
+            lifetime_sec=r["outbound_remaining_lifetime"],
+            replay_failed=int(r.get("replay_failed_rcv") or 0),
+            invalid_sa=int(r.get("invalid_sa_rcv") or 0),
+            verify_failed=int(r.get("verify_failed") or 0),
+            no_sa_send=int(r.get("no_sa_send") or 0), detail=detail, command=result.command))
+    return out
+
+
+def _first(value: object) -> str:
+    if isinstance(value, list):
+        return str(value[0]) if value else ""
+    return str(value or "")
+
+
+def ipsec_from_ios(result: ParseResult) -> list[IpsecSa]:
+    out: list[IpsecSa] = []
+    for r in result.records:
+        detail = bool(str(r.get("pkts_no_sa_send", "")))
+        pfs = str(r.get("pfs", ""))
+        dh = str(r.get("dh_group", ""))
+        out.append(IpsecSa(
+            interface=str(r["interface"]), map=str(r["crypto_map_tag"]), seq="",
+            peer=str(r["current_peer"]), local_address=str(r["local_addr"]),
+            local_net=str(r["local_ident_addr"]), local_mask=str(r["local_ident_mask"]),
+            remote_net=str(r["remote_ident_addr"]), remote_mask=str(r["remote_ident_mask"]),
+            protocol=str(r["local_ident_prot"]),
+            encaps=_int(r["pkts_encaps"]), decaps=_int(r["pkts_decaps"]),
+            encrypt=_int(r["pkts_encrypt"]), decrypt=_int(r["pkts_decrypt"]),
+            send_errors=_int(r["send_errors"]), recv_errors=_int(r["recv_errors"]),
+            outbound_spi=str(r["current_outbound_spi"]),
+            inbound_spi=_first(r.get("inbound_esp_spi")),
+            transform=_first(r.get("outbound_esp_transform")).rstrip(" ,"),
+            settings=_first(r.get("outbound_esp_settings") or r.get("inbound_esp_settings")),
+            remote_endpoint=str(r["remote_crypto_endpt"]) + (
+                f"/{r['peer_port']}" if r.get("peer_port") else ""),
+            path_mtu=_int(r["path_mtu"]), media_mtu=_int(r["ip_mtu"] or r["media_mtu"]),
+            pfs=(dh if pfs.upper() == "Y" else "none") if pfs else "",
+            lifetime_kb=_first(r.get("outbound_esp_lifetime_kb")),
+            lifetime_sec=_first(r.get("outbound_esp_lifetime_sec")),
+            replay_failed=_int(r.get("pkts_replay_failed_rcv")),
+            invalid_sa=_int(r.get("pkts_invalid_sa_rcv")),
+            verify_failed=_int(r.get("pkts_verify_failed")),
+            no_sa_send=_int(r.get("pkts_no_sa_send")), detail=detail, command=result.command))
+    return out

@@ -1,0 +1,59 @@
+"""Native (hand-written Python) parsers, consulted before any TextFSM template.
+
+A native parser exists where TextFSM is too slow for real outputs (a VPN headend's
+`show crypto ipsec sa` runs to 10–20 MB). Each one yields the records of the TextFSM template
+it stands in for (same keys, same values; tests compare them on the corpus and on generated
+text), may add a few keys of its own, and reports the lines it did not understand, so the
+runner can call the output partial exactly as it does for our own templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+Records = list[dict[str, object]]
+NotUnderstood = list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class NativeParser:
+    name: str  # shown as the result's template, e.g. "native:asa_ipsec_sa"
+    family: str
+    command_pattern: str  # full command, matched whole (like our index rows)
+    parse: Callable[[str], tuple[Records, NotUnderstood]]
+    stands_in_for: str  # the TextFSM template whose records it reproduces
+
+
+def _asa_ipsec_sa(text: str) -> tuple[Records, NotUnderstood]:
+    from netriage.parsing.native import asa_ipsec_sa
+
+    return asa_ipsec_sa.parse(text)
+
+
+def _ios_ipsec_sa(text: str) -> tuple[Records, NotUnderstood]:
+    from netriage.parsing.native import ios_ipsec_sa
+
+    return ios_ipsec_sa.parse(text)
+
+
+PARSERS: tuple[NativeParser, ...] = (
+    NativeParser("native:asa_ipsec_sa", "cisco_asa",
+                 r"show (?:crypto ipsec|ipsec) sa(?: (?:peer|map) \S+)?(?: detail)?",
+                 _asa_ipsec_sa, "ntc:cisco_asa_show_crypto_ipsec_sa.textfsm"),
+    NativeParser("native:ios_ipsec_sa", "cisco_ios",
+                 r"show crypto ipsec sa(?: (?:peer|map|interface) \S+)?",
+                 _ios_ipsec_sa, "netriage:cisco_ios_show_crypto_ipsec_sa.textfsm"),
+)
+
+
+@cache
+def find_native(family: str, command: str) -> NativeParser | None:
+    """The native parser for `command` (full form) on a parsing family, or None."""
+    command = " ".join(command.split())
+    for parser in PARSERS:
+        if parser.family == family and re.fullmatch(parser.command_pattern, command):
+            return parser
+    return None
