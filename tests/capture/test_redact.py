@@ -189,3 +189,32 @@ def test_long_outputs_are_masked_line_for_line_like_short_ones():
 )
 def test_report_prose_is_not_taken_for_a_secret(prose):
     assert redact_text(prose, TokenMap()).text == prose
+
+
+def test_long_outputs_are_masked_line_by_line_with_right_line_numbers():
+    # Above a few hundred lines only lines holding a secret word (and block context) go
+    # through the rules; the result and the manifest's line numbers must not change.
+    filler = [f"  #pkts encaps: {n}, #pkts encrypt: {n}, #pkts digest: {n}" for n in range(900)]
+    lines = ["tacacs server TAC1", " address ipv4 192.0.2.50", " key 7 0822455D0A16",
+             *filler, "interface GigabitEthernet0/0", " ip address 192.0.2.1 255.255.255.0",
+             "snmp-server community s3cr3tcomm RO", *filler,
+             "crypto isakmp key Sup3rS3cret address 203.0.113.2"]
+    text = "\n".join(lines)
+    result = redact_text(text, source="big.log", first_line=10)
+    out = result.text.split("\n")
+    assert len(out) == len(lines)
+    for secret in ("0822455D0A16", "s3cr3tcomm", "Sup3rS3cret"):
+        assert secret not in result.text
+    by_kind = {m.kind: m.line for m in result.manifest}
+    assert by_kind["tacacs-key"] == 10 + 2
+    assert by_kind["snmp-community"] == 10 + lines.index("snmp-server community s3cr3tcomm RO")
+    assert by_kind["psk"] == 10 + len(lines) - 1
+    assert out[5] == lines[5]  # untouched lines stay byte for byte
+
+
+def test_long_output_without_secret_words_is_returned_unchanged():
+    text = "\n".join(f"   local ident (addr/mask/prot/port): (10.{n % 250}.0.0/255.255.0.0/0/0)"
+                     for n in range(5000))
+    result = redact_text(text)
+    assert result.text == text
+    assert result.manifest == []

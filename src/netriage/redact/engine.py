@@ -175,24 +175,42 @@ def _isakmp_key_table(text: str, tokens: TokenMap, rows: list[tuple[int, str, st
     return row.sub(replace, text)
 
 
-# Words a line must hold for any rule to match it (or to open a block a bare `key` sits in):
-# the rules then run over those lines only, so a 100 MB `show logging` is masked quickly.
-_TRIGGERS = ("key", "pass", "secret", "communit", "authentication", "tacacs", "radius",
-             "aaa-server", "isakmp", "interface", "router", "line", "!")
+# Words a line must hold for any rule to match it. Lines that open or close a block a bare
+# `key` sits in are needed as context, but only when some line holds a secret word.
+_SECRET_WORDS = ("key", "pass", "secret", "communit", "authentication", "tacacs", "radius",
+                 "aaa-server", "isakmp")
+_BOUNDARY_WORDS = ("interface", "router", "line", "!")
+# Phrases that hold a secret word but no secret, printed thousands of times by SA tables
+# (`sa timing: remaining key lifetime (kB/sec)`): no rule can match a line made only of them.
+_BENIGN = ("remaining key lifetime", "key lifetime", "key-lifetime", "rekey")
 _SPARSE_FROM = 400  # lines; below this the whole text goes through the rules
 
 
-def _candidates(text: str, starts: list[int]) -> list[int]:
-    """Indexes of lines holding a trigger word (str.find runs at C speed; a regex did not)."""
-    lowered = text.lower()
+def _lines_with(lowered: str, words: tuple[str, ...], starts: list[int]) -> set[int]:
+    """Indexes of lines holding one of `words` (str.find runs at C speed; a regex did not)."""
     found: set[int] = set()
-    for word in _TRIGGERS:
+    for word in words:
         at = lowered.find(word)
         while at != -1:
             line = bisect_right(starts, at) - 1
             found.add(line)
-            at = lowered.find(word, starts[line + 1] if line + 1 < len(starts) else len(text))
-    return sorted(found)
+            at = lowered.find(word, starts[line + 1] if line + 1 < len(starts) else len(lowered))
+    return found
+
+
+def _any_secret_line(lowered: str) -> bool:
+    """Whether a secret word stands anywhere outside the benign phrases (C-speed scans)."""
+    for phrase in _BENIGN:
+        lowered = lowered.replace(phrase, "")
+    return any(word in lowered for word in _SECRET_WORDS)
+
+
+def _may_hold_secret(lowered: str, starts: list[int], index: int) -> bool:
+    end = starts[index + 1] if index + 1 < len(starts) else len(lowered)
+    line = lowered[starts[index]:end]
+    for phrase in _BENIGN:
+        line = line.replace(phrase, "")
+    return any(word in line for word in _SECRET_WORDS)
 
 
 def _rules(text: str, tokens: TokenMap, command: str, rows: list[tuple[int, str, str]],
@@ -207,27 +225,41 @@ def _rules(text: str, tokens: TokenMap, command: str, rows: list[tuple[int, str,
     return out
 
 
+def _sparse_rules(text: str, tokens: TokenMap, command: str,
+                  rows: list[tuple[int, str, str]]) -> str:
+    """The rules over only the lines that could hold a secret (and their block context).
+
+    A 15 MB `show crypto ipsec sa` has no secret word at all and is returned untouched; a
+    big `show logging` with a few is masked by running the rules over those few lines only,
+    joined, and the results put back in place.
+    """
+    lowered = text.lower()
+    if not _any_secret_line(lowered):
+        return text  # the common case for big outputs: no line offsets needed at all
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    secret_lines = {i for i in _lines_with(lowered, _SECRET_WORDS, starts)
+                    if _may_hold_secret(lowered, starts, i)}
+    if not secret_lines:
+        return text
+    wanted = sorted(secret_lines | _lines_with(lowered, _BOUNDARY_WORDS, starts))
+    split = text.split("\n")
+    local: list[tuple[int, str, str]] = []
+    masked = _rules("\n".join(split[i] for i in wanted), tokens, command, local,
+                    _Lines()).split("\n")
+    for compact_index, index in enumerate(wanted):
+        split[index] = masked[compact_index]
+    rows += [(wanted[n - 1] + 1, kind, token) for n, kind, token in local]
+    return "\n".join(split)
+
+
 def mask(text: str, tokens: TokenMap, command: str = "") -> tuple[str, list[tuple[int, str, str]]]:
     """`text` masked, and (line in text, kind, token) for each secret masked."""
     rows: list[tuple[int, str, str]] = []
     lines = _Lines()
-    split = text.split("\n")
-    if len(split) < _SPARSE_FROM or command.startswith("show crypto isakmp key"):
+    if text.count("\n") + 1 < _SPARSE_FROM or command.startswith("show crypto isakmp key"):
         out = _rules(text, tokens, command, rows, lines)
     else:
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        wanted = _candidates(text, starts)
-        if wanted:
-            # Other lines are blanked, not removed, so line numbers stay those of `text`.
-            sparse = [""] * len(split)
-            for index in wanted:
-                sparse[index] = split[index]
-            masked = _rules("\n".join(sparse), tokens, command, rows, lines).split("\n")
-            for index in wanted:
-                split[index] = masked[index]
-            out = "\n".join(split)
-        else:
-            out = text
+        out = _sparse_rules(text, tokens, command, rows)
     out = mask_known(out, tokens, rows, lines)
     return out, sorted(rows)
 
