@@ -1,18 +1,67 @@
-"""SVG snapshots at a fixed terminal size (pytest-textual-snapshot)."""
+"""SVG snapshots of each screen at 100×30 and 80×24 (pytest-textual-snapshot).
 
+Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`
+and look at the SVGs in tests/tui/__snapshots__ before committing them.
+"""
+
+import pytest
+
+from netriage.tui.app import NetriageApp
 from tests.conftest import DEMO
+from tests.tui.helpers import loaded
 
-APP = __import__("pathlib").Path(__file__).parent / "snapshot_apps" / "demo_app.py"
+SIZES = pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
 
 
-def test_demo_screen(snap_compare):
-    async def loaded(pilot):
-        app = pilot.app
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.analysis is not None:
-                break
+@pytest.fixture(autouse=True)
+def _failover_tree_only(monkeypatch):
+    """The screens are what these pictures check, not the tree catalogue: with only the
+    failover tree, adding a tree elsewhere does not redraw every overview."""
+    from netriage.engine.tree import load_trees
+
+    failover = tuple(t for t in load_trees() if t.id == "failover")
+    monkeypatch.setattr("netriage.analysis.load_trees", lambda *a: failover)
+    monkeypatch.setattr("netriage.tui.workspace.load_trees", lambda *a: failover)
+
+
+def keys_after_load(*keys):
+    async def run_before(pilot):
+        await loaded(pilot)
+        await pilot.press(*keys)
         await pilot.pause()
 
-    assert snap_compare(str(APP), terminal_size=(100, 30), run_before=loaded)
-    assert DEMO.exists()
+    return run_before
+
+
+@SIZES
+def test_start(snap_compare, size):
+    assert snap_compare(NetriageApp(), terminal_size=size)
+
+
+@SIZES
+def test_connect(snap_compare, size):
+    assert snap_compare(NetriageApp(), terminal_size=size, press=["c"])
+
+
+@SIZES
+def test_overview(snap_compare, size):
+    assert snap_compare(NetriageApp([str(DEMO)]), terminal_size=size,
+                        run_before=keys_after_load())
+
+
+@SIZES
+def test_walkthrough(snap_compare, size):
+    assert snap_compare(NetriageApp([str(DEMO)]), terminal_size=size,
+                        run_before=keys_after_load("enter", "n", "n"))
+
+
+@SIZES
+def test_fix(snap_compare, size):
+    assert snap_compare(NetriageApp([str(DEMO)]), terminal_size=size,
+                        run_before=keys_after_load("f"))
+
+
+@SIZES
+def test_raw_output(snap_compare, size):
+    assert snap_compare(NetriageApp([str(DEMO)]), terminal_size=size,
+                        run_before=keys_after_load("v"))

@@ -1,16 +1,22 @@
-"""`netriage [PATH...]`: the TUI, on the bundled demo capture when no path is given."""
+"""`netriage [PATH...]`: the TUI. Without a path it opens on the start screen (the bundled
+demo is its first entry); `--demo` opens the demo directly, `--resume FILE` a saved
+walkthrough."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def tui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="netriage", description="Open the netriage TUI.",
                                      epilog="Headless subcommands: netriage analyze --help")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="capture files or folders (default: the bundled demo)")
+                        help="capture files or folders to open (default: the start screen)")
     parser.add_argument("--platform", metavar="P", help="override platform detection")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo capture")
+    parser.add_argument("--resume", metavar="FILE", type=Path,
+                        help="resume a saved walkthrough (reopens its capture)")
     parser.set_defaults(func=run)
     return parser
 
@@ -19,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
     from netriage.resources import demo_capture
     from netriage.tui.app import run_app  # Textual is only imported for the TUI
 
-    paths = [str(p) for p in args.paths] or [str(demo_capture())]
-    return run_app(paths, platform=args.platform or "")
+    paths = [str(p) for p in args.paths] + ([str(demo_capture())] if args.demo else [])
+    return run_app(paths, platform=args.platform or "", resume=args.resume)

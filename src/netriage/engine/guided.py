@@ -32,6 +32,11 @@ class Position:
     findings: list[Finding]
     evidence: list[Evidence] = field(default_factory=list)  # of the current node
     waiting_for_answer: bool = False
+    # What the engine decides at the current node when you move on: its outcome, reason and
+    # evidence (None at a question still waiting, or at the end), and the findings a finding
+    # node records, rendered. The TUI shows these before the user presses "next".
+    decision: Step | None = None
+    pending: list[Finding] = field(default_factory=list)
 
     @property
     def finished(self) -> bool:
@@ -70,7 +75,13 @@ class GuidedWalk:
         node = self.tree.nodes.get(walk.current) if walk.current else None
         evidence = walk.evidence(node.evidence, self._namespace) if node else []
         waiting = bool(node and node.kind == "question" and node.id not in self.answers)
-        return Position(node, walk.steps, walk.findings, evidence, waiting)
+        decision, pending = None, []
+        if node is not None and not waiting:
+            ahead, _taken = self._replay(taken + 1)
+            if len(ahead.steps) > len(walk.steps):
+                decision = ahead.steps[len(walk.steps)]
+            pending = ahead.findings[len(walk.findings):]
+        return Position(node, walk.steps, walk.findings, evidence, waiting, decision, pending)
 
     # -- moves ----------------------------------------------------------------------------
     def forward(self) -> Position:

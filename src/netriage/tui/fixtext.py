@@ -1,0 +1,50 @@
+"""Fixes as text to paste into a device or a ticket: what the copy and export keys produce."""
+
+from __future__ import annotations
+
+import time
+
+from netriage import __version__
+from netriage.engine.findings import Finding
+
+
+def fix_commands(finding: Finding) -> str:
+    """Only the configuration lines, ready to paste at the device prompt."""
+    return "\n".join(command for fix in finding.fix for command in fix.commands)
+
+
+def fix_script(finding: Finding) -> str:
+    """Configuration lines with verify and rollback as `!` comments (safe to paste)."""
+    lines = [f"! netriage: {finding.title}", f"! {finding.id} ({finding.severity}) on "
+             f"{finding.device}"]
+    for fix in finding.fix:
+        lines.append(f"! --- fix ({fix.platform or 'all platforms'}) ---")
+        lines += fix.commands
+        if fix.verify:
+            lines.append("! verify:")
+            lines += [f"!   {command}" for command in fix.verify]
+        if fix.rollback:
+            lines.append("! rollback:")
+            lines += [f"!   {command}" for command in fix.rollback]
+    return "\n".join(lines)
+
+
+def fix_markdown(findings: list[Finding], sources: list[str]) -> str:
+    """Every finding with its evidence and fix, for a ticket or a change request."""
+    out = [f"# netriage fixes ({time.strftime('%Y-%m-%d %H:%M')})", "",
+           f"Sources: {', '.join(sources) or '-'}  ", f"netriage {__version__}", ""]
+    for finding in findings:
+        out += [f"## {finding.severity.upper()}: {finding.title}", "",
+                f"`{finding.id}` on **{finding.device}**", "", finding.explanation, ""]
+        if finding.evidence:
+            out += ["Evidence:", "", "```"]
+            out += [f"{e.command}: {e.text}" for e in finding.evidence]
+            out += ["```", ""]
+        for fix in finding.fix:
+            out += [f"Fix ({fix.platform or 'all platforms'}):", "", "```", *fix.commands,
+                    "```", ""]
+            if fix.verify:
+                out += ["Verify:", "", "```", *fix.verify, "```", ""]
+            if fix.rollback:
+                out += ["Rollback:", "", "```", *fix.rollback, "```", ""]
+    return "\n".join(out)

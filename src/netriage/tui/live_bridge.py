@@ -1,0 +1,228 @@
+"""Live mode as the TUI sees it: one small interface, whatever provides the session.
+
+A *session* is anything with `run_command(command) -> str` (plus `hostname`, `platform` and
+`close()` when it has them). The live SSH package (`netriage.live`) or the simulated device
+(`netriage.lab`) provide real ones; the TUI only ever calls `run_command` from a worker
+thread, after checking the command against the read-only allow-list here.
+
+Wiring: when `netriage.live` is installed, `connect` opens a read-only session with it
+(`live.sshconfig.resolve_target`, `live.client.open_connection`, `live.session.
+ReadOnlySession`: prompts, enable, pager); without it, `connect` raises a clear NetriageError
+and "run now" tells the user that live mode needs a connection.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from netriage.errors import NetriageError
+
+if TYPE_CHECKING:  # the core loads with the first connection, not with the first frame
+    from netriage.capture import Capture
+
+# The allow-list is `netriage.live.allowlist` when the live package is installed (the one the
+# SSH connection enforces too); without it, this stricter stand-in: `show` commands only, no
+# pipes, no redirection, nothing that writes a file or clears a counter.
+_ALLOWED = re.compile(r"^\s*sh(o(w)?)?\s+[\w\s./:\-]+$", re.IGNORECASE)
+_FORBIDDEN_WORDS = {"tech-support", "tech", "debug", "clear", "copy", "write", "reload"}
+
+
+class LiveSession(Protocol):
+    hostname: str
+    platform: str
+
+    def run_command(self, command: str) -> str: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class CommandSession:
+    """A session made of a `run_command` callable, checked against the allow-list."""
+
+    hostname: str
+    platform: str
+    run: Callable[[str], str]
+    closer: Callable[[], Any] | None = None
+
+    def run_command(self, command: str) -> str:
+        check_allowed(command)
+        return self.run(command)
+
+    def close(self) -> None:
+        if self.closer is not None:
+            self.closer()
+
+
+@dataclass(frozen=True)
+class ConnectTarget:
+    host: str
+    username: str = ""
+    platform: str = ""
+    port: int | None = None  # None: from ~/.ssh/config, else 22
+    password: str = field(default="", repr=False)
+    enable_password: str = field(default="", repr=False)
+
+
+AskHostKey = Callable[[str, str, str], bool]  # (host, key type, fingerprint) -> trust it?
+
+
+def check_allowed(command: str, platform: str = "") -> None:
+    try:
+        from netriage.live.allowlist import check
+    except ImportError:
+        check = None
+    if check is not None:
+        check(command, platform)  # CommandRefusedError is a NetriageError
+        return
+    words = set(command.lower().split())
+    if not _ALLOWED.match(command) or words & _FORBIDDEN_WORDS:
+        raise NetriageError(f"`{command}` is not on the read-only allow-list; netriage only "
+                            "runs show commands on a device")
+
+
+def is_allowed(command: str, platform: str = "") -> bool:
+    try:
+        check_allowed(command, platform)
+    except NetriageError:
+        return False
+    return True
+
+
+def split_host_port(text: str) -> tuple[str, int | None]:
+    """`host`, `host:2222`, `[2001:db8::1]:2222` or a bare IPv6 address."""
+    text = text.strip()
+    if text.startswith("[") and "]" in text:
+        host, _sep, rest = text[1:].partition("]")
+        port = rest.removeprefix(":")
+        return host, int(port) if port.isdigit() else None
+    host, sep, port = text.rpartition(":")
+    if sep and ":" not in host and port.isdigit():
+        return host, int(port)
+    return text, None
+
+
+def live_available() -> bool:
+    try:
+        return importlib.util.find_spec("netriage.live") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def as_session(obj: Any, hostname: str = "", platform: str = "") -> CommandSession:
+    """Adapt what a live package returns (or a bare callable) to a `CommandSession`."""
+    run = getattr(obj, "run_command", None) or getattr(obj, "send_command", None)
+    if run is None and callable(obj):
+        run = obj
+    if run is None:
+        raise NetriageError("the live session offers no run_command(); cannot use it")
+    return CommandSession(hostname=getattr(obj, "hostname", "") or hostname,
+                          platform=getattr(obj, "platform", "") or platform, run=run,
+                          closer=getattr(obj, "close", None))
+
+
+def connect(target: ConnectTarget, ask_host_key: AskHostKey | None = None,
+            **options: Any) -> CommandSession:
+    """Open a read-only live session (blocking: call it from a worker thread).
+
+    `ask_host_key` is asked about a host key not yet known; `options` override
+    `live.client.ConnectOptions` fields (tests pass timeouts and a known_hosts file)."""
+    if not live_available():
+        raise NetriageError("live mode needs the netriage.live package, which this install "
+                            "does not have; open a capture file instead")
+    from netriage.live.client import ConnectOptions, Credentials, open_connection
+    from netriage.live.session import ReadOnlySession
+    from netriage.live.sshconfig import resolve_target
+
+    where = resolve_target(target.host, target.port, target.username or None)
+    if not where.username:
+        raise NetriageError(f"{target.host}: which user? Type one, or add a User line to "
+                            "~/.ssh/config")
+    credentials = Credentials(where.username, target.password or None,
+                              target.enable_password or None)
+    settings = ConnectOptions(**{"platform": target.platform, "ask_host_key": ask_host_key,
+                                 **options})
+    session = ReadOnlySession(open_connection(where, credentials, settings), where.label,
+                              platform=target.platform, read_timeout=settings.read_timeout,
+                              enable_password=credentials.enable_password)
+    try:
+        session.prepare()
+        if not session.state.platform:
+            session.state.platform = _detect(session.state.hostname,
+                                             session.run("show version").output)
+        session.disable_paging()
+        session.enable()
+        if not session.state.paging_off:
+            session.disable_paging()
+    except BaseException:
+        session.close()
+        raise
+    return CommandSession(hostname=session.state.hostname or target.host,
+                          platform=session.state.platform,
+                          run=lambda command: session.run(command).output,
+                          closer=session.close)
+
+
+def _detect(hostname: str, show_version: str) -> str:
+    from netriage.capture import Device, Entry
+    from netriage.capture.detect import detect_platform
+
+    device = Device(hostname=hostname or "device", entries=[
+        Entry(command="show version", output=show_version, typed="show version")])
+    platform, _reason = detect_platform(device)
+    if not platform:
+        raise NetriageError("`show version` names no platform netriage knows; pick the "
+                            "platform in the connect form")
+    return platform
+
+
+def first_commands(platform: str) -> list[str]:
+    """What to collect right after connecting: the live package's standard set for the
+    platform (what `netriage collect` runs); without it, `show version` and every allowed
+    command the trees for this platform read."""
+    from netriage.engine.tree import load_trees
+    from netriage.platforms import get_platform
+
+    try:
+        from netriage.live.commands import standard_commands
+    except ImportError:
+        standard_commands = None
+    if standard_commands is not None and platform:
+        return standard_commands(platform)
+    commands = ["show version"]
+    tag = get_platform(platform).tag if platform else ""
+    for tree in load_trees():
+        if tag and tree.platforms and tag not in tree.platforms:
+            continue
+        commands += list(tree.requires)
+        for node in tree.nodes.values():
+            commands += list(node.needs) + [rule.command for rule in node.evidence]
+    return [c for c in dict.fromkeys(commands) if is_allowed(c, platform)]
+
+
+def collect(session: LiveSession, commands: list[str],
+            progress: Callable[[int, int, str], None] = lambda *_: None,
+            cancelled: Callable[[], bool] = lambda: False) -> Capture:
+    """Run `commands` one by one into a new capture (blocking: a worker thread)."""
+    from netriage.capture import Capture, Device, Entry
+    from netriage.capture.detect import detect_platform, detect_version
+
+    device = Device(hostname=session.hostname or "device", platform=session.platform,
+                    platform_reason="connection" if session.platform else "")
+    for index, command in enumerate(commands):
+        if cancelled():
+            break
+        progress(index, len(commands), command)
+        output = session.run_command(command)
+        device.entries.append(Entry(command=command, output=output.rstrip("\n"), typed=command,
+                                    prompt=f"{device.hostname}#",
+                                    source=f"live:{device.hostname}"))
+    if not device.platform:
+        device.platform, device.platform_reason = detect_platform(device)
+    device.version = detect_version(device)
+    return Capture(sources=[f"live:{device.hostname}"], devices=[device])

@@ -1,0 +1,1 @@
+"""The screens: start, connect, overview, walkthrough, fix, raw output, and small modals."""

@@ -1,0 +1,1 @@
+"""Widgets of the netriage TUI, each with the `HELP` the `?` key shows."""

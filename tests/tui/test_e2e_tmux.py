@@ -1,0 +1,102 @@
+"""End to end: the installed `netriage` command in a real terminal (tmux), driven with
+send-keys and read with capture-pane, from the start screen to a copied and exported fix.
+
+Skips when tmux is absent. It runs its own tmux server (`-L`), so it never touches a tmux
+the developer has open, and a HOME of its own.
+"""
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+NETRIAGE = Path(sys.executable).parent / "netriage"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not NETRIAGE.exists(), reason="the netriage script is not installed"),
+]
+
+
+class Terminal:
+    def __init__(self, tmp_path: Path, width: int = 100, height: int = 30) -> None:
+        self.socket = f"netriage-e2e-{os.getpid()}"
+        home = tmp_path / "home"
+        home.mkdir()
+        env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+               "XDG_DATA_HOME": str(home / ".local/share"),
+               "XDG_STATE_HOME": str(home / ".local/state"),
+               "XDG_CACHE_HOME": str(home / ".cache"), "TERM": "xterm-256color",
+               "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        command = shlex.join(["env", "-i", *[f"{k}={v}" for k, v in env.items()],
+                              str(NETRIAGE)])
+        self.tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
+                  "-c", str(tmp_path), command)
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, timeout=10)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e").stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "e2e", key)
+            time.sleep(0.05)
+
+    def wait_for(self, *texts: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if all(text in screen for text in texts):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{texts} not on screen after {timeout} s:\n{self.screen()}")
+
+    def running(self) -> bool:
+        return self.tmux("has-session", "-t", "e2e").returncode == 0
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    term = Terminal(tmp_path)
+    yield term
+    term.close()
+
+
+def test_netriage_walks_the_demo_to_its_fix_in_a_real_terminal(terminal, tmp_path):
+    terminal.wait_for("Demo capture", "Connect to a device")
+    terminal.keys("Enter")
+    terminal.wait_for("Findings: 1, worst medium", "Walkthroughs")
+    terminal.keys("Enter")
+    terminal.wait_for("Check 1 · Is failover switched on?", "Engine: yes", "Failover On")
+    terminal.keys("n")
+    terminal.wait_for("Check 2 · Is the failover LAN interface configured?")
+    terminal.keys("e")
+    terminal.wait_for("Walk finished: 1 finding(s)", "f Fix")
+    terminal.keys("f")
+    terminal.wait_for("Commands (asa)", "standby <free address", "c Copy")
+    terminal.keys("c")
+    terminal.wait_for("Copied")
+    terminal.keys("x")
+    terminal.wait_for("Export every fix to")
+    terminal.keys("Enter")
+    terminal.wait_for("Exported to")
+    [exported] = tmp_path.glob("netriage-fix-*.md")
+    assert "Interfaces without a standby address: dmz" in exported.read_text()
+    terminal.keys("q")
+    deadline = time.monotonic() + 10
+    while terminal.running() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not terminal.running(), "netriage did not exit on q"
