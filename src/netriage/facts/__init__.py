@@ -157,6 +157,16 @@ class DeviceFacts:
         return self._facts[name], builder.commands
 
     def _build(self, builder: FactBuilder) -> Any:
+        try:
+            return self._build_unguarded(builder)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+            # A builder meeting an output shape it does not expect is a bug to fix, but one
+            # fact must not take the whole analysis down: the checks that need it are
+            # undecided, and the reason says what happened.
+            return Unknown(f"{builder.name} could not be read from this capture "
+                           f"({type(exc).__name__}: {exc})", builder.commands)
+
+    def _build_unguarded(self, builder: FactBuilder) -> Any:
         if builder.build_device is not None:
             try:
                 fact = builder.build_device(self)

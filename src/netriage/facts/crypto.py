@@ -277,6 +277,9 @@ def build_config_fact(facts: DeviceFacts) -> CryptoConfig:
 
 def build_crypto(facts: DeviceFacts) -> CryptoFacts:
     device, family = facts.device, facts.family
+    if not family:
+        raise Unknown("the platform is not known, so its crypto outputs cannot be read "
+                      "(give --platform)", ())
     config: CryptoConfig | Unknown = facts.resolve("crypto_config")[0]
     ike = _ike(facts, config)
     ipsec = _ipsec(facts, config)

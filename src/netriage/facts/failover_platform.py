@@ -63,6 +63,8 @@ def _features(text: str) -> dict[str, str]:
 
 def version_info(record: dict, text: str) -> VersionInfo:
     hardware = record.get("hardware", "")
+    if isinstance(hardware, list):  # IOS templates list one entry per hardware line
+        hardware = hardware[0] if hardware else ""
     ram = _RAM.search(hardware)
     return VersionInfo(
         version=record.get("version", ""),
