@@ -20,11 +20,13 @@ _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 _ASA_SHAPES = re.compile(
     r"^(Failover (On|Off)|ASA Version \S+|: Saved|\s*nameif \S+|Type help or '\?'|"
     r"IKEv1 SAs:|There are no IKEv[12] SAs|\d+\s+IKE Peer: |crypto map \S+ \d+ set ikev[12] |"
-    r"tunnel-group \S+ (type|ipsec-attributes)|\s*ikev1 pre-shared-key )", re.M)
+    r"tunnel-group \S+ (type|ipsec-attributes)|\s*ikev1 pre-shared-key |"
+    r"\s*Crypto map tag: \S+, seq num: \d+, local addr: )", re.M)
 _FTD_SHAPES = re.compile(r"^(NGFW Version \S+|Cisco Firepower (\d+ )?Threat Defense)", re.M)
 _PIX_SHAPES = re.compile(r"^PIX Version \S+", re.M)
 _IOS_SHAPES = re.compile(r"^(Building configuration\.\.\.|version 1[0-9]\.\d+|"
-                         r"\S+ is (up|down|administratively down), line protocol is)", re.M)
+                         r"\S+ is (up|down|administratively down), line protocol is|"
+                         r"\s*Crypto map tag: \S+, local addr \d)", re.M)
 _ASA_COMMANDS = ("show failover", "show nameif", "show monitor-interface", "terminal pager",
                  "show crypto ikev1", "show running-config tunnel-group", "show vpn-sessiondb",
                  "show interface ip brief", "more system:", "show asp ", "show xlate",
@@ -55,8 +57,11 @@ def detect_platform(device: Device, prompts_without_host: bool = False) -> tuple
     return "", ""
 
 
+_SHAPE_CHARS = 64 * 1024  # the telling lines head an output; a 15 MB SA table need not be read
+
+
 def _shape(device: Device, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(e.output) for e in device.entries)
+    return any(pattern.search(e.output[:_SHAPE_CHARS]) for e in device.entries)
 
 
 _CONFIG_VERSION = re.compile(r"^(?:ASA|PIX|NGFW) Version (\S+)|^version (\d\S*)", re.M)

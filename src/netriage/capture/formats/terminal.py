@@ -8,6 +8,7 @@ commands and outputs.
 from __future__ import annotations
 
 from netriage.capture.build import Key, make_entries
+from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
 from netriage.capture.formats.common import split_notes, visible_head
 from netriage.capture.model import line_at
@@ -31,8 +32,13 @@ def load(text: TextFile, context: Context) -> FileLoad:
     result = FileLoad(style.program or "terminal", started=style.started)
     split = Split()
     name = str(context.path)
-    body = (line for line in lines(text, style) if line.number >= context.body_from)
-    for block in split_blocks(body, context.budget, split):
+    blocks = None
+    if text.encoding == "utf-8" and text.newline == "\n":
+        blocks = fast_blocks(context.path, style, context.budget, split, context.body_from)
+    if blocks is None:
+        body = (line for line in lines(text, style) if line.number >= context.body_from)
+        blocks = split_blocks(body, context.budget, split)
+    for block in blocks:
         prompt = block.prompt
         if not prompt.typed:
             filled = [i for i, t in enumerate(block.texts) if t.strip()]
