@@ -2,7 +2,7 @@
 
 Every error here is a `NetriageError`, so the CLI prints its message as one sentence and
 exits with its `exit_code`. The codes are part of the command-line contract (documented in
-docs/readme-live.md); never renumber one. 0/1/2 belong to `analyze` (ok / findings / bad
+docs/live.md); never renumber one. 0/1/2 belong to `analyze` (ok / findings / bad
 input), 130 to Ctrl-C.
 
 None of these subclass `OSError` or paramiko's `SSHException` on purpose: netmiko wraps those
