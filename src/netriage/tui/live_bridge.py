@@ -8,14 +8,14 @@ thread, after checking the command against the read-only allow-list here.
 Wiring: when `netriage.live` is installed, `connect` opens a read-only session with it
 (`live.sshconfig.resolve_target`, `live.client.open_connection`, `live.session.
 ReadOnlySession`: prompts, enable, pager); without it, `connect` raises a clear NetriageError
-and "run now" tells the user that live mode needs a connection.
+and "run now" tells the user that live mode needs a connection. Commands are checked against
+`netriage.live.allowlist`, the same list the SSH channel enforces.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,13 +24,6 @@ from netriage.errors import NetriageError
 
 if TYPE_CHECKING:  # the core loads with the first connection, not with the first frame
     from netriage.capture import Capture
-
-# The allow-list is `netriage.live.allowlist` when the live package is installed (the one the
-# SSH connection enforces too); without it, this stricter stand-in: `show` commands only, no
-# pipes, no redirection, nothing that writes a file or clears a counter.
-_ALLOWED = re.compile(r"^\s*sh(o(w)?)?\s+[\w\s./:\-]+$", re.IGNORECASE)
-_FORBIDDEN_WORDS = {"tech-support", "tech", "debug", "clear", "copy", "write", "reload"}
-
 
 class LiveSession(Protocol):
     hostname: str
@@ -73,25 +66,16 @@ AskHostKey = Callable[[str, str, str], bool]  # (host, key type, fingerprint) ->
 
 
 def check_allowed(command: str, platform: str = "") -> None:
-    try:
-        from netriage.live.allowlist import check
-    except ImportError:
-        check = None
-    if check is not None:
-        check(command, platform)  # CommandRefusedError is a NetriageError
-        return
-    words = set(command.lower().split())
-    if not _ALLOWED.match(command) or words & _FORBIDDEN_WORDS:
-        raise NetriageError(f"`{command}` is not on the read-only allow-list; netriage only "
-                            "runs show commands on a device")
+    """The one read-only allow-list, the same the SSH channel enforces (never a copy)."""
+    from netriage.live.allowlist import check
+
+    check(command, platform)  # CommandRefusedError is a NetriageError
 
 
 def is_allowed(command: str, platform: str = "") -> bool:
-    try:
-        check_allowed(command, platform)
-    except NetriageError:
-        return False
-    return True
+    from netriage.live.allowlist import is_allowed as allowed
+
+    return allowed(command, platform)
 
 
 def split_host_port(text: str) -> tuple[str, int | None]:
