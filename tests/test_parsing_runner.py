@@ -63,3 +63,10 @@ def test_garbage_gives_unparsed_not_an_empty_healthy_table():
     result = parse_output("lorem ipsum\ndolor sit amet\n", "show failover", "cisco_asa")
     assert result.status == UNPARSED
     assert result.records == []
+
+
+def test_a_config_display_says_it_is_read_as_configuration():
+    result = parse_output("hostname fw1\ninterface Gi0/0\n", "show running-config interface",
+                          "cisco_asa")
+    assert result.status == UNPARSED
+    assert "configuration text" in result.reason

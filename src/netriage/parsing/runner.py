@@ -32,6 +32,9 @@ _REJECTED = re.compile(
 _REJECTED_WORDS = ("invalid input", "incomplete command", "unrecognized command",
                    "ambiguous command", "type help or")
 _MAX_RETRIES = 50
+# Configuration displays: no TextFSM template reads them; the config facts do.
+_CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
+                    "write terminal", "show configuration")
 
 
 def _rejected(text: str) -> bool:
@@ -183,6 +186,9 @@ def _parse_uncached(text: str, command: str, family: str, platform: str) -> Pars
         return _parse_native(native, command, text)
     ref = find_template(family, command, platform)
     if ref is None:
+        if command.startswith(_CONFIG_DISPLAYS):
+            return ParseResult(command, UNPARSED, reason="no template: read by the checks as "
+                               "configuration text (the running-config model)")
         return ParseResult(command, UNPARSED, reason="no template for this command")
     if not text.strip():
         return ParseResult(command, UNPARSED, template=ref.name, reason="the output is empty")
