@@ -118,12 +118,21 @@ def usable_result(facts: DeviceFacts, command: str) -> ParseResult:
     return result
 
 
+def _template_platform(device: Device) -> str:
+    """Which platform's own templates apply: PIX 7.x and later print ASA output."""
+    if device.platform == "cisco_pix" and device.version[:1].isdigit() \
+            and int(device.version.split(".")[0]) >= 7:
+        return "cisco_asa"
+    return device.platform
+
+
 class DeviceFacts:
     """Facts of one device. Each output is parsed at most once, and only when asked for."""
 
     def __init__(self, device: Device) -> None:
         self.device = device
         self.family = family(device.platform)
+        self.template_platform = _template_platform(device)
         self._results: dict[str, ParseResult] = {}
         self._facts: dict[str, Any] = {}
 
@@ -133,7 +142,7 @@ class DeviceFacts:
             if entry is None:
                 return None
             self._results[command] = parse_output(entry.output, command, self.family,
-                                                  self.device.platform)
+                                                  self.template_platform)
         return self._results[command]
 
     def all_results(self) -> list[ParseResult]:
