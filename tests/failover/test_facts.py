@@ -9,7 +9,8 @@ import pytest
 from netriage.capture import load_paths
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
-from netriage.facts.failover_common import parse_time, seconds
+from netriage.facts.clock import parse_time
+from netriage.facts.failover_common import seconds
 from netriage.facts.failover_history import HistoryEntry
 from netriage.facts.failover_platform import FailoverPlatform, VersionInfo
 from netriage.facts.failover_syslog import parse_messages

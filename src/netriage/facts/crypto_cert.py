@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
 from netriage.capture.model import Device
 from netriage.engine.expr import Unknown
+from netriage.facts.clock import device_clock, parse_time
 
 CERT_COMMANDS = {"cisco_asa": "show crypto ca certificates",
                  "cisco_ios": "show crypto pki certificates"}
-_DATE = re.compile(r"(\d{1,2}:\d{2}:\d{2})(?:\.\d+)?\s+\S+\s+(?:\w{3}\s+)?(\w{3})\s+(\d{1,2})"
-                   r"\s+(\d{4})")
 _END = re.compile(r"^\s*end\s+date:\s*(.+)$", re.IGNORECASE)
 _STATUS = re.compile(r"^\s*Status:\s*(\S+)", re.IGNORECASE)
 _TRUSTPOINTS = re.compile(r"^\s*Associated Trustpoints?:\s*(.+)$", re.IGNORECASE)
@@ -33,38 +31,21 @@ class Certificate:
     expired: bool
 
 
-def parse_date(text: str) -> datetime | None:
-    """`10:15:01.123 UTC Mon Nov 23 2026` / `00:00:00 UTC Jan 1 2030` -> naive datetime."""
-    match = _DATE.search(text)
-    if not match:
-        return None
-    clock, month, day, year = match.groups()
-    try:
-        return datetime.strptime(f"{year} {month} {day} {clock}", "%Y %b %d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def device_now(device: Device) -> datetime:
-    entry = device.find("show clock")
-    now = parse_date(entry.output) if entry is not None else None
-    if now is None:
-        raise Unknown("the device clock is not known", ("show clock",))
-    return now
-
-
 def certificates(device: Device, family: str) -> list[Certificate]:
     command = CERT_COMMANDS.get(family, "show crypto ca certificates")
     entry = device.find(command)
     if entry is None:
         raise Unknown(f"`{command}` was not captured", (command,))
-    now = device_now(device)
+    # any unfiltered `show clock` holding a time will do here, as it always has
+    now = device_clock(device, whole=False)
+    if now is None:
+        raise Unknown("the device clock is not known", ("show clock",))
     out: list[Certificate] = []
     current: dict[str, str] | None = None
     for line in [*entry.output.splitlines(), "Certificate"]:
         if _HEADER.match(line.strip()):
             if current is not None and (current["end"] or current["status"]):
-                end = parse_date(current["end"])
+                end = parse_time(current["end"])
                 out.append(Certificate(current["kind"], current["subject"], current["status"],
                                        current["end"], current["trustpoints"],
                                        current["status"].lower() == "expired"

@@ -1,4 +1,4 @@
-"""Helpers shared by the failover fact builders: honest raw outputs, the mate's outputs, times.
+"""Helpers shared by the failover fact builders: honest raw outputs and the mate's outputs.
 
 Some failover evidence has no template (syslog lines in `show logging`, the console warning
 printed by `configure terminal` on a standby, `show clock`): the builders read those outputs
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from netriage.capture.commands import resolve
@@ -23,33 +22,6 @@ if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
 
 MATE_PREFIX = "failover exec mate "
-
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-# "09:58:07 UTC Jan 18 2021" (history, show failover state), "10:42:17.123 UTC Tue Nov 24 2026"
-# (show clock), "Nov 24 2026 10:32:15" (syslog timestamps)
-_CLOCK_FIRST = re.compile(
-    r"(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?\s+\S+\s+(?:\w{3}\s+)?(\w{3})\s+(\d{1,2})\s+(\d{4})")
-_DATE_FIRST = re.compile(r"(\w{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})")
-
-
-def parse_time(text: str) -> datetime | None:
-    """A device timestamp as a naive datetime (one device's outputs share one time zone)."""
-    match = _CLOCK_FIRST.search(text)
-    if match:
-        hour, minute, second, month, day, year = match.groups()
-    else:
-        match = _DATE_FIRST.search(text)
-        if not match:
-            return None
-        month, day, year, hour, minute, second = match.groups()
-    number = MONTHS.get(month.lower()[:3])
-    if number is None:
-        return None
-    try:
-        return datetime(int(year), number, int(day), int(hour), int(minute), int(second))
-    except ValueError:
-        return None
 
 
 def _check_entry(entry: Entry, command: str) -> Entry:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from netriage.engine.expr import Unknown
-from netriage.facts.failover_common import parse_time, raw_output
+from netriage.facts.clock import device_clock, parse_time
 from netriage.parsing import ParseResult
 
 if TYPE_CHECKING:
@@ -150,14 +149,6 @@ def _entries(records: list[dict]) -> tuple[list[HistoryEntry], list[HistoryEntry
     return ours, peer, collected
 
 
-def device_clock(facts: DeviceFacts) -> datetime | None:
-    """`show clock` of the device, when captured whole."""
-    try:
-        return parse_time(raw_output(facts, "show clock").output)
-    except Unknown:
-        return None
-
-
 def build_history(facts: DeviceFacts) -> FailoverHistory:
     from netriage.facts import usable_result
 
@@ -166,7 +157,7 @@ def build_history(facts: DeviceFacts) -> FailoverHistory:
         command = "show failover history details"  # a superset: prefer it when present
     result = usable_result(facts, command)
     ours, peer, collected = _entries(result.records)
-    now = device_clock(facts) or (parse_time(collected) if collected else None)
+    now = device_clock(facts.device) or (parse_time(collected) if collected else None)
     return FailoverHistory(entries=ours, peer_entries=peer, now=now)
 
 

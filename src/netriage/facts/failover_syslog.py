@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from netriage.facts.failover_common import parse_time, raw_output
+from netriage.facts.clock import parse_time
+from netriage.facts.failover_common import raw_output
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
