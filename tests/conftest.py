@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+# The tree tests' shared checks assert inside this helper: rewrite it, as pytest does test
+# modules, so a failing comparison there still shows both sides.
+pytest.register_assert_rewrite("tests.helpers_trees")
+
 ROOT = Path(__file__).resolve().parents[1]
 RECORDINGS = ROOT / "recordings"
 FIXTURES = RECORDINGS / "fixtures"

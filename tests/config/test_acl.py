@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from netriage.facts.config import RunningConfig, parse_lines
-from netriage.facts.config_acl import analyse_acls, object_groups
+from netriage.facts.config_acl import analyse_acls
+from netriage.facts.config_acl_groups import object_groups
 from netriage.facts.config_acl_match import (
     AclSyntaxError,
     ObjectGroups,

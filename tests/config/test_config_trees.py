@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.interfaces.helpers import check_finding, run
+from tests.helpers_trees import assert_every_id_has_a_recording, check_finding, run
 
 CFG = FIXTURES / "config"
 
@@ -150,10 +150,7 @@ def test_fault_is_found_with_its_evidence(recording, finding_id, severity, evide
 
 
 def test_every_config_id_has_a_recording():
-    from netriage.engine.lint import load_catalog
-
-    covered = {c[1] for c in CASES}
-    assert sorted(i for i in load_catalog() if i.startswith("config.")) == sorted(covered)
+    assert_every_id_has_a_recording("config.", {c[1] for c in CASES})
 
 
 def test_five_lines_behind_one_deny_are_one_finding():

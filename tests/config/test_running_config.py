@@ -10,7 +10,7 @@ from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
 from netriage.facts.config import RunningConfig, parse_lines, running_config
 from tests.conftest import FIXTURES
-from tests.interfaces.helpers import run
+from tests.helpers_trees import run
 
 CFG = FIXTURES / "config"
 ROUTER = FIXTURES / "interfaces" / "healthy-router.log"

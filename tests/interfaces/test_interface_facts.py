@@ -10,7 +10,7 @@ from netriage.facts import DeviceFacts
 from netriage.facts.config import iface_key
 from netriage.facts.interfaces_model import significant
 from tests.conftest import FIXTURES
-from tests.interfaces.helpers import run
+from tests.helpers_trees import run
 
 IFS = FIXTURES / "interfaces"
 

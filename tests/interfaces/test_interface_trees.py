@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.interfaces.helpers import check_finding, run
+from tests.helpers_trees import assert_every_id_has_a_recording, check_finding, run
 
 IFS = FIXTURES / "interfaces"
 
@@ -130,10 +130,7 @@ def test_fault_is_the_top_finding(recording, answers, finding_id, severity, evid
 
 
 def test_every_interface_id_has_a_recording():
-    from netriage.engine.lint import load_catalog
-
-    covered = {c[2] for c in CASES}
-    assert sorted(i for i in load_catalog() if i.startswith("iface.")) == sorted(covered)
+    assert_every_id_has_a_recording("iface.", {c[2] for c in CASES})
 
 
 @pytest.mark.parametrize("recording", ["healthy-switch.log", "healthy-router.log",

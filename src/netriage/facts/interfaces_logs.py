@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from netriage.facts.config import iface_key
+from netriage.facts.interfaces_ios import read
+
+if TYPE_CHECKING:
+    from netriage.engine.expr import Unknown
+    from netriage.facts import DeviceFacts
+    from netriage.facts.interfaces_model import Interface
 
 _UPDOWN = re.compile(r"^(?:Line protocol on )?Interface (\S+?),? changed state to "
                      r"(up|down|administratively down|administratively up)", re.IGNORECASE)
@@ -103,3 +110,28 @@ def read_log(records: list[dict], nameifs: dict[str, str]) -> dict[str, Interfac
             if match:
                 entry(match.group(1)).cannot_bundle = f"{match.group(2)}{match.group(3)}"
     return logs
+
+
+def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
+               states: dict[str, Unknown | None]) -> None:
+    """What `show logging` adds to each interface; with the log read, no downs logged is 0."""
+    records = read(facts, "show logging", states, "logs")
+    if states["logs"] is not None:
+        return
+    nameifs = {i.nameif: i.key for i in interfaces.values() if i.nameif}
+    for key, log in read_log(records, nameifs).items():
+        interface = interfaces.get(key)
+        if interface is None:
+            continue
+        interface.log_downs = log.downs
+        interface.log_name = log.name
+        interface.cdp_mismatch = log.cdp_mismatch
+        interface.unsupported_sfp = log.unsupported_sfp
+        interface.cannot_bundle = log.cannot_bundle
+        if log.err_reasons and not interface.err_reason:
+            interface.err_reason = log.err_reasons[-1]
+        if log.cannot_bundle and not interface.channel:
+            interface.channel = log.cannot_bundle.split()[0]
+    for interface in interfaces.values():
+        if interface.log_downs is None:
+            interface.log_downs = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Error counters are lifetime counters (since boot or `clear counters`), so a few errors from
@@ -18,6 +19,7 @@ FLAP_DOWNS = 3
 FLAP_CARRIER = 10
 # Interface resets with no flap behind them (every link change adds one or two).
 RESET_COUNT = 20
+PIX_UNUSED_NAME = re.compile(r"^intf\d+$")  # PIX 6.x names every spare interface intfN
 
 
 def significant(count: int | None, packets: int | None, *, minimum: int = MIN_COUNT,
@@ -145,3 +147,13 @@ class Interface:
     def title(self) -> str:
         """How a finding names it: `GigabitEthernet0/1 (outside)`."""
         return f"{self.name} ({self.nameif})" if self.nameif else self.name
+
+
+@dataclass(frozen=True)
+class SameSecurity:
+    """Named interfaces sharing one security level with no same-security permit."""
+
+    level: int
+    names: str  # "dmz, guest"
+    first: str  # nameif of the first, for fixes
+    second: str

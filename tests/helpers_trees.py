@@ -1,4 +1,5 @@
-"""Shared by the interface and config tree tests: run a recording, keep this area's findings."""
+"""Shared by the interface and config tree tests: run a recording, keep these areas' findings,
+check one finding, check every catalog id of an area has a recording."""
 
 from __future__ import annotations
 
@@ -42,3 +43,10 @@ def check_finding(path: Path, finding_id: str, severity: str, evidence: list[str
     assert all(fix.verify and fix.rollback for fix in finding.fix)
     assert not any("{" in c for c in commands), "a placeholder was left unrendered"
     return finding
+
+
+def assert_every_id_has_a_recording(prefix: str, covered: set[str]) -> None:
+    """Every catalog id starting with `prefix` is among the ids the recordings cover."""
+    from netriage.engine.lint import load_catalog
+
+    assert sorted(i for i in load_catalog() if i.startswith(prefix)) == sorted(covered)
