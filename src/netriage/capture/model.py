@@ -47,6 +47,21 @@ class Entry:
     def sha256(self) -> str:
         return hashlib.sha256(self.output.encode("utf-8")).hexdigest()
 
+    def output_index(self, line: int) -> int | None:
+        """0-based output line at `line` of `source`, the inverse of `source_line`."""
+        if not self.line or line <= self.line:
+            return None
+        if not self.line_map:
+            return line - self.line - 1
+        runs = self.line_map
+        at = bisect_right([source for _index, source in runs], line) - 1
+        if at < 0:
+            return None
+        start_index, start_line = runs[at]
+        index = start_index + line - start_line
+        next_start = runs[at + 1][0] if at + 1 < len(runs) else None
+        return index if next_start is None or index < next_start else None
+
     @property
     def output_line_offset(self) -> int:
         """Line number in `source` of the first output line (the command sits on `line`)."""

@@ -67,8 +67,8 @@ def deciding_lines(entry: Entry, evidence: list[Evidence]) -> list[int]:
         if item.command != entry.command:
             continue
         if item.line and entry.line:
-            index = item.line - entry.output_line_offset
-            if 0 <= index < len(lines) and lines[index].strip() == item.text:
+            index = entry.output_index(item.line)
+            if index is not None and index < len(lines) and lines[index].strip() == item.text:
                 marked.append(index)
                 continue
         marked += [i for i, text in enumerate(lines) if text.strip() == item.text]

@@ -141,6 +141,7 @@ class RawScreen(BaseScreen):
         view.border_title = f"{hostname} · {entry.command or entry.typed} · {where}"
         marked = {n - 1 for n, _text in result.not_understood} if result else set()
         view.show(entry.output or "(no output)", first_number=entry.output_line_offset or 1,
+                  number_of=entry.source_line if entry.line_map else None,
                   marked=marked)
         count = view.search(self.query_text)
         if count:

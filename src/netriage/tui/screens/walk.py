@@ -126,7 +126,8 @@ class WalkScreen(BaseScreen):
         where = f"{Path(entry.source).name}:{entry.line}" if entry.line else entry.source
         view.border_title = f"{command} · {where}{more}"
         marked = deciding_lines(entry, evidence)
-        view.show(entry.output, first_number=entry.output_line_offset or 1, marked=set(marked),
+        view.show(entry.output, first_number=entry.output_line_offset or 1,
+                  number_of=entry.source_line if entry.line_map else None, marked=set(marked),
                   focus=marked[0] if marked else None)
 
     # -- keys -----------------------------------------------------------------------------

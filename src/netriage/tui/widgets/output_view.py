@@ -6,6 +6,8 @@ no more to show than `show failover`, and a slow SSH link only carries what chan
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -48,6 +50,7 @@ The captured text of one command, with its line numbers in the capture file.
         self.lines: list[str] = []
         self.marked: set[int] = set()
         self.first_number = 1
+        self._number_of: Callable[[int], int] = lambda index: index + 1
         self._gutter = 0
         self._query = ""
         self.matches: list[tuple[int, int]] = []  # (line, column)
@@ -56,12 +59,18 @@ The captured text of one command, with its line numbers in the capture file.
 
     # -- content --------------------------------------------------------------------------
     def show(self, text: str, *, first_number: int = 1, marked: set[int] | None = None,
-             focus: int | None = None) -> None:
-        """Show `text`; scroll to line `focus` (default: the first marked line)."""
+             focus: int | None = None, number_of: Callable[[int], int] | None = None) -> None:
+        """Show `text`; scroll to line `focus` (default: the first marked line).
+
+        `number_of` gives the file line of an output line where lines were dropped or joined
+        on loading (pager lines, wrapped lines, a pasted config): the gutter then shows the
+        line the evidence cites. It is called for visible lines only.
+        """
         self.lines = [line.expandtabs(8).translate(_CONTROL) for line in text.split("\n")]
         self.marked = set(marked or ())
         self.first_number = max(1, first_number)
-        self._gutter = len(str(self.first_number + len(self.lines))) + 1
+        self._number_of = number_of or (lambda index: index + self.first_number)
+        self._gutter = len(str(self._number_of(max(len(self.lines) - 1, 0)))) + 1
         width = self._gutter + 1 + max((len(line) for line in self.lines), default=0)
         self.virtual_size = Size(width, len(self.lines))
         self._find()
@@ -106,7 +115,7 @@ The captured text of one command, with its line numbers in the capture file.
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style("output-view--marked") if (
             index in self.marked) else base
-        gutter = Segment(f"{index + self.first_number:>{self._gutter}} ",
+        gutter = Segment(f"{self._number_of(index):>{self._gutter}} ",
                          base + self.get_component_rich_style("output-view--gutter"))
         body = Strip(self._segments(index, style)).crop(scroll_x, scroll_x + width)
         return Strip.join([Strip([gutter]), body]).extend_cell_length(width, style).crop(0, width)
