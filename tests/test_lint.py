@@ -113,3 +113,14 @@ def test_tree_severities_match_the_catalog():
         for node in tree.nodes.values():
             if node.kind == "finding":
                 assert node.severity == catalog[node.finding].severity, node.finding
+
+
+def test_the_fast_yaml_loader_reads_every_tree_as_the_safe_loader_does():
+    import yaml
+
+    from netriage.resources import data_dir
+    from netriage.yamlio import load_yaml
+
+    for path in sorted(data_dir("checks").glob("*.yaml")):
+        text = path.read_text()
+        assert load_yaml(text) == yaml.safe_load(text), path.name

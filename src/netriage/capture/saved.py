@@ -36,6 +36,7 @@ import yaml
 
 from netriage import __version__
 from netriage.capture.model import Capture, Device, Entry
+from netriage.yamlio import load_yaml
 
 FORMAT_ID = "netriage-capture/1"
 INTRO = ["# netriage capture: the YAML header below describes the outputs after it.",
@@ -164,7 +165,7 @@ def read_header(lines: Iterator[str]) -> tuple[dict[str, Any], int]:
         elif inside:
             taken.append(text)
     try:
-        header = yaml.safe_load("\n".join(taken)) or {}
+        header = load_yaml("\n".join(taken)) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"its header is not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT_ID:

@@ -11,6 +11,7 @@ import yaml
 
 from netriage.errors import TreeError
 from netriage.resources import data_dir
+from netriage.yamlio import load_yaml
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _node(node_id: str, raw: dict[str, Any], where: str) -> Node:
 
 def load_tree(path: Path) -> Tree:
     try:
-        raw = yaml.safe_load(path.read_text())
+        raw = load_yaml(path.read_text())
     except yaml.YAMLError as exc:
         raise TreeError(f"{path.name}: not valid YAML ({exc})") from None
     if not isinstance(raw, dict) or "nodes" not in raw or "tree" not in raw:

@@ -30,6 +30,7 @@ import yaml
 from netriage.errors import NetriageError
 from netriage.live.collect import DeviceSpec
 from netriage.platforms import get_platform
+from netriage.yamlio import load_yaml
 
 _SECRET_KEYS = ("password", "secret", "enable_password")
 
@@ -97,7 +98,7 @@ def _merge(*layers: dict[str, Any]) -> dict[str, Any]:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise NetriageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except yaml.YAMLError as exc:

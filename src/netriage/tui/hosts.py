@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from netriage.yamlio import load_yaml
+
 
 @dataclass(frozen=True)
 class KnownHost:
@@ -59,7 +61,7 @@ def ssh_config_hosts(path: Path) -> list[KnownHost]:
 
 def inventory_hosts(path: Path) -> list[KnownHost]:
     try:
-        raw = yaml.safe_load(path.read_text())
+        raw = load_yaml(path.read_text())
     except (OSError, yaml.YAMLError):
         return []
     items: list[tuple[str, dict]] = []
