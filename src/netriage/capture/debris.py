@@ -57,27 +57,3 @@ def clean(line: str) -> str | None:
         line = _PAGER.sub(_drop_pager, line)
     line = _OTHER_CONTROL.sub("", line).rstrip()
     return None if pager and not line else line
-
-
-def clean_line(line: str) -> str:
-    cleaned = clean(line)
-    return "" if cleaned is None else cleaned
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 where a line is valid UTF-8, Latin-1 for the others (mixed logs exist)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "\n".join(_decode_line(line) for line in data.split(b"\n"))
-
-
-def _decode_line(line: bytes) -> str:
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode("latin-1")
-
-
-def clean_lines(text: str) -> list[str]:
-    return [clean_line(line) for line in text.split("\n")]

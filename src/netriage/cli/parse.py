@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from netriage.cli.common import EXIT_BAD_INPUT, EXIT_OK
-from netriage.errors import CaptureError, NetriageError
+from netriage.errors import NetriageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +33,8 @@ def _result_dict(device: str, result: Any) -> dict[str, Any]:
 
 def _bare_output(args: argparse.Namespace) -> list[dict[str, Any]]:
     from netriage.capture.commands import resolve
-    from netriage.capture.debris import clean_lines, decode
+    from netriage.capture.debris import clean
+    from netriage.capture.reader import open_text
     from netriage.parsing import parse_output
     from netriage.platforms import get_platform
 
@@ -41,11 +42,10 @@ def _bare_output(args: argparse.Namespace) -> list[dict[str, Any]]:
         raise NetriageError("--command needs --platform (the output alone does not say)")
     platform = get_platform(args.platform)
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CaptureError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    text = "\n".join(clean_lines(decode(data)))
+    # The loader's reader (encodings, binary and empty checks) and debris cleaning; a line
+    # that was only a pager prompt stays as a blank one so line numbers match the file.
+    lines = (clean(raw) for raw in open_text(path).lines())
+    text = "\n".join("" if line is None else line for line in lines)
     command = resolve(args.command, platform.family).command
     return [_result_dict(path.name, parse_output(text, command, platform.family))]
 

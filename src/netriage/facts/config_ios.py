@@ -253,7 +253,3 @@ def asa_routes(config: RunningConfig) -> list[Route]:
         routes.append(Route(line.text, line.line, line.command, interface, network, mask,
                             gateway, problem))
     return routes
-
-
-def iface_by_key(interfaces: list[CfgInterface]) -> dict[str, CfgInterface]:
-    return {i.key: i for i in interfaces}

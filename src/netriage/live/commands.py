@@ -46,10 +46,6 @@ MATE_COMMANDS = ("show version", "show failover", "show failover history", "show
 SYSTEM_CONTEXT_AREAS = ("system", "failover")
 
 
-def known_areas(platform: str) -> tuple[str, ...]:
-    return tuple(AREAS.get(platform, _ASA_AREAS))
-
-
 def standard_commands(platform: str, areas: tuple[str, ...] | None = None,
                       extra: tuple[str, ...] = ()) -> list[str]:
     """Commands for `platform` in the given areas (default: all but config), then `extra`."""
