@@ -14,6 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = checks.add_subparsers(dest="action", required=True)
     lint = actions.add_parser("lint", help="validate every tree (exit 2 on any problem)")
     lint.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
+    lint.add_argument("--vocabulary", action="store_true",
+                      help="also check every fix line against the platform's command "
+                           "vocabulary (checks/vocab)")
     lint.set_defaults(func=run_lint)
     listing = actions.add_parser("list", help="print trees, their checks and findings")
     listing.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
@@ -31,6 +34,10 @@ def run_lint(args: argparse.Namespace) -> int:
 
     trees = _trees(args.dir)
     problems = lint_trees(trees)
+    if args.vocabulary:
+        from netriage.engine.lint_fixes import vocabulary_problems
+
+        problems += vocabulary_problems(trees)
     for problem in problems:
         print(problem, file=sys.stderr)
     nodes = sum(len(t.nodes) for t in trees)

@@ -26,6 +26,10 @@ class FixTemplate:
     commands: tuple[str, ...]
     verify: tuple[str, ...] = ()
     rollback: tuple[str, ...] = ()
+    versions: str = ""  # release range the lines are for (">=8.4", "<7"); "" is every release
+    impact: str = ""  # one line: what applying it disturbs (a flap, a failover, the peer)
+    manager: tuple[str, ...] = ()  # FMC / FDM steps (menu path and field) where the CLI can't
+    device: str = ""  # whose CLI the lines are for: "" this device, "mate", "switch" (far end)
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,9 @@ def _node(node_id: str, raw: dict[str, Any], where: str) -> Node:
     evidence = tuple(EvidenceRule(e["command"], e["match"]) for e in raw.get("evidence", []))
     fixes = tuple(
         FixTemplate(_tuple(f.get("platforms") or f.get("platform")), _tuple(f.get("commands")),
-                    _tuple(f.get("verify")), _tuple(f.get("rollback")))
+                    _tuple(f.get("verify")), _tuple(f.get("rollback")),
+                    str(f.get("versions") or ""), str(f.get("impact") or ""),
+                    _tuple(f.get("manager")), str(f.get("device") or ""))
         for f in raw.get("fix", [])
     )
     choices = tuple((str(c["answer"]), c.get("next")) for c in raw.get("choices", []))

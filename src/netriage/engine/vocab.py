@@ -1,0 +1,251 @@
+"""Per-platform command vocabularies (checks/vocab/*.yaml) and the check of fix lines against them.
+
+A fix a device would refuse costs a field engineer more than no fix, so `netriage checks lint`
+walks every fix, verify and rollback line the way the device's parser would: starting at the
+exec prompt, through `configure terminal` into config mode and each sub-mode a command opens
+(`interface`, `crypto map … ipsec-isakmp`, `tunnel-group … ipsec-attributes` …), back out with
+`exit` / `end`, and refuses a line the platform (or the release range the block is for) lacks.
+
+Pattern words (one vocabulary entry per command form):
+    failover lan unit (primary|secondary)     literal words; (a|b) one of
+    interface <if> => interface               <x> any one word; `=> mode` enters a sub-mode
+    access-list <acl> extended <rest...>      <x...> one or more words
+    show crypto ipsec sa [peer <ip>] [detail]  [...] optional
+    debug crypto ...                          ... any words, or none
+An entry may be a mapping `{cmd: …, since: "9.1(2)", until: "15.1"}`: the command exists from
+`since` (included) to `until` (excluded). `no X` is accepted wherever a leading part of an `X`
+form is (`no failover key` for `failover key <secret>`). Lines starting with `!` are comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from netriage.engine.tree import FixTemplate
+from netriage.engine.versions import ANY, VersionRange, parse_range, parse_version
+from netriage.resources import data_dir
+from netriage.yamlio import load_yaml
+
+EXEC, CONFIG = "exec", "config"
+# A fix's unrendered `{expr}` (may hold spaces) and `<placeholder>` stand for one word.
+_EXPR = re.compile(r"\{[^{}]*\}")
+_WORD = r"\S+"
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    regex: re.Pattern[str]  # the whole form
+    prefix: re.Pattern[str]  # a leading part of it (for `no …`)
+    enters: str | None
+    releases: VersionRange
+
+
+@dataclass
+class Vocabulary:
+    name: str  # the file's stem: asa, pix6, ftd, ios
+    # the fix-block tags it checks, each with the releases it describes for that tag
+    # (PIX 7.x and 8.0 speak the ASA's language: asa.yaml serves `pix` blocks for >=7)
+    platforms: dict[str, VersionRange]
+    exec_in_config: bool  # the platform runs exec commands at config prompts (ASA)
+    modes: dict[str, list[Entry]] = field(default_factory=dict)
+    filters: tuple[str, ...] = ()  # output modifiers after `|` (include, begin, section …)
+    parents: dict[str, str] = field(default_factory=dict)  # sub-modes not directly under config
+    may_end_in: tuple[str, ...] = ()  # modes a block may be left in (FXOS scopes)
+
+    def parent(self, mode: str) -> str | None:
+        if mode == EXEC:
+            return None
+        return self.parents.get(mode, EXEC if mode == CONFIG else CONFIG)
+
+
+def _tokens(pattern: str) -> list[str]:
+    return re.findall(r"\[|\]|\([^()]*\)|[^\s\[\]()]+", pattern)
+
+
+def _regex(tokens: list[str], prefix: bool) -> str:
+    """The pattern as a regex over ' word word …'; with `prefix`, every tail is optional."""
+    pieces: list[str] = []
+    stack: list[list[str]] = []
+    for word in tokens:
+        if word == "[":
+            stack.append(pieces)
+            pieces = []
+            continue
+        if word == "]":
+            inner = "".join(pieces)
+            pieces = stack.pop()
+            pieces.append(f"(?:{inner})?")
+            continue
+        if word == "...":
+            piece = rf"(?: {_WORD})*"
+        elif re.fullmatch(r"<[^<>]+\.\.\.>", word):
+            piece = rf"(?: {_WORD})+"
+        elif re.fullmatch(r"<[^<>]+>", word):
+            piece = rf" {_WORD}"
+        elif "|" in word:  # (a|b), or a|b inside [ ]
+            choices = "|".join(re.escape(c) for c in word.strip("()").split("|"))
+            piece = rf" (?:{choices})"
+        else:
+            piece = " " + re.escape(word)
+        pieces.append(piece)
+    if stack:
+        raise ValueError("unbalanced [ ] in vocabulary pattern")
+    if not prefix:
+        return "".join(pieces)
+    # `no` forms: the first word, then each following piece only if all before it matched.
+    tail = ""
+    for piece in reversed(pieces[1:]):
+        tail = f"(?:{piece}{tail})?"
+    return (pieces[0] if pieces else "") + tail
+
+
+def _entry(raw: str | dict, source: str) -> Entry:
+    if isinstance(raw, dict):
+        text = str(raw["cmd"])
+        releases = VersionRange(parse_version(str(raw["since"])) if raw.get("since") else None,
+                                parse_version(str(raw["until"])) if raw.get("until") else None)
+    else:
+        text, releases = str(raw), ANY
+    form, _, enters = text.partition("=>")
+    tokens = _tokens(form.strip())
+    try:
+        regex = re.compile("^" + _regex(tokens, False) + "$", re.IGNORECASE)
+        prefix = re.compile("^" + _regex(tokens, True) + "$", re.IGNORECASE)
+    except (ValueError, re.error) as exc:
+        raise ValueError(f"{source}: bad vocabulary pattern {text!r}: {exc}") from None
+    return Entry(text.strip(), regex, prefix, enters.strip() or None, releases)
+
+
+def _load(path: Path) -> Vocabulary:
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    platforms = {str(tag): parse_range(spec) for tag, spec in data["platforms"].items()}
+    vocab = Vocabulary(path.stem, platforms, bool(data.get("exec_in_config", False)),
+                       filters=tuple(data.get("filters") or ()),
+                       parents={str(k): str(v) for k, v in (data.get("parents") or {}).items()},
+                       may_end_in=tuple(data.get("may_end_in") or ()))
+    for mode, entries in (data.get("modes") or {}).items():
+        vocab.modes[str(mode)] = [_entry(e, path.name) for e in entries or ()]
+    return vocab
+
+
+@cache
+def vocabularies() -> tuple[Vocabulary, ...]:
+    folder = data_dir("checks") / "vocab"
+    return tuple(_load(p) for p in sorted(folder.glob("*.yaml")))
+
+
+def for_platform(tag: str, releases: VersionRange = ANY) -> list[Vocabulary]:
+    """The vocabularies a block for `tag` and `releases` must satisfy (all of them)."""
+    return [v for v in vocabularies()
+            if tag in v.platforms and v.platforms[tag].overlaps(releases)]
+
+
+def _line(text: str) -> str:
+    return " " + " ".join(_EXPR.sub("<expr>", text).split())
+
+
+def _find(vocab: Vocabulary, mode: str, line: str, releases: VersionRange,
+          negated: bool) -> tuple[Entry | None, bool]:
+    """(the entry that accepts the line in `mode`, whether it exists in every release)."""
+    seen_elsewhere = None
+    for entry in vocab.modes.get(mode, ()):
+        regex = entry.prefix if negated else entry.regex
+        if regex.match(line):
+            if releases.within(entry.releases):
+                return entry, True
+            seen_elsewhere = entry
+    return seen_elsewhere, False
+
+
+def _span(vocab: Vocabulary, tag: str, releases: VersionRange) -> VersionRange:
+    """The releases a block covers on this vocabulary: its own range cut to the file's."""
+    own = vocab.platforms[tag]
+    low = max((v for v in (releases.low, own.low) if v is not None), default=None)
+    high = min((v for v in (releases.high, own.high) if v is not None), default=None)
+    return VersionRange(low, high)
+
+
+def check_lines(vocab: Vocabulary, tag: str, lines: list[str] | tuple[str, ...],
+                releases: VersionRange = ANY) -> list[str]:
+    """Problems of one list of lines (fix, verify or rollback) typed from the exec prompt."""
+    problems: list[str] = []
+    mode = EXEC
+    span = _span(vocab, tag, releases)
+    for raw in lines:
+        text = str(raw).strip()
+        if not text or text.startswith("!"):
+            continue
+        if text == "end" and mode != EXEC:
+            mode = EXEC
+            continue
+        if text == "exit" and mode != EXEC:
+            mode = vocab.parent(mode) or EXEC
+            continue
+        if text.lower().startswith("do ") and mode != EXEC:
+            text = text[3:]  # IOS: an exec command at a config prompt
+            problems += [p for p in check_lines(vocab, tag, [text], releases)
+                         if "ends in" not in p]
+            continue
+        text, _, modifier = text.partition(" | ")
+        if modifier and modifier.split()[0].lower() not in vocab.filters:
+            problems.append(f"{raw!r}: `| {modifier.split()[0]}` is not a {vocab.name} "
+                            "output filter")
+        negated = text.lower().startswith("no ") and mode != EXEC
+        if mode != EXEC and _EXPR.fullmatch(text[3:] if negated else text):
+            continue  # a line of the device's own configuration, rendered from the capture
+        line = _line(text[3:] if negated else text)
+        accepted, climb = False, mode
+        while climb is not None:
+            entry, everywhere = _find(vocab, climb, line, span, negated)
+            if entry is not None and not everywhere:
+                problems.append(f"{text!r}: `{entry.text}` exists only in {entry.releases}, "
+                                f"this fix is for {span} ({vocab.name})")
+                accepted = True
+                break
+            if entry is not None:
+                accepted = True
+                if climb != mode and not (climb == EXEC and vocab.exec_in_config):
+                    mode = climb  # a command of an outer mode leaves the sub-mode
+                if entry.enters and not negated:
+                    mode = entry.enters
+                break
+            if climb == CONFIG and not vocab.exec_in_config:
+                break  # IOS needs `do` for exec commands at a config prompt
+            climb = vocab.parent(climb)
+        if not accepted:
+            where = "the exec prompt" if mode == EXEC else f"{mode} mode"
+            problems.append(f"{text!r} is not a {vocab.name} command at {where}"
+                            + ("" if span == ANY else f" ({span})"))
+    if mode != EXEC and mode not in vocab.may_end_in:
+        problems.append(f"ends in {mode} mode: config lines must close with `end`")
+    return problems
+
+
+# Whose CLI a block's lines are typed at, when it is not this device's own.
+_DEVICE_PLATFORM = {"switch": "ios"}
+
+
+def check_fix(fix: FixTemplate, tree_platforms: tuple[str, ...]) -> list[str]:
+    """Every problem of one fix block: each line against each vocabulary its platforms and
+    releases name, fix, verify and rollback each typed from the exec prompt."""
+    problems: list[str] = []
+    try:
+        releases = parse_range(fix.versions)
+    except ValueError as exc:
+        return [str(exc)]
+    tags = fix.platforms or tree_platforms
+    if fix.device in _DEVICE_PLATFORM:
+        tags, releases = (_DEVICE_PLATFORM[fix.device],), ANY
+    for tag in tags:
+        vocabs = for_platform(tag, releases)
+        if not vocabs:
+            problems.append(f"no {tag} vocabulary covers {releases}")
+        for vocab in vocabs:
+            for kind in ("commands", "verify", "rollback"):
+                problems += [f"[{vocab.name} {kind}] {p}"
+                             for p in check_lines(vocab, tag, getattr(fix, kind), releases)]
+    return problems
