@@ -44,7 +44,10 @@ PARSERS: tuple[NativeParser, ...] = (
                  r"show (?:crypto ipsec|ipsec) sa(?: (?:peer|map) \S+)?(?: detail)?",
                  _asa_ipsec_sa, "ntc:cisco_asa_show_crypto_ipsec_sa.textfsm"),
     NativeParser("native:ios_ipsec_sa", "cisco_ios",
-                 r"show crypto ipsec sa(?: (?:peer|map|interface) \S+)?",
+                 # plain `show crypto ipsec sa detail` stays on ntc's template (the corpus
+                 # conformance contract); its filtered, IPv6 and `detailed` forms come here
+                 r"show crypto ipsec sa(?: ipv6(?: detail(?:ed)?)?| detailed|(?: ipv6)?"
+                 r" (?:peer|map|interface|address|identity|vrf) \S+(?: detail(?:ed)?)?)?",
                  _ios_ipsec_sa, "netriage:cisco_ios_show_crypto_ipsec_sa.textfsm"),
 )
 
