@@ -124,3 +124,20 @@ def test_the_fast_yaml_loader_reads_every_tree_as_the_safe_loader_does():
     for path in sorted(data_dir("checks").glob("*.yaml")):
         text = path.read_text()
         assert load_yaml(text) == yaml.safe_load(text), path.name
+
+
+def test_severity_follows_the_impact_policy(tmp_path):
+    from netriage.engine.lint import severity_policy_problems
+
+    catalog_file = tmp_path / "catalog.tsv"
+    catalog_file.write_text("id\tplatforms\tseverity\timpact\tnote\n"
+                            "a.down\tasa\tcritical\tdown\t\n"
+                            "a.hygiene-as-outage\tios\tcritical\thygiene\t\n"
+                            "a.history\tasa\thigh\thistory\t\n"
+                            "a.unreviewed\tasa\thigh\t\t\n"
+                            "a.bogus\tasa\tlow\tbad\t\n")
+    problems = [str(p) for p in severity_policy_problems(load_catalog(catalog_file))]
+    assert problems == ["catalog:a.hygiene-as-outage: impact hygiene means low, not critical",
+                        "catalog:a.history: impact history means info, not high",
+                        "catalog:a.bogus: impact 'bad' is not one of down, redundancy, exposure, "
+                        "degraded, risk, hygiene, state, history"]

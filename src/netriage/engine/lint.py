@@ -38,6 +38,8 @@ class CatalogEntry:
     id: str
     platforms: tuple[str, ...]
     severity: str
+    impact: str = ""  # what the fault does now (docs/fixes.md, severity policy); sets severity
+    note: str = ""  # why a severity differs from the shared catalog, when it does
 
 
 @cache
@@ -45,8 +47,36 @@ def load_catalog(path: Path | None = None) -> dict[str, CatalogEntry]:
     path = path or data_dir("checks") / "catalog.tsv"
     rows = (line for line in path.read_text().splitlines() if line and not line.startswith("#"))
     reader = csv.DictReader(rows, delimiter="\t")
-    return {r["id"]: CatalogEntry(r["id"], tuple(r["platforms"].split(",")), r["severity"])
+    return {r["id"]: CatalogEntry(r["id"], tuple(r["platforms"].split(",")), r["severity"],
+                                  (r.get("impact") or "").strip(), (r.get("note") or "").strip())
             for r in reader}
+
+
+# The severity policy (docs/fixes.md), in the fault catalog's terms: what the fault does now
+# decides how bad it is, so twins of one event and hygiene findings cannot drift apart.
+SEVERITY_OF_IMPACT = {
+    "down": "critical",  # traffic is down now
+    "redundancy": "high", "exposure": "high",  # redundancy lost now; direct security exposure
+    "degraded": "medium", "risk": "medium",  # degraded, or at risk of an outage
+    "hygiene": "low",  # configuration hygiene, best practice
+    "state": "info", "history": "info",  # healthy state; an event that is not an outage now
+}
+
+
+def severity_policy_problems(catalog: dict[str, CatalogEntry]) -> list[Problem]:
+    """Catalog rows whose severity does not follow from their impact."""
+    problems = []
+    for entry in catalog.values():
+        if not entry.impact:
+            continue  # rows are classified as their trees are reviewed; see tests/test_lint.py
+        wanted = SEVERITY_OF_IMPACT.get(entry.impact)
+        if wanted is None:
+            problems.append(Problem("catalog", entry.id, f"impact {entry.impact!r} is not one "
+                                    f"of {', '.join(SEVERITY_OF_IMPACT)}"))
+        elif entry.severity != wanted:
+            problems.append(Problem("catalog", entry.id, f"impact {entry.impact} means "
+                                    f"{wanted}, not {entry.severity}"))
+    return problems
 
 
 def _fact_fields(fact_type: type) -> set[str]:
@@ -188,4 +218,4 @@ def lint_trees(trees: tuple[Tree, ...]) -> list[Problem]:
             problems.append(Problem(tree.id, "", f"tree id also used by {seen[tree.id]}"))
         seen[tree.id] = tree.path
         problems += lint_tree(tree, facts, catalog)
-    return problems
+    return problems + severity_policy_problems(catalog)
