@@ -25,7 +25,7 @@ from netriage.facts.crypto_lists_manual import _manual
 from netriage.facts.crypto_log import LogEvent, log_events, logs_captured
 from netriage.facts.crypto_route_nat import routes_to
 from netriage.facts.crypto_sa import IkeSa, IpsecSa
-from netriage.facts.crypto_sa_tables import _ike, _ipsec
+from netriage.facts.crypto_sa_tables import _ike, _ipsec, maps_shown_incomplete
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
@@ -48,6 +48,7 @@ class CryptoFacts:
     map_not_applied: IssueList = field(default_factory=list)
     map_two_on_interface: IssueList = field(default_factory=list)
     map_incomplete: IssueList = field(default_factory=list)
+    maps_incomplete: IssueList = field(default_factory=list)  # as `show crypto map` says (IOS)
     map_acl_missing: IssueList = field(default_factory=list)
     acl_too_broad: IssueList = field(default_factory=list)
     dynamic_map_order: IssueList = field(default_factory=list)
@@ -185,11 +186,25 @@ def build_crypto(facts: DeviceFacts) -> CryptoFacts:
     if not captured:
         return out
     _configuration(out, config, facts)
+    _maps_shown_incomplete(out, facts)
     _ike_issues(out, config, ike, events)
     _ipsec_issues(out, config, ike, ipsec, events)
     _manual(out, config, ipsec, events)
     _enrich(out, config)
     return out
+
+
+def _maps_shown_incomplete(out: CryptoFacts, facts: DeviceFacts) -> None:
+    """IOS `show crypto map` marks incomplete entries itself: a fact of its own, and joined
+    to `map_incomplete` (from the configuration) for the entries the configuration did not
+    show, so the check decides even without a running-config."""
+    out.maps_incomplete = maps_shown_incomplete(facts)
+    shown = _items(out.maps_incomplete)
+    if not shown:
+        return
+    known = _items(out.map_incomplete)
+    have = {(i.map, i.seq) for i in known}
+    out.map_incomplete = known + [i for i in shown if (i.map, i.seq) not in have]
 
 
 # Lists about peers whose fixes name the peer's map entry, ACL and networks.

@@ -173,3 +173,27 @@ def dynamic_map_order(config: CryptoConfig) -> list[Issue]:
                                           count=max(max(statics) + 1, 65535),
                                           detail=f"static entries up to {max(statics)} follow"))
     return _sorted(issues)
+
+
+def maps_incomplete_shown(records: list[dict]) -> list[Issue]:
+    """Entries IOS `show crypto map` itself calls incomplete ("WARNING: This crypto map is in
+    an incomplete state! (missing peer or access-list definitions)"): the device's own verdict,
+    read even when no configuration was captured. The parts missing are named from the entry
+    as printed (no peer line, no ACL), else left to the warning's words."""
+    issues = []
+    for r in records:
+        if not r.get("incomplete") or not r.get("seq"):
+            continue
+        missing = [what for what, absent in (("set peer", not r.get("peers")),
+                                             ("match address", not r.get("acl_name")),
+                                             ("transform set", not r.get("transform_sets")))
+                   if absent]
+        line = {"set peer": "set peer <peer>", "match address": "match address <acl>",
+                "transform set": "set transform-set <transform-set>"}
+        for what in missing or ["peer or access-list definitions"]:
+            issues.append(Issue(map=str(r.get("map_name", "")), seq=str(r["seq"]), detail=what,
+                                command=f" {line.get(what, 'set peer <peer>')}",
+                                undo=f" no {line.get(what, 'set peer').split(' <')[0]}",
+                                other=f"crypto map {r.get('map_name', '')} {r['seq']}",
+                                text=str(r.get("map_type", "")) or "ipsec-isakmp"))
+    return _sorted(issues)

@@ -172,21 +172,50 @@ def _role(role: str) -> str:
 
 
 def ike_from_ios(result: ParseResult, local_addresses: set[str]) -> list[IkeSa]:
-    """IOS `show crypto isakmp sa` (dst/src: which one is the peer depends on who started)."""
+    """IOS `show crypto isakmp sa`: columns `dst src`, where dst is the responder and src the
+    initiator, so which one is the peer depends on who started. Ours is an address of this
+    router (`local_addresses`), else the one address every row shares when the rows name
+    several peers. When nothing tells, the SA's peer is "" (the caller makes it unknown):
+    a guess would make a healthy responder look like a router with no tunnel to itself."""
+    rows = [(str(r.get("dst", "")), str(r.get("src", ""))) for r in result.records]
+    own = set(local_addresses) | _common_address(rows)
     out: list[IkeSa] = []
-    for r in result.records:
-        dst, src = str(r.get("dst", "")), str(r.get("src", ""))
-        if src in local_addresses or (dst not in local_addresses and not local_addresses):
-            peer, local, role = dst, src, "initiator" if src in local_addresses else ""
-        else:
+    for r, (dst, src) in zip(result.records, rows, strict=True):
+        if src in own and dst not in own:
+            peer, local, role = dst, src, "initiator"
+        elif dst in own and src not in own:
             peer, local, role = src, dst, "responder"
+        else:
+            peer, local, role = "", "", ""
         out.append(IkeSa("ikev1", peer, str(r.get("state", "")).upper(), role, "L2L", local,
                          str(r.get("status", "")).upper(), command=result.command))
     return out
 
 
+def _common_address(rows: list[tuple[str, str]]) -> set[str]:
+    """The one address in every row, when the rows hold at least two other addresses: a
+    router with SAs to several peers appears in all of them (one peer alone tells nothing)."""
+    if len(rows) < 2:
+        return set()
+    common = set(rows[0]).intersection(*map(set, rows[1:]))
+    others = {a for row in rows for a in row} - common
+    return common if len(common) == 1 and len(others) >= 2 else set()
+
+
+def ike_from_ios_detail(result: ParseResult) -> list[IkeSa]:
+    """IOS `show crypto isakmp sa detail`: it names local and remote, but prints no main-mode
+    state, only the status (ACTIVE / DELETED). The state stays "" (no stuck-state check reads
+    it, and an SA is not called established from ACTIVE alone: MM_NO_STATE SAs are ACTIVE too)."""
+    return [IkeSa("ikev1", str(r.get("remote", "")), "", "", "L2L", str(r.get("local", "")),
+                  str(r.get("status", "")).upper(), command=result.command)
+            for r in result.records]
+
+
 def ikev2_from_ios(result: ParseResult) -> list[IkeSa]:
-    return [IkeSa("ikev2", str(r.get("remote", "")), str(r.get("status", "")).upper(), "", "L2L",
+    """IOS `show crypto ikev2 sa [detail]`; detail says who initiated ("Initiator of SA")."""
+    roles = {"yes": "initiator", "no": "responder"}
+    return [IkeSa("ikev2", str(r.get("remote", "")), str(r.get("status", "")).upper(),
+                  roles.get(str(r.get("initiator", "")).lower(), ""), "L2L",
                   str(r.get("local", "")), remote_port=str(r.get("remote_port", "")),
                   command=result.command)
             for r in result.records]

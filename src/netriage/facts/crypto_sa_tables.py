@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto_config import CryptoConfig
+from netriage.facts.crypto_issues import Issue
+from netriage.facts.crypto_issues_maps import maps_incomplete_shown
 from netriage.facts.crypto_sa import (
     IkeSa,
     IpsecSa,
     ike_from_asa,
     ike_from_ios,
+    ike_from_ios_detail,
     ike_from_ios_session,
     ikev2_from_ios,
     ipsec_from_asa,
@@ -24,11 +27,13 @@ if TYPE_CHECKING:
 
 
 # What tells, per family: the first captured, usable output of each group is read.
+# IOS `isakmp sa detail` names local and remote (the brief table only dst/src), so it comes first.
 IKEV1_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto ikev1 sa"),
-                  "cisco_ios": ("show crypto isakmp sa",)}
+                  "cisco_ios": ("show crypto isakmp sa detail", "show crypto isakmp sa")}
 IKEV2_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto ikev2 sa detail",
                                 "show crypto ikev2 sa"),
-                  "cisco_ios": ("show crypto ikev2 sa",)}
+                  "cisco_ios": ("show crypto ikev2 sa detail", "show crypto ikev2 sa")}
+SESSION_COMMANDS = ("show crypto session detail", "show crypto session")
 IPSEC_COMMANDS = ("show crypto ipsec sa detail", "show crypto ipsec sa")
 
 
@@ -50,7 +55,7 @@ def _ike(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IkeSa] | Un
     family = facts.family
     sas: list[IkeSa] = []
     found = False
-    local = _local_addresses(config)
+    local = local_addresses(facts, config)
     for version, groups in (("ikev1", IKEV1_COMMANDS), ("ikev2", IKEV2_COMMANDS)):
         try:
             table = _table(facts, groups.get(family, ()))
@@ -60,14 +65,24 @@ def _ike(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IkeSa] | Un
             continue
         found = True
         result, _command = table
-        if family == "cisco_ios":
-            parsed = ike_from_ios(result, local) if version == "ikev1" else ikev2_from_ios(result)
+        if family == "cisco_ios" and version == "ikev1":
+            if "detail" in _command:
+                parsed = ike_from_ios_detail(result)
+            else:
+                parsed = ike_from_ios(result, local)
+                if any(not sa.peer for sa in parsed):
+                    return Unknown(
+                        "which address of `show crypto isakmp sa` is the peer (dst or src, "
+                        "depending on who initiated) is not known: nothing captured names "
+                        "this router's own addresses", _OWN_ADDRESS_COMMANDS)
+        elif family == "cisco_ios":
+            parsed = ikev2_from_ios(result)
         else:
             parsed = [s for s in ike_from_asa(result) if s.version == version]
         sas += parsed
     if not found and family == "cisco_ios":
         try:  # `show crypto session` knows only up or not, but that is still an IKE table
-            table = _table(facts, ("show crypto session",))
+            table = _table(facts, SESSION_COMMANDS)
         except Unknown as unknown:
             return Unknown(unknown.reason, unknown.commands)
         if table is not None:
@@ -77,10 +92,39 @@ def _ike(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IkeSa] | Un
     return sas
 
 
-def _local_addresses(config: CryptoConfig | Unknown) -> set[str]:
-    if isinstance(config, Unknown):
-        return set()
-    return {i.address for i in config.interfaces if i.address}
+# What names this router's own addresses, when `show crypto isakmp sa` cannot tell.
+_OWN_ADDRESS_COMMANDS = ("show crypto ipsec sa", "show ip interface brief", "show running-config")
+_ADDRESS_KEYS = ("ip_address", "ipaddr", "ip", "address")
+
+
+def local_addresses(facts: DeviceFacts, config: CryptoConfig | Unknown) -> set[str]:
+    """This router's own addresses, from every output that names them: the configuration's
+    interfaces, the `local crypto endpt.` / `local addr` of `show crypto ipsec sa`, and the
+    addresses of `show ip interface brief` / `show interfaces`. Each source is optional."""
+    own: set[str] = set()
+    if not isinstance(config, Unknown):
+        own |= {i.address for i in config.interfaces if i.address}
+    for command in ("show crypto ipsec sa", "show crypto ipsec sa detail",
+                    "show ip interface brief", "show interfaces"):
+        result = facts.result(command)
+        if result is None:
+            continue
+        if command.startswith("show crypto ipsec sa") and "detail" in command:
+            entry = facts.device.find(command)
+            if entry is None:
+                continue
+            from netriage.parsing import parse_output  # our template, as `_ios_ipsec` reads it
+
+            result = parse_output(entry.output, "show crypto ipsec sa", facts.family,
+                                  facts.device.platform)
+        for record in result.records:
+            for key in ("local_crypto_endpt", "local_addr", *_ADDRESS_KEYS):
+                value = str(record.get(key) or "").split("/")[0].strip().rstrip(",")
+                # "unassigned", "0.0.0.0" and the like name no address
+                if value and value[0].isalnum() and value.lower() != "unassigned" \
+                        and not set(value) <= {"0", ".", ":"}:
+                    own.add(value)
+    return own
 
 
 def _ipsec(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IpsecSa] | Unknown:
@@ -125,3 +169,17 @@ def _ios_ipsec(facts: DeviceFacts) -> tuple[Any, str] | None:
             raise Unknown(f"`{command}` was cut short", (command,))
         return result, command
     return None
+
+
+def maps_shown_incomplete(facts: DeviceFacts) -> list[Issue] | Unknown:
+    """Entries IOS `show crypto map` calls incomplete; Unknown when it was not captured or
+    not read (ASA prints no such warning: an empty list)."""
+    if facts.family != "cisco_ios":
+        return []
+    from netriage.facts import usable_result
+
+    try:
+        result = usable_result(facts, "show crypto map")
+    except Unknown as unknown:
+        return unknown
+    return maps_incomplete_shown(result.records)
