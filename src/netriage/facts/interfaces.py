@@ -2,9 +2,10 @@
 
 Built from every interface output captured (IOS `show interfaces`, `show interfaces status`,
 `show interfaces status err-disabled`, `show ip interface brief`, `show interfaces counters
-errors`, `show errdisable recovery`; ASA `show interface`, `show nameif`, `show interface ip
-brief`; `show logging` on both) and, when it was captured, the running-config (hard-coded
-speed and duplex, crypto maps, the failover link).
+errors`, `show errdisable recovery`, `show interfaces description`, `show interfaces
+switchport` and `trunk` (which ports are trunks); ASA `show interface`, `show nameif`, `show
+interface ip brief`; `show logging` on both) and, when it was captured, the running-config
+(hard-coded speed and duplex, crypto maps, the failover link).
 
 Which interfaces matter: a named one (nameif), one with an address, a crypto-bearing one, a
 trunk, the failover link, the parent of named subinterfaces. An unused shut port is no
@@ -38,7 +39,8 @@ INTERFACE_COMMANDS = {
     "cisco_ios": ("show interfaces", "show interfaces status",
                   "show interfaces status err-disabled", "show ip interface brief",
                   "show interfaces counters errors", "show errdisable recovery",
-                  "show logging"),
+                  "show interfaces description", "show interfaces switchport",
+                  "show interfaces trunk", "show logging"),
     "cisco_asa": ("show interface", "show nameif", "show interface ip brief", "show logging"),
 }
 
@@ -103,7 +105,7 @@ def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
         counters = states["counters"]
     else:
         _causes, interval = ios_sources(device_facts, merge, states)
-        state = _first_unknown(states, "state", "switch", "brief")
+        state = _first_unknown(states, "state", "switch", "brief", "description")
         counters = _first_unknown(states, "state", "counters_errors")
     if state is not None and not merge.by_key:
         raise state

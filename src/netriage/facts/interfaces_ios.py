@@ -221,6 +221,43 @@ def _counters_errors(records: list[dict], merge: Merger) -> None:
                                              or "show interfaces counters errors")
 
 
+def _description(records: list[dict], merge: Merger) -> None:
+    """`show interfaces description`: state and description, where nothing fuller said them."""
+    for record in records:
+        interface = merge.get(record["port"], long_name=False)
+        interface.short = interface.short or record["port"]
+        status = record.get("status", "").strip().lower()
+        if interface.status is None and status:
+            interface.status = "administratively down" if status == "admin down" else status
+            interface.protocol = record.get("protocol", "").strip().lower() or None
+        if record.get("description") and not interface.description:
+            interface.description = record["description"]
+
+
+def _switchport(records: list[dict], merge: Merger) -> None:
+    """`show interfaces switchport`: trunks (set so, or negotiated) and access VLANs."""
+    for record in records:
+        interface = merge.get(record["interface"], long_name=False)
+        interface.short = interface.short or record["interface"]
+        modes = (record.get("admin_mode", ""), record.get("mode", ""))
+        if any(mode.strip().lower().startswith("trunk") for mode in modes):
+            interface.vlan = "trunk"  # a trunk matters, whatever it carries
+        elif record.get("access_vlan", "").isdigit() and not interface.vlan:
+            interface.vlan = record["access_vlan"]
+
+
+def _trunk_table(records: list[dict], merge: Merger) -> None:
+    """`show interfaces trunk`: the ports its first table shows trunking. A DTP port left
+    `not-trunking` is listed too, but nothing says it was meant to be a trunk."""
+    for record in records:
+        if not record.get("status"):
+            continue  # a row of the VLAN tables
+        interface = merge.get(record["port"], long_name=False)
+        interface.short = interface.short or record["port"]
+        if record["status"].lower() == "trunking":
+            interface.vlan = "trunk"
+
+
 def _recovery(records: list[dict]) -> tuple[dict[str, str], dict[str, str], int | None]:
     causes: dict[str, str] = {}
     waiting: dict[str, str] = {}
@@ -241,6 +278,9 @@ SOURCES: list[tuple[str, str, Callable[[list[dict], Merger], None]]] = [
     ("show interfaces status err-disabled", "errdisable", _errdisabled),
     ("show ip interface brief", "brief", _brief),
     ("show interfaces counters errors", "counters_errors", _counters_errors),
+    ("show interfaces description", "description", _description),
+    ("show interfaces switchport", "switchport", _switchport),
+    ("show interfaces trunk", "trunk", _trunk_table),
 ]
 
 
