@@ -15,7 +15,7 @@ from netriage.capture.commands import resolve
         ("sh int", "cisco_ios", "show interfaces"),
         ("sh ip int br", "cisco_ios", "show ip interface brief"),
         ("SH VER", "cisco_ios", "show version"),
-        ("sh run int Gi0/1", "cisco_ios", "show running-config interface Gi0/1"),
+        ("sh run int Gi0/1", "cisco_ios", "show running-config interface GigabitEthernet0/1"),
         ("do sh fail", "cisco_asa", "show failover"),
     ],
 )

@@ -67,7 +67,7 @@ def make_entries(texts: list[str], runs: list[tuple[int, int]], *, typed: str, p
     tech section's does not: it belongs to the section heading.
     """
     texts, runs = trim(texts, runs, leading=section)
-    full = command or resolve(typed).command
+    full = command or resolve(typed, output="\n".join(texts[:40])).command
     if full == SHOW_TECH and any(SECTION.match(t) for t in texts[:200] + texts[-50:]):
         return sections(texts, runs, prompt=prompt, source=source, timestamp=timestamp)
     if is_config_command(full) and texts:

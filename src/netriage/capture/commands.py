@@ -11,13 +11,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from netriage.capture.typed_words import added_words, drop_annotation, interface_args
 from netriage.parsing.registry import canonical, known_commands
 
 # Commands the checks ask for or engineers type that no template serves (yet).
 _COMMON = [
     "show version", "show running-config", "show startup-config", "show tech-support",
     "show logging", "show clock", "show inventory", "show module", "enable", "disable",
-    "configure terminal", "exit", "end", "write memory", "copy running-config startup-config",
+    "configure terminal", "exit", "end", "write memory", "write terminal",
+    "copy running-config startup-config",
+    # aliases people type; `canonical` maps them to the command netriage reads
+    "show isakmp sa", "show isakmp sa detail", "show crypto isakmp",
 ]
 _EXTRA = {
     "cisco_asa": _COMMON + [
@@ -72,15 +76,21 @@ class ResolvedCommand:
     filter: str  # normalised `| include x`, or ""
 
 
+_END = "\0"  # trie key marking that the words so far are a whole command
+
+
 @cache
 def _trie(family: str) -> dict:
     families = [family] if family in _EXTRA else list(_EXTRA)
     trie: dict = {}
     for fam in families:
         for command in set(_EXTRA[fam]) | set(known_commands(fam)):
-            node = trie
-            for word in canonical(fam, command).split():
-                node = node.setdefault(word, {})
+            # both spellings: `sh isa sa` must expand to the alias before it is mapped
+            for spelling in {command, canonical(fam, command)}:
+                node = trie
+                for word in spelling.split():
+                    node = node.setdefault(word, {})
+                node[_END] = {}
     return trie
 
 
@@ -94,7 +104,7 @@ def _expand(word: str, choices: dict) -> str | None:
     lowered = word.lower()
     if lowered in choices:
         return lowered
-    matches = [c for c in choices if c.startswith(lowered)]
+    matches = [c for c in choices if c.startswith(lowered) and c != _END]
     if len(matches) > 1 and _EXEC_PREFERRED.get(lowered) in matches:
         return _EXEC_PREFERRED[lowered]
     return matches[0] if len(matches) == 1 else None
@@ -113,22 +123,45 @@ def _split_filter(typed: str) -> tuple[str, str]:
     return head.strip(), f"| {keyword} {rest}".strip()
 
 
-def resolve(typed: str, family: str = "") -> ResolvedCommand:
-    """Full form of a typed command for a family (cisco_asa, cisco_ios, or "" if unknown)."""
+def resolve(typed: str, family: str = "", output: str = "") -> ResolvedCommand:
+    """Full form of a typed command for a family (cisco_asa, cisco_ios, or "" if unknown).
+
+    `output` (its first lines are enough) lets words a person added after a whole command
+    (`show running-config continues`) be told from arguments the device took.
+    """
     text, filter_ = _split_filter(" ".join(typed.split()))
     if text.lower().startswith("do "):  # `do show ...` from config mode
         text = text[3:]
-    words = text.split()
+    words = drop_annotation(text.split())
     out: list[str] = []
     node = _trie(family)
+    rest: list[str] = []
     for index, word in enumerate(words):
         full = _expand(word, node)
         if full is None:
-            out += words[index:]
+            rest = words[index:]
             break
         out.append(full)
         node = node[full]
-    return ResolvedCommand(" ".join(out), filter_)
+    if rest and _END in node and added_words(canonical(family, " ".join(out)), rest, output):
+        rest = []
+    full = canonical(family, " ".join(out + rest)).split()
+    name_at = _interface_name_at(full)
+    if name_at and name_at >= len(out):  # not a keyword the trie expanded (`status`)
+        full = full[:name_at] + interface_args(full[name_at:])
+    return ResolvedCommand(" ".join(full), filter_)
+
+
+_NAMED = (["show", "interface"], ["show", "interfaces"], ["show", "ip", "interface"],
+          ["show", "running-config", "interface"])
+
+
+def _interface_name_at(words: list[str]) -> int:
+    """Index of the interface name in `show interfaces <name> ...` and the like, or 0."""
+    for head in _NAMED:
+        if words[:len(head)] == head and len(words) > len(head):
+            return len(head)
+    return 0
 
 
 _SHOW_VERB = re.compile(r"^(sh|sho|show|more|wr|wri|writ|write)$", re.IGNORECASE)

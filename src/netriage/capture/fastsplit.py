@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from netriage.capture.debris import _PAGER
-from netriage.capture.prompts import _PROMPT, match_prompt
+from netriage.capture.prompts import _PROMPT, HOST, MODE, match_prompt
 from netriage.capture.reader import MAX_LINE_CHARS
 from netriage.capture.session import _PUTTY, _SCRIPT, _SHELL
 from netriage.capture.stream import Style
@@ -25,8 +25,7 @@ from netriage.capture.terminal import Block, Budget, Split
 FAST_MAX_BYTES = 32 * 1024 * 1024  # beyond this the streaming splitter keeps memory bounded
 # Where a prompt-shaped line may start: led by a literal newline, which the regex engine
 # finds at C speed (a MULTILINE `^` is tried at every character).
-_CANDIDATE = re.compile(r"\n(?=(?:[A-Za-z0-9][\w.\-]*(?:/[\w.\-]+)*)?"
-                        r"(?:\((?:config|conf)[^)\n]*\))?[#>])")
+_CANDIDATE = re.compile(rf"\n(?=(?:{HOST})?(?:{MODE})?[#>])")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHELL)]
 

@@ -158,6 +158,6 @@ def _finish(capture: Capture, forced: Platform | None) -> None:
 def _resolve_commands(device: Device, family: str) -> None:
     for entry in device.entries:
         if entry.typed:  # entries named by their source (a pasted config) keep their command
-            resolved = resolve(entry.typed, family)
+            resolved = resolve(entry.typed, family, entry.output[:2000])
             # a loader's own mark (a pasted excerpt) stays when nothing was typed after `|`
             entry.command, entry.filter = resolved.command, resolved.filter or entry.filter

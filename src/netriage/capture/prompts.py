@@ -1,8 +1,13 @@
-"""Device prompts: `host#`, `host>`, `host(config-if)#`, `host/pri/act#`, `host/ctx#`, `>`.
+"""Device prompts: `host#`, `host>`, `host(config-if)#`, `host/pri/act#`, `host/ctx#`, `>`,
+and the forms people paste: a hostname with spaces (`Company A 6509#`), a bare `#`, a
+sub-mode prompt without its hostname (`(config-tunnel-ipsec)#`).
 
 A line only counts as a prompt when it carries a command we recognise as typed by a person,
 or repeats a prompt already seen (with anything typed, typos included, or nothing), so output
-that happens to contain `#` or `>` is not mistaken for one.
+that happens to contain `#` or `>` is not mistaken for one. The looser forms need stronger
+evidence, because more output lines have their shape: a hostname with spaces or a bare `#`
+needs a command a person types at an exec prompt (`show`, `enable`, `write` ...), not just
+any configuration word (`Interface outside (10.1.1.1): Normal`, a banner, `remark a > b`).
 """
 
 from __future__ import annotations
@@ -10,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The host: one name, or up to four words separated by single spaces (`Branch Office FW`),
+# optionally followed by failover or context suffixes (`fw1/pri/act`, `fw1/ctx`).
+HOST = r"[A-Za-z0-9][\w.\-]*+(?: [\w.\-]++){0,3}+(?:/[\w.\-]++)*+"
+MODE = r"\((?:config|conf)[^)\n]*\)"
 _PROMPT = re.compile(
-    r"^(?P<prompt>(?P<host>[A-Za-z0-9][\w.\-]*(?:/[\w.\-]+)*)?"
-    r"(?P<mode>\((?:config|conf)[^)]*\))?(?P<sign>[#>]))[ \t]?(?P<cmd>.*)$"
+    rf"^(?P<prompt>(?P<host>{HOST})?(?P<mode>{MODE})?(?P<sign>[#>]))[ \t]?(?P<cmd>.*)$"
 )
 _FAILOVER_WORDS = {"pri", "sec", "act", "stby"}
 _VERBS = re.compile(
@@ -23,6 +31,13 @@ _VERBS = re.compile(
     r"username|aaa|snmp-server|http|line|enable|passwd|key|pre-shared-key|ikev1|ikev2|"
     r"group-policy|object|object-group|nat|router|nameif|security-level|standby|tacacs-server|"
     r"radius-server|key-string|set|match|quit|verify|dir|test|license)\b",
+    re.IGNORECASE,
+)
+# What a person types at an exec prompt: the evidence a looser prompt form needs.
+_EXEC_VERBS = re.compile(
+    r"^(sh|sho|show|more|wr|wri|writ|write|en|ena|enab|enable|disable|conf|config|configure|"
+    r"ter|term|termi|termin|terminal|changeto|failover|ping|traceroute|dir|exit|end|do|"
+    r"packet-tracer|debug|undebug)(\s|$)",
     re.IGNORECASE,
 )
 
@@ -39,6 +54,24 @@ class PromptLine:
     typed: str
 
 
+def _accepted(match: re.Match[str], typed: str, hostname: str, known_hosts: set[str],
+              known_prompts: frozenset[str] | set[str]) -> bool:
+    """Whether a prompt-shaped line is a prompt, by the evidence the line and the file give."""
+    prompt, host, sign = match.group("prompt"), match.group("host") or "", match.group("sign")
+    if prompt in known_prompts:
+        return True  # the same prompt again: whatever follows was typed (typos included)
+    if not typed:
+        return hostname in known_hosts
+    if not _VERBS.match(typed):
+        return False
+    if " " in host:  # a hostname with spaces: prose and output lines have this shape too
+        return bool(_EXEC_VERBS.match(typed))
+    if host or match.group("mode"):
+        return True
+    # no hostname: FTD's `>`, or a bare `#` / `>` someone pasted before a command
+    return sign == ">" or bool(_EXEC_VERBS.match(typed))
+
+
 def match_prompt(line: str, number: int, known_hosts: set[str],
                  known_prompts: frozenset[str] | set[str] = frozenset()) -> PromptLine | None:
     match = _PROMPT.match(line)
@@ -48,15 +81,10 @@ def match_prompt(line: str, number: int, known_hosts: set[str],
     typed = match.group("cmd").strip()
     parts = host.split("/") if host else [""]
     hostname, suffixes = parts[0], parts[1:]
+    if not _accepted(match, typed, hostname, known_hosts, known_prompts):
+        return None
     role_words = [s for s in suffixes if s in _FAILOVER_WORDS]
     contexts = [s for s in suffixes if s not in _FAILOVER_WORDS]
-    if typed:
-        if not _VERBS.match(typed) and match.group("prompt") not in known_prompts:
-            return None
-        if not host and match.group("sign") != ">":
-            return None
-    elif hostname not in known_hosts:
-        return None
     unit = next((w for w in role_words if w in ("pri", "sec")), "")
     return PromptLine(
         line=number,

@@ -34,12 +34,28 @@ def _full_form(pattern: str) -> str:
     return re.sub(r"\[\[(.*?)\]\]", r"\1", pattern)
 
 
+# Other names devices accept for one command, as (alias, full, alone): the alias and any
+# command it starts (`show isakmp sa detail`) take the full form, or only the alias itself
+# when `alone`. PIX and the ASA take `show isakmp ...` for `show crypto isakmp ...` (IOS has
+# no such command, so reading it so is safe when the family is not known); `show crypto
+# isakmp` alone prints the SA table first.
+_ALIASES: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "": (("show isakmp", "show crypto isakmp", False),
+         ("show ipsec sa", "show crypto ipsec sa", False),
+         ("show crypto isakmp", "show crypto isakmp sa", True)),
+    "cisco_asa": (("show interfaces", "show interface", False),),
+    "cisco_ios": (("show interface", "show interfaces", False),),
+}
+
+
 def canonical(family: str, command: str) -> str:
-    """One spelling per command: IOS accepts `show interface` for `show interfaces`."""
+    """One spelling per command: IOS accepts `show interface` for `show interfaces`, the ASA
+    `show isakmp sa` for `show crypto isakmp sa`."""
     command = " ".join(command.split())
-    if family == "cisco_ios" and (command == "show interface"
-                                  or command.startswith("show interface ")):
-        return "show interfaces" + command[len("show interface"):]
+    for fam in dict.fromkeys((family, "")):  # the family's own first, then the common ones
+        for alias, full, alone in _ALIASES.get(fam, ()):
+            if command == alias or (not alone and command.startswith(alias + " ")):
+                command = full + command[len(alias):]
     return command
 
 

@@ -20,11 +20,20 @@ from netriage.capture.terminal import Outside, Split, split_blocks
 
 def sniff(text: TextFile, context: Context) -> int:
     hosts: set[str] = set()
+    prompts: set[str] = set()
+    seen = 0
     for number, line in enumerate(visible_head(text), 1):
-        prompt = match_prompt(line, number, hosts)
+        prompt = match_prompt(line, number, hosts, prompts)
         if prompt is not None and prompt.typed:
-            return 60
-    return 0
+            # A hostname with spaces was retyped by a person: one such line over a pasted
+            # configuration is the config format's (which names the device by its
+            # `hostname` line); a second prompt makes it a session.
+            if " " not in prompt.hostname or seen:
+                return 60
+            seen += 1
+            hosts.add(prompt.hostname)
+            prompts.add(prompt.prompt)
+    return 25 if seen else 0
 
 
 def load(text: TextFile, context: Context) -> FileLoad:
@@ -38,8 +47,13 @@ def load(text: TextFile, context: Context) -> FileLoad:
     if blocks is None:
         body = (line for line in lines(text, style) if line.number >= context.body_from)
         blocks = split_blocks(body, context.budget, split)
+    last = None  # a bare `#` or `(config-if)#` prompt belongs to the device before it
     for block in blocks:
         prompt = block.prompt
+        if not prompt.hostname and last is not None and prompt.prompt.strip() != ">":
+            prompt.hostname, prompt.unit = last.hostname, last.unit
+            prompt.context, prompt.role = last.context, last.role
+        last = prompt if prompt.hostname else last
         if not prompt.typed:
             filled = [i for i, t in enumerate(block.texts) if t.strip()]
             if filled:
@@ -50,7 +64,9 @@ def load(text: TextFile, context: Context) -> FileLoad:
         # FTD's bare `>` prompt names no host: a per-device folder, or the file's name in a
         # folder of device logs (`collect` writes DIR/<hostname>.log), so two FTDs collected
         # together never merge into one device.
-        key = Key(prompt.hostname or context.folder_host or context.file_host or "ftd",
+        bare = prompt.prompt.strip() == ">"
+        key = Key(prompt.hostname or context.folder_host or context.file_host
+                  or ("ftd" if bare else ""),
                   prompt.unit, prompt.context,
                   prompt.role)
         for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
