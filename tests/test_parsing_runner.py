@@ -70,3 +70,14 @@ def test_a_config_display_says_it_is_read_as_configuration():
                           "cisco_asa")
     assert result.status == UNPARSED
     assert "configuration text" in result.reason
+
+
+def test_an_ntc_template_that_reads_nothing_from_a_long_output_is_unparsed():
+    """`show interfaces accounting` falls on ntc's `show interfaces` row (one extra word is
+    allowed for an interface name) and gives no record: that is not an empty table."""
+    text = "\n".join(
+        f"GigabitEthernet0/{n}\n  Protocol    Pkts In   Chars In   Pkts Out  Chars Out\n"
+        f"        IP   {n}1234   {n}98765   {n}4321   {n}56789" for n in range(4))
+    result = parse_output(text, "show interfaces accounting", "cisco_ios")
+    assert result.status == UNPARSED
+    assert "no record from" in result.reason

@@ -32,9 +32,15 @@ _REJECTED = re.compile(
 _REJECTED_WORDS = ("invalid input", "incomplete command", "unrecognized command",
                    "ambiguous command", "type help or")
 _MAX_RETRIES = 50
+# An output with no record is an empty table only while it is no longer than a header.
+_EMPTY_TABLE_LINES = 6
 # Configuration displays: no TextFSM template reads them; the config facts do.
 _CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
                     "write terminal", "show configuration")
+
+
+def _content_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def _rejected(text: str) -> bool:
@@ -146,6 +152,11 @@ def _parse_with(ref: TemplateRef, command: str, text: str) -> ParseResult:
     if not records and not_understood:
         return ParseResult(command, UNPARSED, [], ref.name, not_understood,
                            "the template produced no record from this output")
+    if not records and ref.origin == "ntc" and _content_lines(text) > _EMPTY_TABLE_LINES:
+        # ntc-templates skip lines they do not know, so a template that fits another command
+        # (its index row admits one more word) reads a whole output as nothing: say so.
+        return ParseResult(command, UNPARSED, [], ref.name, [],
+                           f"the template read no record from {_content_lines(text)} lines")
     status = PARTIAL if not_understood else PARSED
     return ParseResult(command, status, records, ref.name, not_understood)
 
