@@ -43,6 +43,8 @@ class TextFile:
     encoding: str  # "utf-8" (Latin-1 per line where UTF-8 fails) or "utf-16"
     newline: str  # "\n", or "\r" for files that end lines with a bare carriage return
     cut_lines: list[int] = field(default_factory=list)  # lines cut at MAX_LINE_CHARS
+    # what sniffing learnt from the head (e.g. paste damage), kept so formats ask once
+    sniffed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def lines(self) -> Iterator[str]:
         """Every line of the file, decoded, without its terminator (a `\\r` before it stays)."""
@@ -128,7 +130,7 @@ def open_text(path: Path) -> TextFile:
 def _mostly_binary(head: bytes) -> bool:
     """Terminal logs hold some control bytes (escapes, backspaces), never many."""
     controls = sum(1 for b in head if b < 8 or 13 < b < 27 or 27 < b < 32 or b == 127)
-    if controls > len(head) * 0.02:
+    if controls > max(len(head) * 0.02, 8):  # a short log may hold one title escape
         return True
     try:
         head.decode("utf-8")

@@ -1,10 +1,15 @@
-"""Pieces several formats share: visible head lines, line ranges said plainly, hostnames."""
+"""Pieces several formats share: visible head lines, line ranges said plainly, hostnames.
+
+Every format reads a file's lines through `body_lines` and sniffs it through `visible_head`,
+so text damaged by the web or mail (see `capture.cleanup`) is repaired the same way for all.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from netriage.capture.cleanup import Damage, detect, repair, repair_texts
 from netriage.capture.debris import clean
 from netriage.capture.reader import TextFile
 from netriage.capture.session import header, split_stamp
@@ -15,7 +20,7 @@ _UPTIME = re.compile(r"^(\S+) (?:up \d+ (?:year|week|day|hour|min|sec)|uptime is
 _HOSTNAME = re.compile(r"^hostname\s+(\S.*?)\s*$")
 
 
-def visible_head(text: TextFile) -> list[str]:
+def _raw_head(text: TextFile) -> list[str]:
     """The head as the terminal showed it (timestamps and log headers left out)."""
     style = detect_style(text.head)
     out = []
@@ -26,6 +31,36 @@ def visible_head(text: TextFile) -> list[str]:
             if cleaned is not None:
                 out.append(cleaned)
     return out
+
+
+def damage_of(text: TextFile) -> Damage | None:
+    """What the web or mail did to this file, read once from its head (None: nothing)."""
+    if "damage" not in text.sniffed:
+        text.sniffed["damage"] = detect(_raw_head(text))
+    return text.sniffed["damage"]
+
+
+def visible_head(text: TextFile) -> list[str]:
+    """The head as the device printed it: terminal debris and paste damage undone."""
+    head = _raw_head(text)
+    damage = damage_of(text)
+    return head if damage is None else repair_texts(head, Damage(**_flags(damage)))
+
+
+def _flags(damage: Damage) -> dict:
+    """A fresh copy of the flags (sniffing must not add to the notes of the real load)."""
+    return {k: v for k, v in vars(damage).items() if k != "notes"}
+
+
+def body_lines(text: TextFile, style: Style, split: Split) -> Iterator[Line]:
+    """Every visible line, repaired when the head showed damage; set-aside text reported."""
+    damage = damage_of(text)
+    if damage is None:
+        yield from lines(text, style)
+        return
+    fresh = Damage(**_flags(damage))
+    yield from repair(lines(text, style), fresh)
+    split.outside += fresh.notes
 
 
 def span(first: int, last: int) -> str:
@@ -61,7 +96,7 @@ def whole_file(text: TextFile, *, style: Style, budget: Budget, split: Split, bl
 
     `keep` may turn a line away (a leading blank line, a command echo) after looking at it.
     """
-    for line in lines(text, style):
+    for line in body_lines(text, style, split):
         split.last_line = line.number
         if split.stopped_at or line.header is not None:
             continue

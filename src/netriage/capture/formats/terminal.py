@@ -10,11 +10,11 @@ from __future__ import annotations
 from netriage.capture.build import Key, make_entries
 from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
-from netriage.capture.formats.common import split_notes, visible_head
+from netriage.capture.formats.common import body_lines, damage_of, split_notes, visible_head
 from netriage.capture.model import line_at
 from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
-from netriage.capture.stream import detect_style, lines
+from netriage.capture.stream import detect_style
 from netriage.capture.terminal import Outside, Split, split_blocks
 
 
@@ -42,10 +42,11 @@ def load(text: TextFile, context: Context) -> FileLoad:
     split = Split()
     name = str(context.path)
     blocks = None
-    if text.encoding == "utf-8" and text.newline == "\n":
+    if text.encoding == "utf-8" and text.newline == "\n" and damage_of(text) is None:
         blocks = fast_blocks(context.path, style, context.budget, split, context.body_from)
     if blocks is None:
-        body = (line for line in lines(text, style) if line.number >= context.body_from)
+        body = (line for line in body_lines(text, style, split)
+                if line.number >= context.body_from)
         blocks = split_blocks(body, context.budget, split)
     last = None  # a bare `#` or `(config-if)#` prompt belongs to the device before it
     for block in blocks:

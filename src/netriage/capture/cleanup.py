@@ -1,0 +1,248 @@
+"""Text damaged by the web, chat and email, turned back into what the device printed.
+
+People paste captures into forums, tickets and mail: the text comes back quoted (`> `),
+in markdown or HTML, with typographic quotes and dashes, a blank line after every line,
+lines wrapped at 72 columns, their own notes at line ends (`<-- here`) and sentences between
+outputs. `detect` looks at a file's head once and says which of these it shows (None for a
+clean capture, which is then never touched: its fast path and its bytes stay as they were);
+`repair` undoes them on the stream of visible lines.
+
+Line numbers survive because repair works on `stream.Line` objects, which carry the number
+of the physical line they came from: a dropped line leaves a gap, a joined line keeps the
+number of its first part, and the splitter turns the gaps into `Entry.line_map` breakpoints.
+What is set aside (a note, a sentence) is reported with its line, never silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from netriage.capture.cleanup_rules import (
+    FENCE,
+    QUOTE,
+    TYPOGRAPHIC,
+    annotation,
+    is_prose,
+    markup,
+    quote_depth,
+    typography,
+    unquote,
+)
+from netriage.capture.config_vocab import CONFIG_WORDS
+from netriage.capture.prompts import match_prompt
+from netriage.capture.stream import Line, wrap_width
+from netriage.capture.terminal import Outside
+
+_TYPO = re.compile("[" + "".join(sorted(TYPOGRAPHIC)) + "]")
+_MARKUP = re.compile(r"^\s*(?:```|~~~)|\*\*(?!\*)\S|`[^`]+`|</?(?:pre|code|br|p|div|span|b|"
+                     r"strong|tt|kbd)\b[^<>]*>|&(?:gt|lt|amp|nbsp|quot|#\d{1,5});", re.I)
+WRAP_WIDTHS = range(66, 81)  # where mail clients wrap (72 and 76 are the usual ones)
+_PROMPTISH = re.compile(r"^\S*[#>]")  # `fw1#`, `#`, `rtr(config)#`: never a line's tail
+
+
+@dataclass
+class Damage:
+    """What a file's head shows was done to it, and what repairing it set aside."""
+
+    quote: int = 0  # `>` levels a mail client put before every line (0: not quoted)
+    markup: bool = False  # markdown (`**`, backticks, fences) or HTML (`<pre>`, `&gt;`)
+    typography: bool = False  # typographic quotes and dashes, non-breaking or zero-width spaces
+    annotations: bool = False  # a poster's notes at line ends (`<<`, `<-- here`, `# why`)
+    double_spaced: bool = False  # a blank line after every line
+    wrap: int = 0  # the column a mail client wrapped long lines at (0: not wrapped)
+    prose: bool = False  # sentences a person wrote between outputs
+    notes: list[Outside] = field(default_factory=list)  # filled while repairing
+
+    @property
+    def kinds(self) -> list[str]:
+        """The forms found, in words (for tests and messages)."""
+        named = [("quoted", bool(self.quote)), ("markup", self.markup),
+                 ("typography", self.typography), ("annotations", self.annotations),
+                 ("double-spaced", self.double_spaced), ("wrapped", bool(self.wrap)),
+                 ("prose", self.prose)]
+        return [name for name, found in named if found]
+
+
+def detect(head: list[str]) -> Damage | None:
+    """The damage a file's visible head shows; None when it shows none (the usual case)."""
+    filled = [t for t in head if t.strip()]
+    if not filled:
+        return None
+    damage = Damage()
+    quoted = [quote_depth(t) for t in filled if t.startswith(">")]
+    if len(quoted) >= 3 and len(quoted) >= 0.6 * len(filled):
+        # blank quoted lines (`>`) say nothing about depth; `>> text` inside `> ` does not
+        # raise it: the shallowest quoted text is the mail client's level
+        depths = [quote_depth(t) for t in filled if QUOTE.sub("", t).strip()]
+        damage.quote = min((d for d in depths if d), default=min(quoted))
+    damage.typography = any(_TYPO.search(t) for t in filled)
+    damage.markup = any(_MARKUP.search(t) for t in filled)
+    texts = [line.text for line in _per_line(_numbered(head), damage)]
+    damage.annotations = bool(damage.notes)
+    damage.notes.clear()
+    damage.double_spaced = double_spaced(texts)
+    if damage.double_spaced:
+        texts = [line.text for line in _single_spaced(_numbered(texts))]
+    damage.wrap = _wrap_width(texts, bool(damage.kinds))
+    damage.prose = any(is_prose(t) and _before_prompt(texts, i) for i, t in enumerate(texts))
+    return damage if damage.kinds else None
+
+
+def repair(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
+    """The visible lines with the damage undone; set-aside text goes to `damage.notes`."""
+    stream = _per_line(lines, damage)
+    if damage.double_spaced:
+        stream = _single_spaced(stream)
+    if damage.wrap:
+        stream = _unwrapped(stream, damage.wrap)
+    return _without_prose(stream, damage)
+
+
+def repair_texts(texts: list[str], damage: Damage) -> list[str]:
+    """`repair` for a list of texts (a file's head, a test)."""
+    return [line.text for line in repair(_numbered(texts), damage)]
+
+
+def _numbered(texts: Iterable[str]) -> Iterator[Line]:
+    return (Line(number, text) for number, text in enumerate(texts, 1))
+
+
+def _per_line(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
+    """Quoting, typography, markup and notes, each line on its own."""
+    for line in lines:
+        if line.header is not None or line.shell:
+            yield line
+            continue
+        text = line.text
+        if damage.quote and text.startswith(">"):
+            text = unquote(text, damage.quote)
+        if damage.typography:
+            text = typography(text)
+        if damage.markup:
+            marked = markup(text)
+            if marked is None:
+                continue  # a fence line is all markup
+            text = marked
+        kept, note = annotation(text)
+        if note:
+            damage.notes.append(Outside(line.number, line.number,
+                                        f"a note added to the output ({note!r})"))
+            if not kept.strip():
+                continue  # the whole line was the note
+            text = kept
+        text = text.rstrip()
+        yield line if text == line.text else replace(line, text=text)
+
+
+def double_spaced(texts: list[str]) -> bool:
+    """A blank line after nearly every line: what some forum and mail editors do."""
+    filled = [i for i, t in enumerate(texts) if t.strip()]
+    if len(filled) < 6:
+        return False
+    adjacent = sum(1 for a, b in pairwise(filled) if b == a + 1)
+    return adjacent <= 0.1 * len(filled)
+
+
+def _single_spaced(lines: Iterable[Line]) -> Iterator[Line]:
+    """Each run of k blank lines becomes k // 2: the editor's blank goes, a real one stays."""
+    blanks: list[Line] = []
+    for line in lines:
+        if not line.text.strip() and line.header is None:
+            blanks.append(line)
+            continue
+        yield from blanks[len(blanks) - len(blanks) // 2:]
+        blanks = []
+        yield line
+
+
+def _wrap_width(texts: list[str], others: bool) -> int:
+    """The column a mail client wrapped at, when lines show it was done; else 0."""
+    lengths = [len(t) for t in texts if t.strip() and not is_prose(t)]
+    if not lengths or max(lengths) not in WRAP_WIDTHS:
+        return 0
+    width = max(lengths)
+    if wrap_width(texts) == width:
+        return 0  # hard breaks at exactly the width: a screen copy, which `stream` joins
+    near = sum(1 for n in lengths if n >= width - 8)
+    found = sum(1 for a, b in pairwise(texts) if continues(a, a, b, width))
+    # one wrapped line in a file with no other damage is too little to go on: random
+    # output can look like that once; a mail client wraps every long line
+    return width if near >= 2 and (found >= 2 or (found >= 1 and others)) else 0
+
+
+def continues(full: str, segment: str, text: str, width: int) -> bool:
+    """Whether `text` is the rest of the line before it, cut by a mail client at `width`.
+
+    Only when it is clearly so: the first word of `text` would not have fitted after the
+    line's last `segment` (that is why the client broke there), `text` starts at column 0
+    with no capital, is no prompt, sentence or configuration command, and either the line
+    was indented (device output and config children are; their wrapped tail is not) or the
+    break falls inside a list of fields (after `,` `:` `/` or before `(` `)` `,`).
+    """
+    stripped = text.strip()
+    if not stripped or not segment.strip() or text[0].isspace() or not full.strip():
+        return False
+    first = stripped.split()[0]
+    if len(segment) > width or len(segment) + 1 + len(first) <= width:
+        return False
+    if first[0].isupper() or first == "!" or first.lower().rstrip(":") in CONFIG_WORDS:
+        return False
+    if FENCE.match(text) or _PROMPTISH.match(text) or is_prose(text):
+        return False
+    return full[0].isspace() or segment.rstrip()[-1] in ",:;/(-" or text[0] in ",;:/)("
+
+
+def _unwrapped(lines: Iterable[Line], width: int) -> Iterator[Line]:
+    pending: Line | None = None
+    segment = ""
+    for line in lines:
+        if pending is not None and line.header is None and not line.shell \
+                and continues(pending.text, segment, line.text, width):
+            pending = replace(pending, text=f"{pending.text} {line.text.strip()}")
+            segment = line.text
+            continue
+        if pending is not None:
+            yield pending
+        pending, segment = line, line.text
+    if pending is not None:
+        yield pending
+
+
+def _before_prompt(texts: list[str], index: int) -> bool:
+    """Whether the next non-blank line after `index` is a prompt with a command."""
+    after = next((t for t in texts[index + 1:] if t.strip()), None)
+    return after is not None and match_prompt(after, 0, set()) is not None
+
+
+def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
+    """Sentences right before a prompt, or at the end, are the poster's, never output."""
+    held: list[Line] = []
+    hosts: set[str] = set()
+    for line in lines:
+        text = line.text
+        talk = is_prose(text) or (bool(held) and not text.strip())
+        if line.header is None and not line.shell and talk:
+            held.append(line)
+            continue
+        prompt = match_prompt(text, 0, hosts) if line.header is None else None
+        if prompt is not None:
+            hosts.add(prompt.hostname)
+        if held:
+            if prompt is not None or line.header is not None or line.shell:
+                _set_aside(held, damage)
+                held = [h for h in held if not h.text.strip()]
+            yield from held
+            held = []
+        yield line
+    _set_aside(held, damage)
+
+
+def _set_aside(held: list[Line], damage: Damage) -> None:
+    prose = [h.number for h in held if h.text.strip()]
+    if prose:
+        damage.prose = True
+        damage.notes.append(Outside(prose[0], prose[-1], "a person's words between outputs, "
+                                                         "not device output"))

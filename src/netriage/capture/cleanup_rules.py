@@ -1,0 +1,128 @@
+"""What the web, chat and email do to one line of device output, and how to undo it.
+
+Each rule is a pure function of one line's text, so `capture.cleanup` can apply it to a
+stream without holding the file. The rules only ever remove what a device never prints
+(markup, typographic characters, a poster's notes) or recognise a line as a person's prose;
+they never invent text. Detection (which rules a file needs) lives in `capture.cleanup`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Typographic characters word processors, forums and mail clients put in place of the ASCII
+# a device prints, and invisible ones they insert; None deletes the character.
+TYPOGRAPHY = str.maketrans({
+    "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+    "\u00ad": None, "\u2026": "...",
+})
+TYPOGRAPHIC = frozenset(chr(c) for c in TYPOGRAPHY)
+
+FENCE = re.compile(r"^\s*(?:```|~~~)[\w+.-]*\s*$")
+_BOLD = re.compile(r"\*\*(?!\*)(.+?)(?<!\*)\*\*")  # never `*****`, the ASA's masked secret
+_TAGS = re.compile(r"</?(?:pre|code|br|p|div|span|b|strong|em|i|tt|font|blockquote|kbd|samp)"
+                   r"\b[^<>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,5}|#x[0-9a-fA-F]{1,4}|[a-zA-Z]{2,6});")
+QUOTE = re.compile(r"^(?:> ?)+")
+
+# A poster's note at the end of a line (or alone on one): an arrow pointing back at the text
+# (`<<YOUR SIDE BROUGHT THE VPN UP`, `<-- here`, `<=== this one`, `---> why?`), a remark in
+# parentheses that speaks to the reader (`(this is the problem)`), or a `# comment` after the
+# text, which no device prints mid-line (`!` is left alone: ping prints it, and IOS comments
+# only start a line).
+_ARROW = re.compile(r"(?:^|\s)(?:<{2,}|<[-=]+|[-=]{2,}>+|\u2190|\u21d0)(?:[^<>]*)$")
+_ASIDE = re.compile(r"\s\((?:this|that|these|here|the problem|problem|note|see|why|wrong|"
+                    r"look|should|expected|not ok|my|our|your|i|we|it's|its)(?=[\s:,!?)])"
+                    r"[^()]*\)\s*$", re.IGNORECASE)
+_COMMENT = re.compile(r"(?<=\S)\s+#+\s+[A-Za-z][^#]*$")
+# Lines whose end is free text a person chose on the device: never cut there.
+_FREE_TEXT = re.compile(r"^\s*(?:no\s+)?(?:description|remark|banner|alias|name|"
+                        r"access-list\s+\S+\s+remark|snmp-server\s+(?:location|contact))\b",
+                        re.IGNORECASE)
+
+
+def typography(text: str) -> str:
+    return text.translate(TYPOGRAPHY)
+
+
+def markup(text: str) -> str | None:
+    """Markdown and HTML taken off a line; None for a fence line (```), which is all markup."""
+    if "`" in text or "~~~" in text:
+        if FENCE.match(text):
+            return None
+        text = text.replace("`", "")
+    if "**" in text:
+        text = _BOLD.sub(r"\1", text)
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return text
+
+
+def quote_depth(text: str) -> int:
+    """How many `>` quoting levels a mail client put before the line."""
+    match = QUOTE.match(text)
+    return match.group(0).count(">") if match else 0
+
+
+def unquote(text: str, depth: int) -> str:
+    """Take exactly `depth` levels off: an FTD `> show version` quoted once keeps its `>`."""
+    for _ in range(depth):
+        if not text.startswith(">"):
+            break
+        text = text[2:] if text.startswith("> ") else text[1:]
+    return text
+
+
+def annotation(text: str) -> tuple[str, str]:
+    """(the line without a poster's note, the note), or (text, "") when there is none."""
+    if not text.strip() or _FREE_TEXT.match(text):
+        return text, ""
+    for rule in (_ARROW, _ASIDE, _COMMENT):
+        match = rule.search(text)
+        if match is not None and not _prompt_like(text[:match.start()]):
+            kept = text[:match.start()].rstrip()
+            return kept, text[match.start():].strip()
+    return text, ""
+
+
+def _prompt_like(before: str) -> bool:
+    """`fw1# show run` and a bare `# show run` carry their `#` as a prompt, not a comment."""
+    stripped = before.strip()
+    return not stripped or stripped.endswith(("#", ">"))
+
+
+# Words that put a line in a person's mouth rather than a device's.
+_DISCOURSE = frozenset((
+    "here", "here's", "heres", "i", "i'm", "im", "i've", "ive", "we", "we're", "our", "my",
+    "your", "you", "please", "thanks", "thank", "hi", "hello", "below", "above", "attached",
+    "anyone", "someone", "help", "other", "side", "following", "outputs", "paste", "pasted",
+    "problem", "issue", "question", "guys", "doesn't", "don't", "won't", "isn't", "can't"))
+_WORD = re.compile(r"^[A-Za-z][A-Za-z'-]*[,.:;!?]?$")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence a person wrote between outputs ("and here is the other side:").
+
+    Device output aligns columns with runs of spaces, is full of numbers and addresses, and
+    never talks to the reader; a sentence has single spaces, mostly plain words and at least
+    one word of conversation. Device sentences (`There are no IKEv1 SAs`, `Type escape
+    sequence to abort.`) have no such word.
+    """
+    stripped = text.strip()
+    if not stripped or "  " in stripped or len(stripped) > 300 or text[0].isspace():
+        return False
+    words = stripped.split()
+    if len(words) < 3:
+        return False
+    plain = sum(1 for w in words if _WORD.match(w))
+    if plain < 0.7 * len(words):
+        return False
+    talk = sum(1 for w in words if w.strip(",.:;!?").lower() in _DISCOURSE)
+    return talk >= 2 or (talk >= 1 and stripped[-1] in ":.?!")
