@@ -40,15 +40,20 @@ def applicable_trees(device: Device, trees: tuple[Tree, ...]) -> list[Tree]:
 
 
 def start_walk(tree: Tree, facts: DeviceFacts, answers: dict[str, str] | None = None) -> Walk:
-    return Walk(tree=tree, device=facts.device, namespace=Namespace(facts.resolve),
+    return Walk(tree=tree, device=facts.device, namespace=namespace_of(facts),
                 answers=dict(answers or {}))
+
+
+def namespace_of(facts: DeviceFacts) -> Namespace:
+    """What the trees read on one device: its facts, and which partial outputs fed each."""
+    return Namespace(facts.resolve, partial=facts.partial_of)
 
 
 def guided_walk(tree: Tree, facts: DeviceFacts, answers: dict[str, str] | None = None,
                 overrides: dict[str, tuple[str, str]] | None = None,
                 position: int = 0) -> GuidedWalk:
     """A walkthrough of one tree on one device, for the TUI and training."""
-    namespace = Namespace(facts.resolve)
+    namespace = namespace_of(facts)
 
     def fresh(answers: dict[str, str], overrides: dict[str, tuple[str, str]]) -> Walk:
         return Walk(tree=tree, device=facts.device, namespace=namespace,
@@ -95,6 +100,7 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
         seen = {(e.command, e.line, e.text) for e in kept.evidence}
         kept.evidence += [e for e in finding.evidence if (e.command, e.line, e.text) not in seen]
         kept.fix += [f for f in finding.fix if f not in kept.fix]
+        kept.partial += [p for p in finding.partial if p not in kept.partial]
     return list(merged.values())
 
 

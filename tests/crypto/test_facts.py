@@ -206,16 +206,30 @@ def _healthy_entries() -> list[Entry]:
     return list(capture.devices[0].entries)
 
 
-def test_partial_ipsec_output_is_undecided_not_healthy():
+def _with_foreign_ipsec_line(decaps: str) -> list[Entry]:
     entries = _healthy_entries()
     ipsec = next(e for e in entries if e.command == "show crypto ipsec sa")
     damaged = replace(ipsec, output=ipsec.output.replace(
-        "#pkts decaps: 179410", "#pkts decaps: 0", 1) + "\n      #pkts brand new counter: 3")
+        "#pkts decaps: 179410", f"#pkts decaps: {decaps}", 1)
+        + "\n      #pkts brand new counter: 3")
     entries[entries.index(ipsec)] = damaged
-    analysis = analyze_capture(_device(*entries))
+    return entries
+
+
+def test_partial_ipsec_output_concludes_from_what_it_read_and_says_so():
+    analysis = analyze_capture(_device(*_with_foreign_ipsec_line("0")))
+    [finding] = [f for f in analysis.findings if f.tree == "crypto-ipsec"]
+    assert finding.id == "crypto.encaps-no-decaps"  # the SA with decaps 0 was read
+    [partial] = finding.partial
+    assert (partial.command, partial.count) == ("show crypto ipsec sa", 1)
+
+
+def test_partial_ipsec_output_is_undecided_not_healthy():
+    analysis = analyze_capture(_device(*_with_foreign_ipsec_line("179410")))
     assert not [f for f in analysis.findings if f.tree == "crypto-ipsec"]
-    [undecided] = [u for u in analysis.undecided if u.tree == "crypto-ipsec"]
-    assert "partial" in undecided.reason and undecided.commands == ["show crypto ipsec sa"]
+    undecided = [u for u in analysis.undecided if u.tree == "crypto-ipsec"]
+    assert undecided  # an SA on the line not understood could be one-way: not healthy
+    assert all("partial `show crypto ipsec sa`" in u.reason for u in undecided)
 
 
 def test_filtered_or_truncated_outputs_are_undecided():

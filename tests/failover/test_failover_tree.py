@@ -111,9 +111,13 @@ def test_unparsed_output_is_unknown_not_healthy(analyze, tmp_path):
     path.write_text("fw1# show failover\nFailover On\nthis line is garbage\nfw1#\n")
     analysis = analyze(path, platform="cisco_asa")
     assert analysis.findings == []
-    [undecided] = analysis.undecided
-    assert "partial" in undecided.reason
-    assert undecided.commands == ["show failover"]
+    # `Failover On` was read; what only unread lines could tell is undecided, in each tree
+    # that asks, naming the partial output
+    assert analysis.undecided
+    assert all("partial `show failover`" in u.reason and "show failover" in u.commands
+               for u in analysis.undecided)
+    [main] = [u for u in analysis.undecided if u.tree == "failover"]
+    assert main.node == "lan-configured"
 
 
 def test_filtered_only_output_is_unknown(analyze, tmp_path):

@@ -53,18 +53,32 @@ def test_what_matters_and_why():
     assert not by_name(asa, "GigabitEthernet1/4").matters
 
 
-def test_a_partial_show_interfaces_is_unknown_not_healthy(tmp_path):
-    # runts.log has no counters table: show interfaces is the only source of counters
+def test_a_partial_show_interfaces_still_shows_the_runts_it_read(tmp_path):
+    # runts.log has no counters table: show interfaces is the only source of counters; the
+    # line not understood is not the one with the runts, so the fault still concludes
     text = (IFS / "runts.log").read_text().replace(
         "     0 input packets with dribble condition detected",
         "     0 input packets with dribble condition detected\n     a line no template knows", 1)
     assert "a line no template knows" in text
     path = tmp_path / "partial.log"
     path.write_text(text)
+    findings, _analysis = run(path)
+    [runts] = [f for f in findings if f.id == "iface.runts-giants"]
+    assert [p.command for p in runts.partial] == ["show interfaces"]
+    assert runts.partial[0].lines[0][1].strip() == "a line no template knows"
+
+
+def test_a_partial_show_interfaces_is_unknown_not_healthy(tmp_path):
+    # the line with the runts counter is the one not understood: no runts can be told
+    text = (IFS / "runts.log").read_text()
+    counter = next(line for line in text.splitlines()
+                   if "runts," in line and "giants" in line and not line.strip().startswith("0 "))
+    path = tmp_path / "partial.log"
+    path.write_text(text.replace(counter, "     " + counter.strip().upper() + " (garbled)", 1))
     findings, analysis = run(path)
     assert "iface.runts-giants" not in [f.id for f in findings]
     reasons = [u.reason for u in analysis.undecided if u.node == "runts"]
-    assert reasons and "partial" in reasons[0]
+    assert reasons and "partial `show interfaces`" in reasons[0]
 
 
 def test_only_a_filtered_output_is_unknown(tmp_path):

@@ -5,9 +5,13 @@ Tree authors write `failover.lan_state == "down"` or
 attribute reads, subscripts, comparisons, boolean logic, a few builtins and comprehensions
 are allowed; no dunder access, no calls except the listed builtins and methods of str.
 
-Unknowns propagate: a fact that is missing (command not captured, output partial or
-unparsed, field not printed) raises `Unknown` when read, and the condition is unknown — it
-is never read as False.
+Unknowns propagate: a fact that is missing (command not captured, output unparsed, field
+not printed) raises `Unknown` when read, and the condition is unknown — it is never read as
+False.
+
+A fact read from a *partial* output (some lines not understood) is used for what it holds;
+its lists may miss rows, and a conclusion that no row qualifies is Unknown
+(`netriage.engine.partial`).
 """
 
 from __future__ import annotations
@@ -19,14 +23,21 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
+from netriage.engine.partial import (
+    Partial,
+    PartialList,
+    PartialUnknown,
+    Unknown,
+    as_read,
+    partial_all,
+    partial_any,
+    partial_len,
+    partial_unknown,
+    scoped,
+)
 
-class Unknown(Exception):  # noqa: N818 - it is a value of three-valued logic, not an error
-    """A fact the condition needs is not known; `reason` says why, `commands` what would tell."""
-
-    def __init__(self, reason: str, commands: tuple[str, ...] = ()) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.commands = commands
+__all__ = ["ExprError", "Namespace", "PartialUnknown", "Unknown", "evaluate",
+           "evaluate_as_read", "render"]
 
 
 class ExprError(ValueError):
@@ -65,7 +76,8 @@ def _join_first(items: Any, count: int = 8, sep: str = ", ") -> str:
 
 BUILTINS: dict[str, Any] = {
     "join": _join, "first": _first, "join_first": _join_first,
-    "any": any, "all": all, "len": len, "min": min, "max": max, "sum": sum, "sorted": sorted,
+    "any": partial_any, "all": partial_all, "len": partial_len,
+    "min": min, "max": max, "sum": sum, "sorted": sorted,
     "int": int, "str": str, "set": set, "list": list, "bool": bool, "matches": _matches,
     "True": True, "False": False, "None": None,
 }
@@ -98,22 +110,34 @@ def names_in(source: str) -> frozenset[str]:
                      - bound - set(BUILTINS))
 
 
+@cache
+def fields_in(source: str) -> frozenset[tuple[str, str]]:
+    """(name, field) pairs an expression reads directly (`failover.enabled`), for telling
+    which partial outputs a check's fields were read from."""
+    tree = ast.parse(source.strip(), mode="eval")
+    return frozenset((n.value.id, n.attr) for n in ast.walk(tree)
+                     if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name))
+
+
 class FactView:
     """Read-only view of a fact object: None fields raise Unknown instead of comparing False."""
 
-    __slots__ = ("_commands", "_path", "_value")
+    __slots__ = ("_commands", "_partial", "_path", "_value")
 
-    def __init__(self, value: Any, path: str, commands: tuple[str, ...]) -> None:
+    def __init__(self, value: Any, path: str, commands: tuple[str, ...],
+                 partial: Partial = ()) -> None:
         self._value = value
         self._path = path
         self._commands = commands
+        self._partial = partial  # the fact was read from these partial outputs
 
     def __getattr__(self, name: str) -> Any:
         try:
             attr = getattr(self._value, name)
         except AttributeError:
             raise ExprError(f"{self._path} has no field {name!r}") from None
-        return wrap(attr, f"{self._path}.{name}", self._commands)
+        return wrap(attr, f"{self._path}.{name}", self._commands,
+                    scoped(self._value, name, self._partial))
 
     def __eq__(self, other: object) -> bool:
         return self._value == (other._value if isinstance(other, FactView) else other)
@@ -129,15 +153,20 @@ class FactView:
         return self._value
 
 
-def wrap(value: Any, path: str, commands: tuple[str, ...]) -> Any:
+def wrap(value: Any, path: str, commands: tuple[str, ...], partial: Partial = ()) -> Any:
     if value is None:
+        if partial:  # most likely printed on a line that was not understood
+            raise partial_unknown(partial, f"{path} was not read")
         raise Unknown(f"{path} is not known", commands)
     if isinstance(value, Unknown):
         raise value
     if dataclasses.is_dataclass(value):
-        return FactView(value, path, commands)
+        return FactView(value, path, commands, partial)
     if isinstance(value, list | tuple):
-        return [wrap(v, f"{path}[{i}]", commands) for i, v in enumerate(value)]
+        items = [wrap(v, f"{path}[{i}]", commands, partial) for i, v in enumerate(value)]
+        return PartialList(items, partial) if partial else items
+    if partial and isinstance(value, dict):  # e.g. history events by kind: lists inside
+        return {k: wrap(v, f"{path}[{k!r}]", commands, partial) for k, v in value.items()}
     return value
 
 
@@ -145,9 +174,11 @@ class Namespace:
     """Names an expression can read: facts (resolved on demand, wrapped) and bound variables."""
 
     def __init__(self, resolve: Callable[[str], tuple[Any, tuple[str, ...]]],
-                 variables: Mapping[str, Any] | None = None) -> None:
+                 variables: Mapping[str, Any] | None = None,
+                 partial: Callable[[str], Partial] | None = None) -> None:
         self._resolve = resolve  # name -> (value, commands); raises Unknown or KeyError
         self.variables = dict(variables or {})
+        self._partial = partial  # name -> partial outputs the fact was read from
 
     def lookup(self, name: str) -> Any:
         if name in self.variables:
@@ -156,10 +187,22 @@ class Namespace:
             value, commands = self._resolve(name)
         except KeyError:
             raise ExprError(f"unknown name {name!r}") from None
-        return wrap(value, name, commands)
+        return wrap(value, name, commands, self.partial_of(name))
+
+    def partial_of(self, name: str, field: str = "") -> Partial:
+        """The partial outputs fact `name` (or its `field`) was read from (none for variables
+        and builtins)."""
+        if self._partial is None or name in self.variables:
+            return ()
+        try:
+            partial = self._partial(name)
+            return scoped(self._resolve(name)[0], field, partial) if field and partial else (
+                partial)
+        except KeyError:
+            return ()
 
     def with_variables(self, **variables: Any) -> Namespace:
-        return Namespace(self._resolve, {**self.variables, **variables})
+        return Namespace(self._resolve, {**self.variables, **variables}, self._partial)
 
 
 class PendingUnknown:
@@ -202,6 +245,13 @@ def evaluate(source: str, namespace: Namespace) -> Any:
     except (TypeError, ValueError, IndexError, KeyError, ZeroDivisionError, NameError,
             AttributeError) as exc:
         raise ExprError(f"{source!r} failed: {exc}") from None
+
+
+def evaluate_as_read(source: str, namespace: Namespace) -> Any:
+    """Value of an expression with lists of partial outputs taken as complete: what the
+    output shows as far as it was read (for walking on, never for concluding)."""
+    with as_read():
+        return evaluate(source, namespace)
 
 
 def unwrap(value: Any) -> Any:

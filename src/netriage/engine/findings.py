@@ -20,6 +20,26 @@ class Evidence:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class PartialSource:
+    """An output that was read although some of its lines were not understood.
+
+    Conclusions drawn from it still stand where they rest on what was read; the reports say
+    so, and list the lines that were not understood (`lines`: (line in `source`, text), the
+    first few; `count` is how many there were in all)."""
+
+    command: str
+    count: int
+    source: str = ""
+    lines: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def note(self) -> str:
+        """`a partial `show failover`: 1 line not understood` (how reports say it)."""
+        plural = "line" if self.count == 1 else "lines"
+        return f"a partial `{self.command}`: {self.count} {plural} not understood"
+
+
 @dataclass
 class Fix:
     platform: str  # catalog platform tag: asa, ftd, pix, ios
@@ -37,6 +57,7 @@ class Step:
     outcome: str  # "true", "false", "unknown", an answer, or "finding"
     evidence: list[Evidence] = field(default_factory=list)
     reason: str = ""  # why unknown, or the override's reason
+    partial: list[PartialSource] = field(default_factory=list)  # partial outputs it read
 
 
 @dataclass
@@ -50,6 +71,7 @@ class Finding:
     fix: list[Fix] = field(default_factory=list)
     tree: str = ""
     path: list[Step] = field(default_factory=list)
+    partial: list[PartialSource] = field(default_factory=list)  # partial outputs that fed it
 
 
 @dataclass

@@ -17,16 +17,23 @@ from netriage.engine.expr import (
     PLACEHOLDER,
     ExprError,
     Namespace,
+    PartialUnknown,
     Unknown,
     evaluate,
+    evaluate_as_read,
+    fields_in,
+    names_in,
     render,
     unwrap,
 )
-from netriage.engine.findings import Evidence, Finding, Fix, Step, Undecided
+from netriage.engine.findings import Evidence, Finding, Fix, PartialSource, Step, Undecided
 from netriage.engine.linescan import matching_lines
 from netriage.engine.tree import EvidenceRule, Node, Tree
 from netriage.platforms import get_platform
 
+# Configuration displays: a finding about the configuration may rest on any of them.
+_CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
+                    "write terminal", "show configuration")
 _MAX_STEPS = 500  # trees are acyclic (lint checks); this only guards a broken file
 
 
@@ -51,7 +58,9 @@ class Walk:
     def evidence(self, rules: tuple[EvidenceRule, ...], namespace: Namespace) -> list[Evidence]:
         found: list[Evidence] = []
         for rule in rules:
-            entry = self.device.find(rule.command)
+            # a filtered output (`| section crypto`) still holds real lines of the capture
+            entry = self.device.find(rule.command) or self.device.find(rule.command,
+                                                                       unfiltered=False)
             if entry is None:
                 continue
             try:
@@ -63,6 +72,38 @@ class Walk:
                 line = entry.source_line(index)
                 found.append(Evidence(rule.command, line, text.strip(), entry.source))
         return found
+
+    def output_head(self, commands: list[str]) -> list[Evidence]:
+        """The first line of the first of `commands` captured: the evidence of a finding that
+        rests on what an output lacks (no `banner`, no `ntp server`), read whole."""
+        wanted = list(commands)
+        if any(c in _CONFIG_DISPLAYS for c in wanted):  # PIX `write terminal` is the config
+            wanted += _CONFIG_DISPLAYS
+        entries = [e for c in wanted for e in self.device.entries
+                   if e.command == c or e.command.startswith(c + " ")]  # `| section`, parts
+        for entry in entries:
+            for index, text in enumerate(entry.output.split("\n")):
+                if text.strip():
+                    return [Evidence(entry.command, entry.source_line(index), text.strip(),
+                                     entry.source)]
+        return []
+
+    def partial(self, *expressions: str) -> list[PartialSource]:
+        """Partial outputs the facts these expressions read were built from."""
+        found: dict[str, PartialSource] = {}
+        for source in expressions:
+            if not source:
+                continue
+            try:
+                names, fields = names_in(source), fields_in(source)
+            except SyntaxError:
+                continue
+            for name in sorted(names):
+                read = sorted(f for n, f in fields if n == name) or [""]  # fields, or all
+                for field_name in read:
+                    found.update((p.command, p)
+                                 for p in self.namespace.partial_of(name, field_name))
+        return list(found.values())
 
     def title(self, node: Node) -> str:
         """The node's title with `{expr}` placeholders filled from the facts."""
@@ -94,16 +135,34 @@ class Walk:
             self.steps.append(Step(node.id, self.title(node), outcome, evidence,
                                    f"override: {why}"))
             return node.if_true if outcome == "true" else node.if_false
+        partial = self.partial(node.condition)
         try:
             value = bool(evaluate(node.condition, self.namespace))
         except Unknown as unknown:
             commands = list(node.needs or unknown.commands)
-            self.steps.append(Step(node.id, self.title(node), "unknown", evidence, unknown.reason))
+            self.steps.append(Step(node.id, self.title(node), "unknown", evidence, unknown.reason,
+                                   partial))
             self.undecided.append(Undecided(self.device.hostname, self.tree.id, node.id,
                                             node.title, unknown.reason, commands))
+            if node.if_unknown is None and isinstance(unknown, PartialUnknown):
+                return self._walk_on_as_read(node)
             return node.if_unknown
-        self.steps.append(Step(node.id, self.title(node), str(value).lower(), evidence))
+        self.steps.append(Step(node.id, self.title(node), str(value).lower(), evidence,
+                               partial=partial))
         return node.if_true if value else node.if_false
+
+    def _walk_on_as_read(self, node: Node) -> str | None:
+        """After a check left undecided only because a partial output may miss rows: walk on
+        along what the output shows as read, so later checks (a Failed interface that was
+        read) still conclude, but never straight into a finding the missing rows could undo."""
+        try:
+            value = bool(evaluate_as_read(node.condition, self.namespace))
+        except Unknown:
+            return None
+        target = node.if_true if value else node.if_false
+        if target is None or self.tree.nodes[target].kind == "finding":
+            return None
+        return target
 
     def _finding(self, node: Node) -> None:
         items: list[Any] = [None]
@@ -133,12 +192,20 @@ class Walk:
                                if v not in fix.verify]
                 fix.rollback += [render(c, scope) for c in template.rollback]
         title = render(node.title, self.namespace)
-        self.steps.append(Step(node.id, title, "finding"))
+        evidence = _unique(evidence + path_evidence)
+        if not evidence:  # every finding points into the capture: at least the output read
+            deciding = [self.tree.nodes[s.node] for s in reversed(self.steps)
+                        if s.node in self.tree.nodes and self.tree.nodes[s.node].kind == "check"]
+            evidence = self.output_head([c for n in deciding for c in n.needs]
+                                        + list(self.tree.requires))
+        partial = {p.command: p for s in self.steps for p in s.partial}
+        partial.update((p.command, p) for p in self.partial(node.each))
+        self.steps.append(Step(node.id, title, "finding", partial=list(partial.values())))
         self.findings.append(Finding(
             id=node.finding, severity=node.severity, title=title, device=self.device.hostname,
             explanation=render(node.explanation, self.namespace).strip(),
-            evidence=_unique(evidence + path_evidence), fix=list(fixes.values()),
-            tree=self.tree.id, path=list(self.steps)))
+            evidence=evidence, fix=list(fixes.values()),
+            tree=self.tree.id, path=list(self.steps), partial=list(partial.values())))
 
     def run(self) -> Walk:
         """Auto mode: walk to the end, recording questions nobody answered."""

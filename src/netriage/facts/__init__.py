@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from netriage.capture.commands import is_show_like
-from netriage.capture.model import Device
+from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
+from netriage.engine.findings import PartialSource
 from netriage.facts.config_facts import ConfigFacts, config_facts
 from netriage.facts.crypto import COMMANDS as CRYPTO_COMMANDS
 from netriage.facts.crypto import CryptoFacts, build_config_fact, build_crypto
@@ -45,7 +46,7 @@ from netriage.facts.failover_syslog import (
     build_syslog,
 )
 from netriage.facts.interfaces import INTERFACE_COMMANDS, InterfaceFacts, interface_facts
-from netriage.parsing import ParseResult, parse_output
+from netriage.parsing import PARSED, PARTIAL, ParseResult, parse_output
 from netriage.platforms import family
 
 
@@ -54,7 +55,8 @@ class FactBuilder:
     """How one fact is made.
 
     Either `build` (from the parse result of the first captured command in `commands`; the
-    generic code turns a missing, filtered, partial or unparsed output into Unknown), or
+    generic code turns a missing, filtered or unparsed output into Unknown, and hands a
+    partial one over with the records it has), or
     `build_device` for facts that combine several outputs or other facts: it receives the
     `DeviceFacts` and returns the fact, or raises/returns `Unknown` itself.
     """
@@ -105,16 +107,36 @@ BUILDERS: dict[str, FactBuilder] = {
 }
 
 
+# How many not-understood lines a partial source keeps for the reports (the count says all).
+NOT_UNDERSTOOD_SHOWN = 20
+
+
+def readable(result: ParseResult) -> bool:
+    """Parsed, or partial with records: the builders read it (partial is not nothing)."""
+    return result.status == PARSED or (result.status == PARTIAL and bool(result.records))
+
+
+def unreadable_reason(command: str, result: ParseResult) -> Unknown:
+    detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
+    if result.status == PARTIAL:
+        detail = f"no record was read, {detail}"
+    return Unknown(f"`{command}` is {result.status}: {detail}", (command,))
+
+
 def usable_result(facts: DeviceFacts, command: str) -> ParseResult:
-    """The parse result of `command`, or Unknown saying why it cannot be relied on."""
+    """The parse result of `command` for a builder, or Unknown saying why it cannot be read.
+
+    A partial result (records, and lines not understood) is handed over: the builder uses
+    every record, leaves what only an unread line could tell as None, and the fact is marked
+    as read from a partial output (see `DeviceFacts.note_partial`)."""
     result = facts.result(command)
     if result is None:
         if facts.device.find(command, unfiltered=False) is not None:
             raise Unknown(f"only a filtered `{command}` was captured", (command,))
         raise Unknown(f"`{command}` was not captured", (command,))
-    if not result.usable:
-        detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
-        raise Unknown(f"`{command}` is {result.status}: {detail}", (command,))
+    if not readable(result):
+        raise unreadable_reason(command, result)
+    facts.note_partial(result)
     return result
 
 
@@ -135,6 +157,8 @@ class DeviceFacts:
         self.template_platform = _template_platform(device)
         self._results: dict[str, ParseResult] = {}
         self._facts: dict[str, Any] = {}
+        self._partial: dict[str, tuple[PartialSource, ...]] = {}  # fact → partial outputs
+        self._reading: list[dict[str, PartialSource]] = []  # facts being built, innermost last
 
     def result(self, command: str) -> ParseResult | None:
         if command not in self._results:
@@ -162,8 +186,41 @@ class DeviceFacts:
         if builder is None:
             raise KeyError(name)
         if name not in self._facts:
-            self._facts[name] = self._build(builder)
+            self._reading.append({})
+            try:
+                self._facts[name] = self._build(builder)
+            finally:
+                read = self._reading.pop()
+            self._partial[name] = tuple(read.values())
+        if self._reading:  # a fact built from this one was read from the same outputs
+            self._reading[-1].update((p.command, p) for p in self._partial[name])
         return self._facts[name], builder.commands
+
+    def partial_of(self, name: str) -> tuple[PartialSource, ...]:
+        """The partial outputs fact `name` was read from (its lists may miss rows)."""
+        if name not in BUILDERS:
+            raise KeyError(name)
+        self.resolve(name)
+        return self._partial.get(name, ())
+
+    def note_partial(self, result: ParseResult, label: str = "",
+                     entry: Entry | None = None) -> None:
+        """A builder reads this result: if it is partial, so is the fact being built."""
+        if result.status != PARTIAL or not self._reading:
+            return
+        source = self.partial_source(result, label, entry)
+        self._reading[-1][source.command] = source
+
+    def partial_source(self, result: ParseResult, label: str = "",
+                       entry: Entry | None = None) -> PartialSource:
+        """Which output, and its not-understood lines numbered in the capture file."""
+        command = label or result.command
+        entry = entry or self.device.find(command)
+        lines = tuple(
+            (entry.source_line(number - 1) if entry is not None else 0, text)
+            for number, text in result.not_understood[:NOT_UNDERSTOOD_SHOWN])
+        return PartialSource(command, len(result.not_understood),
+                             entry.source if entry is not None else "", lines)
 
     def _build(self, builder: FactBuilder) -> Any:
         try:
@@ -188,9 +245,10 @@ class DeviceFacts:
             result = self.result(command)
             if result is None:
                 continue
-            if not result.usable:
-                detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
-                return Unknown(f"`{command}` is {result.status}: {detail}", builder.commands)
+            if not readable(result):
+                unknown = unreadable_reason(command, result)
+                return Unknown(unknown.reason, builder.commands)
+            self.note_partial(result)
             fact = builder.build(result)
             if fact is None:
                 return Unknown(f"`{command}` gave no usable record", builder.commands)

@@ -11,7 +11,7 @@ the command to capture. Lists exclude what a root cause earlier in the trees alr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto_config import CryptoConfig, MapEntry
@@ -29,6 +29,21 @@ from netriage.facts.crypto_sa_tables import _ike, _ipsec, maps_shown_incomplete
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
+
+
+# The lists each area of `CryptoFacts` fills (see PARTIAL_READS) and the IKE tables.
+_CONFIG_LISTS = (
+    "ike_not_enabled", "ike_disabled_ios", "map_not_applied", "map_two_on_interface",
+    "map_incomplete", "map_acl_missing", "acl_too_broad", "dynamic_map_order",
+    "tunnel_group_missing", "psk_missing_ios", "psk_not_configured", "ikev2_auth_config",
+    "weak_ike_policy", "weak_transform", "psk_wildcard", "aggressive_mode_config",
+    "dpd_missing", "identity_not_address", "sysopt_permit_vpn_off", "uses_certificates",
+    "certificate_expired")
+_IKE_LISTS = (
+    "p1_no_response", "p1_responder_wait3", "p1_dh_nat_t", "p1_psk_mismatch", "p1_psk_or_path",
+    "p1_proposal_mismatch", "peer_id_mismatch", "wrong_peer_address", "ikev2_in_neg",
+    "ikev2_no_proposal", "ikev2_auth_fail", "ikev2_delete", "aggressive_mode_sa", "p1_up")
+_IKE_TABLES = ("show crypto isakmp", "show crypto ikev", "show crypto session", "show isakmp")
 
 
 @dataclass
@@ -105,6 +120,13 @@ class CryptoFacts:
     manual_key_length: IssueList = field(default_factory=list)
     manual_key_spi: IssueList = field(default_factory=list)
     manual_key_suspect: IssueList = field(default_factory=list)
+
+    # Which partial outputs can hide a row of a list (the rest: any of them). A configuration
+    # list is not made uncertain by a partial SA table, nor an IKE list by the IPsec table.
+    PARTIAL_READS: ClassVar[dict[str, tuple[str, ...]]] = {
+        **dict.fromkeys(_CONFIG_LISTS, ()), "maps_incomplete": ("show crypto map",),
+        **dict.fromkeys(_IKE_LISTS, _IKE_TABLES), "ike_sas": _IKE_TABLES,
+        "ipsec_sas": ("show crypto ipsec",), "events": ()}
 
     @property
     def peers_up(self) -> str:

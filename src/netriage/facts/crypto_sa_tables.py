@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 
 # What tells, per family: the first captured, usable output of each group is read.
 # IOS `isakmp sa detail` names local and remote (the brief table only dst/src), so it comes first.
-IKEV1_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto ikev1 sa"),
+IKEV1_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto isakmp sa detail",
+                                "show crypto ikev1 sa", "show crypto ikev1 sa detail"),
                   "cisco_ios": ("show crypto isakmp sa detail", "show crypto isakmp sa")}
-IKEV2_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto ikev2 sa detail",
-                                "show crypto ikev2 sa"),
+IKEV2_COMMANDS = {"cisco_asa": ("show crypto isakmp sa", "show crypto isakmp sa detail",
+                                "show crypto ikev2 sa detail", "show crypto ikev2 sa"),
                   "cisco_ios": ("show crypto ikev2 sa detail", "show crypto ikev2 sa")}
 SESSION_COMMANDS = ("show crypto session detail", "show crypto session")
 IPSEC_COMMANDS = ("show crypto ipsec sa detail", "show crypto ipsec sa")
@@ -149,7 +150,7 @@ def _ios_ipsec(facts: DeviceFacts) -> tuple[Any, str] | None:
     rejects lines of some releases; our template (run natively) reads both forms whole, so the
     `detail` output is parsed with it, as the plain command.
     """
-    from netriage.facts import usable_result
+    from netriage.facts import readable, unreadable_reason, usable_result
     from netriage.parsing import parse_output
 
     for command in IPSEC_COMMANDS:
@@ -162,9 +163,9 @@ def _ios_ipsec(facts: DeviceFacts) -> tuple[Any, str] | None:
             return usable_result(facts, command), command
         result = parse_output(entry.output, "show crypto ipsec sa", facts.family,
                               facts.device.platform)
-        if not result.usable:
-            detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
-            raise Unknown(f"`{command}` is {result.status}: {detail}", (command,))
+        if not readable(result):
+            raise unreadable_reason(command, result)
+        facts.note_partial(result, command, entry)
         if entry.truncated:
             raise Unknown(f"`{command}` was cut short", (command,))
         return result, command

@@ -37,7 +37,8 @@ class FailoverInterface:
 
     @property
     def ip_missing(self) -> bool:
-        return self.ip.split("/")[0] in ("0.0.0.0", "")  # noqa: S104 - an address, not a bind
+        """No address at all. `0.0.0.0/fe80::1` is IPv4-less but has an IPv6 address."""
+        return all(part in ("0.0.0.0", "") for part in self.ip.split("/"))  # noqa: S104
 
     @property
     def physical_hint(self) -> str:
@@ -50,6 +51,14 @@ class FailoverSlot:
     slot: str
     model: str  # ASA5525, FPR-2130, IPS5525, snort ...
     status: str  # Up Sys, Up/Up, Unresponsive/Up ...
+
+
+@dataclass
+class FailoverModule:
+    """A service module's application under a slot: `IPS, 7.3(5)E4, Up, (Monitored)`."""
+
+    name: str  # IPS, ASA FirePOWER, CSC SSM ...
+    status: str  # Up, Down, Not Applicable, Unresponsive ...
 
 
 @dataclass
@@ -66,6 +75,8 @@ class FailoverUnit:
     slots: list[FailoverSlot] = field(default_factory=list)
     groups: list[GroupState] = field(default_factory=list)
     active_time: int | None = None  # seconds; the first group's in Active/Active
+    modules: list[FailoverModule] = field(default_factory=list)
+    reason: str = ""  # a "Reason:" line under the host, when the release prints one
 
     @property
     def detected(self) -> bool:
@@ -116,9 +127,9 @@ class SlotPair:
 
 @dataclass
 class FailoverFacts:
-    enabled: bool
+    enabled: bool | None  # None: the `Failover On/Off` line was not understood
     unit: str | None  # Primary / Secondary, None when not printed
-    lan_configured: bool
+    lan_configured: bool | None
     lan_name: str | None
     lan_interface: str | None
     lan_state: str | None  # up / down; None when not configured
@@ -137,8 +148,8 @@ class FailoverFacts:
     unit_poll: str | None = None
     unit_hold: str | None = None
     pix6: bool = False  # PIX 6.x output (cable status, LAN-based failover block)
-    cable_status: str = ""  # PIX 6.x serial cable: Normal, My side not connected, ...
-    lan_based: bool = False  # PIX 6.x "Lan Based Failover is Active"
+    cable_status: str | None = ""  # PIX 6.x serial cable: Normal, My side not connected ...
+    lan_based: bool | None = False  # PIX 6.x "Lan Based Failover is Active"
     lan_peer_status: str = ""  # PIX 6.x LAN failover peer status
     interface_poll: str | None = None
     interface_hold: str | None = None
@@ -147,15 +158,22 @@ class FailoverFacts:
     last_failover: str = ""
     recv_queue_max: int | None = None
     xmit_queue_cur: int | None = None
+    state_note: str = ""  # "Failover Off (pseudo-Standby)": off, yet holding standby addresses
+    last_failover_reason: str = ""
+    monitored_max: int | None = None
 
     # -- the LAN link and the mate ------------------------------------------------------
     @property
-    def lan_up(self) -> bool:
+    def lan_up(self) -> bool | None:
+        if self.lan_state is None and self.lan_configured is not False:
+            return None  # configured, but its state was not read (a line not understood)
         return (self.lan_state or "").lower() == "up"
 
     @property
-    def serial_cable(self) -> bool:
+    def serial_cable(self) -> bool | None:
         """PIX 6.x failover over the serial cable (no LAN-based failover)."""
+        if self.pix6 and self.lan_based is None:
+            return None
         return self.pix6 and not self.lan_based
 
     @property

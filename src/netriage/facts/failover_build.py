@@ -12,13 +12,14 @@ from netriage.engine.expr import Unknown
 from netriage.facts.failover import (
     FailoverFacts,
     FailoverInterface,
+    FailoverModule,
     FailoverSlot,
     FailoverUnit,
     GroupState,
     StatefulCounter,
 )
 from netriage.facts.failover_common import mate_result
-from netriage.parsing import ParseResult
+from netriage.parsing import PARTIAL, ParseResult
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
@@ -55,6 +56,11 @@ def _slots(record: dict, suffix: str) -> list[FailoverSlot]:
                 strict=False))]
 
 
+def _modules(record: dict, suffix: str) -> list[FailoverModule]:
+    return [FailoverModule(name, _at(record.get(f"modules_status{suffix}", []), index))
+            for index, name in enumerate(record.get(f"modules{suffix}", []))]
+
+
 def _active_time(record: dict, suffix: str) -> int | None:
     times = record.get(f"active_times{suffix}") or [
         record.get("this_active_time" if not suffix else "other_active_time", "")]
@@ -71,7 +77,8 @@ def _unit(role: str, state: str, record: dict, suffix: str) -> FailoverUnit | No
         role=role, state=state, interfaces=_interfaces(record, suffix, role),
         slots=_slots(record, suffix),
         groups=[GroupState(i + 1, s) for i, s in enumerate(group_states)],
-        active_time=_active_time(record, suffix))
+        active_time=_active_time(record, suffix), modules=_modules(record, suffix),
+        reason=record.get("this_reason" if not suffix else "other_reason", ""))
 
 
 def _int(value: str) -> int | None:
@@ -87,10 +94,17 @@ def _pix_lan_state(record: dict) -> str | None:
 
 
 def failover_facts(result: ParseResult) -> FailoverFacts | None:
-    """Facts from a parsed `show failover`; None when the output cannot be relied on."""
-    if not result.usable or not result.records:
+    """Facts from a parsed (or partial) `show failover`; None when nothing was read.
+
+    From a partial output, a value whose line was not read stays None (Unknown to the
+    trees) instead of a definite False or "" drawn from an empty field."""
+    if not result.records:
         return None
     r = result.records[0]
+    partial = result.status == PARTIAL
+
+    def read(*keys: str) -> bool:  # was any of these fields read (or is the output whole)?
+        return not partial or any(r.get(k) for k in keys)
     counters = [
         StatefulCounter(name, int(x), int(xe), int(rc), int(re_))
         for name, x, xe, rc, re_ in zip(r["stats_object"], r["stats_xmit"], r["stats_xerr"],
@@ -103,9 +117,10 @@ def failover_facts(result: ParseResult) -> FailoverFacts | None:
     elif r["state_link_name"] or r.get("state_link_status", "").lower() == "configured":
         state_link_configured = True
     return FailoverFacts(
-        enabled=r["state"] == "On",
+        enabled=r["state"] == "On" if read("state") else None,
         unit=_none_if_empty(r["unit"]),
-        lan_configured=not r["lan_not_configured"] and bool(r["lan_name"]),
+        lan_configured=not r["lan_not_configured"] and bool(r["lan_name"])
+        if read("lan_not_configured", "lan_name", "lan_failover") else None,
         lan_name=_none_if_empty(r["lan_name"]),
         lan_interface=_none_if_empty(r["lan_interface"]),
         lan_state=_none_if_empty(r["lan_state"]) or _pix_lan_state(r),
@@ -124,8 +139,9 @@ def failover_facts(result: ParseResult) -> FailoverFacts | None:
         unit_poll=_none_if_empty(r["unit_poll"]),
         unit_hold=_none_if_empty(r["unit_hold"]),
         pix6=pix6,
-        cable_status=r.get("cable_status", ""),
-        lan_based=r.get("lan_failover", "").lower() == "active",
+        cable_status=r.get("cable_status", "") if read("cable_status") or not pix6 else None,
+        lan_based=r.get("lan_failover", "").lower() == "active"
+        if read("lan_failover", "cable_status") else None,
         lan_peer_status=r.get("lan_peer_status", ""),
         interface_poll=_none_if_empty(r.get("interface_poll", "")),
         interface_hold=_none_if_empty(r.get("interface_hold", "")),
@@ -134,6 +150,9 @@ def failover_facts(result: ParseResult) -> FailoverFacts | None:
         last_failover=r.get("last_failover", ""),
         recv_queue_max=_int(r["recv_q_max"]),
         xmit_queue_cur=_int(r["xmit_q_cur"]),
+        state_note=r.get("state_note", ""),
+        last_failover_reason=r.get("last_failover_reason", ""),
+        monitored_max=_int(r.get("monitored_max", "")),
     )
 
 

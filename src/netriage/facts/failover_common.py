@@ -62,7 +62,8 @@ def mate_entry(facts: DeviceFacts, command: str, *, unfiltered: bool = True) -> 
 def mate_result(facts: DeviceFacts, command: str) -> ParseResult | None:
     """The mate's `command` output parsed with the template of `command`; None if absent.
 
-    Raises Unknown when only a filtered, cut-off, rejected or not understood output exists.
+    Raises Unknown when only a filtered, cut-off, rejected or unparsed output exists; a
+    partial one is returned (and noted as such).
     """
     entry = mate_entry(facts, command)
     label = f"{MATE_PREFIX}{command}"
@@ -72,9 +73,11 @@ def mate_result(facts: DeviceFacts, command: str) -> ParseResult | None:
         return None
     _check_entry(entry, label)
     result = parse_output(entry.output, command, facts.family, facts.device.platform)
-    if not result.usable:
-        detail = result.reason or f"{len(result.not_understood)} line(s) not understood"
-        raise Unknown(f"`{label}` is {result.status}: {detail}", (label,))
+    from netriage.facts import readable, unreadable_reason  # the registry imports this module
+
+    if not readable(result):
+        raise unreadable_reason(label, result)
+    facts.note_partial(result, label, entry)  # partial is read, and the fact says so
     return result
 
 

@@ -63,14 +63,16 @@ class FailoverConfig:
     replication_http: bool = False
     mac_addresses: list[str] = field(default_factory=list)  # `failover mac address` interfaces
     groups: list[FailoverGroup] = field(default_factory=list)
+    partial: bool = False  # some lines were not understood: an absent line may be one of them
 
     @property
     def pair_configured(self) -> bool:
         return bool(self.lan_unit or self.lan_name)
 
     @property
-    def key_missing(self) -> bool:
-        return bool(self.lan_name) and not (self.key or self.ipsec_key)
+    def key_missing(self) -> bool | None:
+        missing = bool(self.lan_name) and not (self.key or self.ipsec_key)
+        return None if missing and self.partial else missing
 
     @property
     def lan_address(self) -> LinkAddress | None:
@@ -82,6 +84,8 @@ class FailoverConfig:
         if not self.lan_name:
             return False
         address = self.lan_address
+        if address is None and self.partial:
+            return None  # its line may be one that was not understood
         return address is None or address.broken
 
     @property
@@ -134,7 +138,8 @@ def build_config(result: ParseResult) -> FailoverConfig | None:
         polltime_interface=r["polltime_interface"],
         polltime_interface_hold=r["polltime_interface_holdtime"],
         interface_policy=r["interface_policy"], replication_http=bool(r["replication_http"]),
-        mac_addresses=list(r["mac_address_interfaces"]), groups=_groups(r["group_config"]))
+        mac_addresses=list(r["mac_address_interfaces"]), groups=_groups(r["group_config"]),
+        partial=result.status == "partial")
 
 
 @dataclass

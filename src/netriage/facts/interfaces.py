@@ -41,7 +41,8 @@ INTERFACE_COMMANDS = {
                   "show interfaces counters errors", "show errdisable recovery",
                   "show interfaces description", "show interfaces switchport",
                   "show interfaces trunk", "show logging"),
-    "cisco_asa": ("show interface", "show nameif", "show interface ip brief", "show logging"),
+    "cisco_asa": ("show interface", "show interface detail", "show interface summary",
+                  "show nameif", "show interface ip brief", "show logging"),
 }
 
 

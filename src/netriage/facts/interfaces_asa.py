@@ -37,9 +37,12 @@ def _show_interface(records: list[dict], merge: Merger) -> None:
         interface.status = _status(record["link_status"])
         interface.protocol = record["protocol_status"].strip().lower()
         interface.description = record.get("description", "")
-        interface.hardware = record.get("hardware_type", "")
+        interface.hardware = record.get("hardware_type", "").strip()
         interface.ip_known = True
         interface.ip = record.get("ip_address", "")
+        if interface.ip == "unassigned":  # `detail` keeps the word, as ntc-templates does
+            interface.ip = ""
+        interface.management_only = bool(record.get("management_only"))
         if (interface.ip, record.get("netmask")) == ("127.0.0.1", "255.255.255.255"):
             interface.ip = ""  # PIX 6.x prints this for an interface without an address
         interface.mtu = as_int(record.get("mtu"))
@@ -107,8 +110,14 @@ def _brief(records: list[dict], merge: Merger) -> None:
 
 def asa_sources(facts: DeviceFacts, merge: Merger, states: dict[str, Unknown | None]) -> None:
     _show_interface(read_singles(facts, "show interface"), merge)
-    _show_interface(read(facts, "show interface", states, "state"), merge)
+    # `show interface detail` prints every line of `show interface` and more: either will do;
+    # `summary` prints state, names and addresses but no counter
+    for command in ("show interface", "show interface detail"):
+        if states.get("state", False) is not None:
+            _show_interface(read(facts, command, states, "state"), merge)
     states["counters"] = states["state"]
+    if states["state"] is not None:
+        _show_interface(read(facts, "show interface summary", states, "state"), merge)
     _nameif(read(facts, "show nameif", states, "nameif"), merge)
     _brief(read(facts, "show interface ip brief", states, "brief"), merge)
     if states["nameif"] is None:  # show nameif lists every named interface: the rest have none

@@ -151,10 +151,9 @@ def asa_lists(facts: InterfaceFacts, interfaces: list[Interface], config: Config
     # management interfaces (FTD's `diagnostic` above all) often run without an address
     unnamed_ip = [i for i in visible
                   if i.nameif and i.ip_known and not i.ip and (not i.subinterface or i.vlan)
-                  and not i.name.lower().startswith("management")
+                  and not i.management
                   and not PIX_UNUSED_NAME.match(i.nameif)]
-    routed_proof = any(i.ip for i in visible if i.nameif and not i.name.lower().startswith(
-        "management"))
+    routed_proof = any(i.ip for i in visible if i.nameif and not i.management)
     if facts.transparent is True:
         facts.asa_no_ip = _judged([], state)
     elif unnamed_ip and facts.transparent is None and not routed_proof:
@@ -166,7 +165,7 @@ def asa_lists(facts: InterfaceFacts, interfaces: list[Interface], config: Config
     named = [i for i in visible if i.nameif and i.security_level is not None]
     by_level: dict[int, list[Interface]] = {}
     for interface in named:
-        if interface.name.lower().startswith("management"):
+        if interface.management:
             continue  # management-only traffic never crosses the box
         by_level.setdefault(interface.security_level or 0, []).append(interface)
     shared = [SameSecurity(level, ", ".join(i.nameif for i in group), group[0].nameif,

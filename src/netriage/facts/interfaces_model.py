@@ -109,6 +109,7 @@ class Interface:
     has_named_children: bool = False
     failover_link: bool = False
     monitoring: bool = False  # SPAN destination: "line protocol is down (monitoring)"
+    management_only: bool = False  # ASA "Management-only interface": no through traffic
 
     @property
     def admin_down(self) -> bool | None:
@@ -117,6 +118,11 @@ class Interface:
         if self.switch_status:
             return self.switch_status == "disabled"
         return None
+
+    @property
+    def management(self) -> bool:
+        """A management port: `management-only`, or named Management0/0 and the like."""
+        return self.management_only or self.name.lower().startswith("management")
 
     @property
     def up(self) -> bool:

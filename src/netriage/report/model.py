@@ -10,7 +10,13 @@ from typing import Any
 
 from netriage import __version__
 from netriage.analysis import Analysis
-from netriage.engine.findings import Finding
+from netriage.engine.findings import Finding, PartialSource
+
+
+def partial_dict(source: PartialSource) -> dict[str, Any]:
+    return {"command": source.command, "not_understood": source.count,
+            "note": f"drawn from {source.note}", "source": source.source,
+            "lines": [{"line": line, "text": text} for line, text in source.lines]}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -23,6 +29,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "explanation": finding.explanation,
         "fix": [asdict(f) for f in finding.fix],
         "tree": finding.tree,
+        "partial": [partial_dict(p) for p in finding.partial],
     }
 
 
@@ -47,15 +54,22 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
         commands = []
         for result in item.facts.all_results():
             parsed: bool | str = {"parsed": True, "partial": "partial"}.get(result.status, False)
+            entry = item.device.find(result.command)
             commands.append({
                 "command": result.command,
                 "parsed": parsed,
                 "records": len(result.records),
                 "template": result.template or None,
                 "reason": result.reason,
-                "not_understood": [{"line": n, "text": t} for n, t in result.not_understood],
+                # `line`: in the output; `source_line`: in the file (`source`) it came from
+                "not_understood": [
+                    {"line": n, "text": t,
+                     "source_line": entry.source_line(n - 1) if entry is not None else 0}
+                    for n, t in result.not_understood],
+                "source": entry.source if entry is not None else "",
             })
         device = item.device
+        undecided = sum(1 for u in analysis.undecided if u.device == device.hostname)
         devices.append({
             "hostname": device.hostname,
             "platform": device.platform or None,
@@ -63,6 +77,7 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
             "version": device.version or None,
             "failover_role": device.failover_role or None,
             "commands": commands,
+            "undecided": undecided,  # checks not decided on this device: never "healthy"
         })
     return {
         "netriage": __version__,

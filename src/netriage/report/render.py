@@ -12,6 +12,10 @@ from netriage.report.model import report_dict
 _STATUS = {True: "parsed", "partial": "PARTIAL", False: "UNPARSED"}
 
 
+# Not-understood lines listed per partial output; the count says how many more there are.
+SHOWN_LINES = 10
+
+
 def _commands_lines(device: dict[str, Any]) -> list[str]:
     lines = []
     for c in device["commands"]:
@@ -21,6 +25,33 @@ def _commands_lines(device: dict[str, Any]) -> list[str]:
             detail += f", {len(c['not_understood'])} line(s) not understood"
         lines.append(f"{c['command']}: {status} ({detail})")
     return lines
+
+
+def _not_understood(command: dict[str, Any], code: bool = False) -> list[str]:
+    """`line 57: <text>` (line in the file) for the first lines of a partial output."""
+    items = command["not_understood"] if command["parsed"] == "partial" else []
+    quote = "`" if code else ""
+    out = [f"line {n.get('source_line') or n['line']}: {quote}{n['text'].strip()}{quote}"
+           for n in items[:SHOWN_LINES]]
+    if len(items) > SHOWN_LINES:
+        out.append(f"... and {len(items) - SHOWN_LINES} more line(s) not understood")
+    return out
+
+
+def _partial_notes(finding: dict[str, Any]) -> list[str]:
+    """`Drawn from a partial `show failover`: 1 line not understood`, one per output."""
+    return [p["note"][0].upper() + p["note"][1:] for p in finding.get("partial", [])]
+
+
+def _undecided_line(report: dict[str, Any]) -> str:
+    """Unknown is never healthy: no finding with checks undecided is not a clean bill."""
+    count = len(report["undecided"])
+    if not report["findings"]:
+        if count:
+            return (f"No findings, but {count} check(s) could not be decided (listed below): "
+                    "this capture does not show the devices healthy.")
+        return "No findings."
+    return ""
 
 
 def _redaction_line(report: dict[str, Any]) -> str:
@@ -41,12 +72,18 @@ def _text(report: dict[str, Any]) -> str:
         platform = device["platform"] or "unknown platform"
         out.append(f"Device {device['hostname']} ({platform}"
                    + (f" {device['version']}" if device["version"] else "") + ")")
-        out += [f"  {line}" for line in _commands_lines(device)]
+        for command, line in zip(device["commands"], _commands_lines(device), strict=True):
+            out.append(f"  {line}")
+            out += [f"    not understood, {text}" for text in _not_understood(command)]
+        if device.get("undecided"):
+            out.append(f"  {device['undecided']} check(s) not decided on this device "
+                       "(listed under 'Not decided')")
     out.append("")
-    if not report["findings"]:
-        out.append("No findings.")
+    if _undecided_line(report):
+        out.append(_undecided_line(report))
     for number, f in enumerate(report["findings"], 1):
         out.append(f"{number}. [{f['severity'].upper()}] {f['id']} on {f['device']}: {f['title']}")
+        out += [f"   {note}" for note in _partial_notes(f)]
         out.append(f"   {f['explanation']}")
         if f["evidence"]:
             out.append("   Evidence:")
@@ -75,14 +112,22 @@ def _markdown(report: dict[str, Any]) -> str:
     for device in report["devices"]:
         out.append(f"### {device['hostname']} ({device['platform'] or 'unknown platform'})")
         out.append("")
-        out += [f"- {line}" for line in _commands_lines(device)]
+        for command, line in zip(device["commands"], _commands_lines(device), strict=True):
+            out.append(f"- {line}")
+            out += [f"  - not understood, {text}" for text in _not_understood(command, True)]
+        if device.get("undecided"):
+            out.append(f"- **{device['undecided']} check(s) not decided** on this device "
+                       "(see *Not decided*)")
         out.append("")
     out += ["## Findings", ""]
-    if not report["findings"]:
-        out.append("No findings.")
+    if _undecided_line(report):
+        out.append(_undecided_line(report))
     for f in report["findings"]:
         out += [f"### {f['severity'].upper()}: {f['title']}", "",
-                f"`{f['id']}` on **{f['device']}**", "", f["explanation"], ""]
+                f"`{f['id']}` on **{f['device']}**", ""]
+        out += [f"> {note}" for note in _partial_notes(f)]
+        out += [""] if _partial_notes(f) else []
+        out += [f["explanation"], ""]
         if f["evidence"]:
             out += ["Evidence:", "", "```"]
             out += [f"{e['command']} (line {e['line']}): {e['text']}" for e in f["evidence"]]

@@ -57,6 +57,7 @@ class Problem:
     name: str
     detail: str
     state: str = BAD
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (file line, text) not read
 
 
 @dataclass
@@ -243,8 +244,11 @@ def build_overview(analysis: Analysis) -> Overview:
             else:
                 summary.unparsed += 1
                 detail = result.reason or "no record"
+            entry = device.find(result.command)
+            not_read = [(entry.source_line(n - 1) if entry is not None else n, text)
+                        for n, text in result.not_understood]
             overview.unparsed.append(Problem(device.hostname, result.command,
-                                             f"{result.status}: {detail}", WARN))
+                                             f"{result.status}: {detail}", WARN, not_read))
         overview.devices.append(summary)
         _tunnels(device.hostname, facts, overview)
         _interfaces(device.hostname, facts, overview)

@@ -57,10 +57,19 @@ def interfaces_content(overview: Overview) -> Content:
     return lines(parts)
 
 
+# Not-understood lines shown per output in the overview; the raw viewer (v) has them all.
+SHOWN_LINES = 5
+
+
 def unparsed_content(overview: Overview) -> Content:
     parts: list[Content | str] = [heading("Not parsed")]
-    parts += [Content.assemble(state_mark(p.state), f" {p.device}  ", (p.name, "bold"),
-                               ("  " + p.detail, "dim")) for p in overview.unparsed]
+    for p in overview.unparsed:
+        parts.append(Content.assemble(state_mark(p.state), f" {p.device}  ", (p.name, "bold"),
+                                      ("  " + p.detail, "dim")))
+        parts += [Content.assemble((f"      line {line:>5}  ", "dim"), text.strip())
+                  for line, text in p.lines[:SHOWN_LINES]]
+        if len(p.lines) > SHOWN_LINES:
+            parts.append(Content.styled(f"      … {len(p.lines) - SHOWN_LINES} more", "dim"))
     parts += [Content.assemble(state_mark("warn"), f" {text}") for text in overview.skipped]
     if len(parts) == 1:
         parts.append("  every command was parsed completely")

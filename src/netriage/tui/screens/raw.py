@@ -38,7 +38,8 @@ def records_content(entry: Entry, result: ParseResult | None) -> Content:
         parts.append(Content.styled(result.reason, "italic"))
     if result.not_understood:
         parts += ["", heading(f"Not understood ({len(result.not_understood)})")]
-        parts += [Content.assemble((f"{n:>4} ", "dim"), text)
+        # numbered like the output's gutter: lines of the capture file
+        parts += [Content.assemble((f"{entry.source_line(n - 1) or n:>4} ", "dim"), text)
                   for n, text in result.not_understood[:50]]
     for number, record in enumerate(result.records[:200], start=1):
         parts += ["", heading(f"Record {number}")]
