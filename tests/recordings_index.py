@@ -67,12 +67,29 @@ def list_recordings(root: Path = RECORDINGS) -> tuple[Path, ...]:
     return tuple(_walk(root))
 
 
+def answers_for(path: Path) -> dict[str, str]:
+    """`<capture>.answers.yaml`: what the engineer knows and no output can tell.
+
+    A question-gated finding (is a mate meant to exist? what does the far end run?) fires on a
+    recording only with its answer, given the way `--answer TREE.NODE=VALUE` gives it.
+    """
+    sidecar = path.with_name(path.name + ".answers.yaml")
+    if not sidecar.is_file():
+        sidecar = path.with_suffix(".answers.yaml")
+    if not sidecar.is_file():
+        return {}
+    import yaml
+
+    data = yaml.safe_load(sidecar.read_text()) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
 @functools.cache
 def analyse_recording(path: Path) -> tuple[Fired, ...]:
     # Imported here so collecting a test module that imports this one stays cheap.
     from netriage.analysis import analyze_paths
 
-    analysis = analyze_paths([path])
+    analysis = analyze_paths([path], answers=answers_for(path) or None)
     return tuple(Fired(f.device, f.id, f.severity) for f in analysis.findings)
 
 
