@@ -225,11 +225,15 @@ class NatRule:
     """
 
     text: str
-    kind: str  # exempt / dynamic / acl (the ACL's first match decides: IOS list, nat 0)
-    source: str  # object name, "any", or an ACL name for kind acl
-    destination: str = ""  # object name for twice NAT exemptions
-    section: int = 1  # ASA: 1 manual, 2 auto (object), 3 after-auto
+    # exempt (identity: traffic keeps its addresses) / dynamic or static (translates) / acl
+    # (the ACL's first match decides: IOS list, ASA nat 0) / route-map (not evaluated here)
+    kind: str
+    source: str  # object or object-group name, "any", "net/mask", or an ACL name for kind acl
+    destination: str = ""  # twice NAT: the real destination it applies to; "" = any
+    section: int = 1  # ASA: 0 `nat 0`, 1 manual, 2 auto (object), 3 after-auto
     acl_permit_translates: bool = True  # IOS list: permit = translate; ASA nat 0: permit = exempt
+    interfaces: tuple[str, str] = ("any", "any")  # ASA (real, mapped) nameifs
+    partial: bool = False  # `service` limits it to some ports: never a whole exemption
 
 
 @dataclass
@@ -252,6 +256,8 @@ class CryptoConfig:
     interfaces: list[Interface] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # ASA `name IP NAME`: name -> IP
     objects: dict[str, str] = field(default_factory=dict)  # ASA network object -> "net/mask"
+    # ASA network object-groups -> members: "net/mask", an address, "object:X", "group:X"
+    object_groups: dict[str, list[str]] = field(default_factory=dict)
     identity: str = ""  # address / hostname / auto / key-id / dn; "" = default
     nat_traversal: bool = True  # ASA 7.2+ and IOS default on
     am_disabled: bool = False  # ASA `crypto ikev1 am-disable`, IOS `aggressive-mode disable`

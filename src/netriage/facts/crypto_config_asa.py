@@ -231,42 +231,98 @@ def _asa_object(config: CryptoConfig, name: str, children: list[str]) -> None:
             config.objects[name] = f"{parts[1]}/{parts[2]}"
         elif parts[:1] == ["host"] and len(parts) > 1:
             config.objects[name] = parts[1]
-        elif parts[:1] == ["network-object"] and len(parts) > 2 and name not in config.objects:
-            # an object-group of one network resolves; bigger groups stay unresolved
-            if parts[1] == "host":
-                config.objects[name] = parts[2]
-            elif len(parts) > 2 and parts[1] != "object":
-                config.objects[name] = f"{parts[1]}/{parts[2]}"
-        elif parts[:1] == ["network-object"] and name in config.objects:
-            config.objects[name] = ""  # several members: not one network
+        elif parts[:1] == ["network-object"] and len(parts) > 2:
+            member = (parts[2] if parts[1] == "host" else f"object:{parts[2]}"
+                      if parts[1] == "object" else f"{parts[1]}/{parts[2]}")
+            config.object_groups.setdefault(name, []).append(member)
+            # an object-group of one network resolves; bigger groups stay unresolved here
+            # (object_groups keeps every member for the NAT walk)
+            if name not in config.objects and parts[1] != "object":
+                config.objects[name] = member
+            elif len(config.object_groups[name]) > 1 or parts[1] == "object":
+                config.objects[name] = ""  # several members: not one network
+        elif parts[:1] == ["group-object"] and len(parts) > 1:
+            config.object_groups.setdefault(name, []).append(f"group:{parts[1]}")
+            config.objects[name] = ""
+
+
+_NAT_HEAD = re.compile(r"^nat \((\S+?),(\S+?)\)\s+(.*)$")
+# words after which the twice NAT grammar is options, not addresses
+_NAT_OPTIONS = frozenset({"service", "dns", "unidirectional", "no-proxy-arp", "route-lookup",
+                          "inactive", "description", "net-to-net", "interface", "pat-pool",
+                          "extended", "flat", "include-reserve", "round-robin", "block-allocation",
+                          "ipv6"})
 
 
 def _asa_nat(config: CryptoConfig, head: str, auto_source: str = "") -> None:
+    """One `nat` line as the ASA orders it: section 1 manual (twice) NAT, section 2 object NAT
+    (statics before dynamics), section 3 `after-auto`; `nat 0 access-list` (before 8.3) first."""
+    words = head.split()
+    if "inactive" in (words[:words.index("description")] if "description" in words else words):
+        return  # an inactive rule translates nothing
+    match = _NAT_HEAD.match(head)
+    interfaces = (match.group(1), match.group(2)) if match else ("any", "any")
     if auto_source:  # `nat (inside,outside) dynamic interface` inside `object network X`
-        if re.match(r"^nat \(\S+\) (dynamic|static) ", head) and " dynamic " in f" {head} ":
-            config.nat_rules.append(NatRule(head, "dynamic", auto_source, section=2))
+        _asa_object_nat(config, head, auto_source, interfaces)
         return
-    section = 3 if " after-auto " in f" {head} " else 1
-    match = re.match(r"^nat \(\S+\) (?:after-auto )?(?:\d+ )?source static (\S+) (\S+) "
-                     r"destination static (\S+) (\S+)", head)
-    if match and match.group(1) == match.group(2) and match.group(3) == match.group(4):
-        config.nat_rules.append(NatRule(head, "exempt", match.group(1), match.group(3),
-                                        section))
+    if match is None:  # before 8.3: `nat (inside) 0 access-list X`, `nat (inside) 1 10.1.0.0 ..`
+        _asa_legacy_nat(config, head)
         return
-    match = re.match(r"^nat \(\S+\) (?:after-auto )?(?:\d+ )?source dynamic (\S+) ", head)
-    if match:
-        config.nat_rules.append(NatRule(head, "dynamic", match.group(1), section=section))
+    rest = match.group(3).split()
+    section = 1
+    if rest[:1] == ["after-auto"]:
+        section, rest = 3, rest[1:]
+    if rest[:1] and rest[0].isdigit():  # line number
+        rest = rest[1:]
+    if rest[:1] != ["source"] or len(rest) < 3:
         return
-    match = re.match(r"^nat \(\S+\) 0 access-list (\S+)", head)
+    how, real = rest[1], rest[2]
+    mapped = rest[3] if len(rest) > 3 and rest[3] not in _NAT_OPTIONS else ""
+    if rest[3:4] == ["interface"]:
+        mapped = "interface"
+    destination, identity_destination = "", True
+    if "destination" in rest:
+        at = rest.index("destination")
+        dest = rest[at + 1:at + 4]
+        if len(dest) == 3:  # destination static MAPPED REAL
+            destination, identity_destination = dest[2], dest[1] == dest[2]
+    partial = "service" in rest
+    if how == "static" and real == mapped and identity_destination:
+        config.nat_rules.append(NatRule(head, "exempt", real, destination, section,
+                                        interfaces=interfaces, partial=partial))
+    elif how in ("static", "dynamic"):
+        config.nat_rules.append(NatRule(head, how, real, destination, section,
+                                        interfaces=interfaces, partial=partial))
+
+
+def _asa_object_nat(config: CryptoConfig, head: str, name: str,
+                    interfaces: tuple[str, str]) -> None:
+    match = re.match(r"^nat \(\S+\) (static|dynamic) (\S+)", head)
+    if match is None:
+        return
+    how, mapped = match.groups()
+    partial = " service " in f" {head} "
+    own = config.objects.get(name, "")
+    # identity object NAT (`nat (inside,outside) static OBJ`) keeps the addresses
+    identity = how == "static" and (mapped == name or (own and mapped == own))
+    kind = "exempt" if identity else how
+    config.nat_rules.append(NatRule(head, kind, name, section=2, interfaces=interfaces,
+                                    partial=partial))
+
+
+def _asa_legacy_nat(config: CryptoConfig, head: str) -> None:
+    match = re.match(r"^nat \((\S+)\) 0 access-list (\S+)", head)
     if match:  # pre-8.3 NAT exemption: evaluated before any other NAT
-        config.nat_rules.append(NatRule(head, "acl", match.group(1), section=0,
-                                        acl_permit_translates=False))
+        config.nat_rules.append(NatRule(head, "acl", match.group(2), section=0,
+                                        acl_permit_translates=False,
+                                        interfaces=(match.group(1), "any")))
         return
-    match = re.match(r"^nat \(\S+\) [1-9]\d* (\S+) (\S+)", head)
+    match = re.match(r"^nat \((\S+)\) [1-9]\d* (\S+) (\S+)", head)
     if match:
-        any_source = match.group(1) in ("0", "0.0.0.0")  # noqa: S104 - an address, not a bind
-        source = "any" if any_source else f"{match.group(1)}/{match.group(2)}"
-        config.nat_rules.append(NatRule(head, "dynamic", source))
+        any_source = match.group(2) in ("0", "0.0.0.0")  # noqa: S104 - an address, not a bind
+        source = "any" if any_source else f"{match.group(2)}/{match.group(3)}"
+        config.nat_rules.append(NatRule(head, "dynamic", source,
+                                        interfaces=(match.group(1), "any")))
 
 
 def _resolve_acl_objects(config: CryptoConfig) -> None:

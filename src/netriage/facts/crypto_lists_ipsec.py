@@ -218,11 +218,20 @@ def _why_no_encaps(config: CryptoConfig | Unknown, sa: IpsecSa) -> str:
         config.need("nat")
     except Unknown:
         return ""
-    translated = nat_translates(config, sa.local_net, sa.remote_net) if sa.local_net else None
-    if translated is None and sa.local_net:
-        local = f"{sa.local_net}/{sa.local_mask}" if sa.local_mask else sa.local_net
-        remote = f"{sa.remote_net}/{sa.remote_mask}" if sa.remote_mask else sa.remote_net
-        translated = nat_translates(config, local, remote)
+    if not sa.local_net or not sa.remote_net:
+        return ""
+    # the proxy pair as networks: the bare addresses would be hosts and match the wrong rules
+    local = f"{sa.local_net}/{sa.local_mask}" if sa.local_mask else sa.local_net
+    remote = f"{sa.remote_net}/{sa.remote_mask}" if sa.remote_mask else sa.remote_net
+    ingress = ""
+    if config.family != "cisco_ios" and "/" in local:
+        try:
+            config.need("route", "interface")
+            ingress = routes_to(config, local) or ""
+        except Unknown:
+            ingress = ""
+    egress = config.nameif_of(sa.interface) if sa.interface else ""
+    translated = nat_translates(config, local, remote, egress=egress, ingress=ingress)
     return "nat" if translated else ""
 
 

@@ -47,17 +47,25 @@ def _egress(config: CryptoConfig, next_hop: str) -> str:
     return ""
 
 
-def nat_translates(config: CryptoConfig, local: str, remote: str) -> bool | None:
+def nat_translates(config: CryptoConfig, local: str, remote: str, egress: str = "",
+                   ingress: str = "") -> bool | None:
     """Would NAT translate local->remote traffic before the crypto map sees it?
 
-    Rules are read in the order the device applies them (ASA: `nat 0`, manual, auto,
-    after-auto); the first rule whose source covers the local network decides. None when a
-    rule cannot be evaluated here (object-groups, route-maps).
+    Rules are read in the order the device applies them (ASA: `nat 0`, section 1 manual
+    NAT, section 2 object NAT with statics first, section 3 after-auto). Traffic is exempt
+    only when an identity rule covers the whole proxy pair (`source static A A destination
+    static B B` with local within A and remote within B, or an identity object NAT); a
+    translating rule whose source overlaps the local network (and whose destination, if
+    any, overlaps the remote) translates at least part of it. `egress` / `ingress` (ASA
+    nameifs, "" unknown) skip rules bound to other interfaces. None when a rule that could
+    decide cannot be evaluated here (unknown objects, route-maps).
     """
     local_net, remote_net = network(local), network(remote)
     if local_net is None or remote_net is None:
         return None
-    for rule in sorted(config.nat_rules, key=lambda r: r.section):
+    for rule in sorted(config.nat_rules, key=_order):
+        if not _on_path(rule.interfaces, ingress, egress):
+            continue
         if rule.kind == "route-map":
             return None
         if rule.kind == "acl":
@@ -67,35 +75,68 @@ def nat_translates(config: CryptoConfig, local: str, remote: str) -> bool | None
             if decided == "":
                 continue
             return (decided == "permit") == rule.acl_permit_translates
-        source = _object_net(config, rule.source)
-        if source is None:
+        sources = _object_nets(config, rule.source)
+        destinations = _object_nets(config, rule.destination) if rule.destination else [ANY]
+        if sources is None or destinations is None:
             return None
-        if not _within(local_net, source):
-            continue
         if rule.kind == "exempt":
-            destination = _object_net(config, rule.destination)
-            if destination is None:
-                return None
-            if _within(remote_net, destination):
+            if not rule.partial and _covered(local_net, sources) and _covered(
+                    remote_net, destinations):
                 return False
-            continue
-        return True  # a dynamic rule takes it first
+            continue  # exempts another pair, or only part of this one: later rules decide
+        if _overlaps(local_net, sources) and _overlaps(remote_net, destinations):
+            return True
     return False
+
+
+ANY = ipaddress.ip_network("0.0.0.0/0")
+
+
+def _order(rule: Any) -> tuple[int, int]:
+    # ASA object NAT (section 2) applies static rules before dynamic ones
+    return rule.section, 1 if rule.section == 2 and rule.kind == "dynamic" else 0
+
+
+def _on_path(interfaces: tuple[str, str], ingress: str, egress: str) -> bool:
+    real, mapped = interfaces
+    return (real == "any" or not ingress or real == ingress) and (
+        mapped == "any" or not egress or mapped == egress)
 
 
 def _within(inner: Any, outer: Any) -> bool:
     return inner.version == outer.version and inner.subnet_of(outer)
 
 
-def _object_net(config: CryptoConfig, name: str) -> Any:
+def _covered(inner: Any, nets: list[Any]) -> bool:
+    return any(inner.version == n.version and inner.subnet_of(n) for n in nets)
+
+
+def _overlaps(inner: Any, nets: list[Any]) -> bool:
+    return any(inner.version == n.version and inner.overlaps(n) for n in nets)
+
+
+def _object_nets(config: CryptoConfig, name: str, depth: int = 0) -> list[Any] | None:
+    """The networks an object, object-group, `any` or literal stands for; None: unknown."""
     if name in ("any", "any4", "0.0.0.0/0.0.0.0"):
-        return ipaddress.ip_network("0.0.0.0/0")
-    if "/" in name and name.split("/", maxsplit=1)[0][:1].isdigit():
-        return network(*name.split("/", 1))
+        return [ANY]
+    if name == "any6":
+        return [ipaddress.ip_network("::/0")]
+    if name[:1].isdigit():
+        net = network(*name.split("/", 1)) if "/" in name else network(name)
+        return [net] if net is not None else None
+    if name in config.object_groups and depth < 8:
+        out: list[Any] = []
+        for member in config.object_groups[name]:
+            nets = _object_nets(config, member.split(":", 1)[-1], depth + 1)
+            if nets is None:
+                return None
+            out += nets
+        return out
     value = config.objects.get(name)
     if not value:
-        return None  # unknown object, or a group of several networks
-    return network(*value.split("/", 1)) if "/" in value else network(value)
+        return None  # unknown object (range, fqdn, not captured)
+    net = network(*value.split("/", 1)) if "/" in value else network(value)
+    return [net] if net is not None else None
 
 
 def _acl_decides(config: CryptoConfig, name: str, local: Any, remote: Any) -> str | None:
