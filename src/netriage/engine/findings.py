@@ -42,10 +42,20 @@ class PartialSource:
 
 @dataclass
 class Fix:
-    platform: str  # catalog platform tag: asa, ftd, pix, ios
+    platform: str  # catalog platform tags the block is written for: asa, ftd, pix, ios
     commands: list[str] = field(default_factory=list)
     verify: list[str] = field(default_factory=list)
     rollback: list[str] = field(default_factory=list)
+    versions: str = ""  # the releases the lines are for (">=8.4"); "" every release
+    device: str = ""  # whose CLI: "" this device, "mate", "switch"
+    impact: str = ""  # what applying it disturbs (a flap, a failover, the peer's tunnel)
+    manager: list[str] = field(default_factory=list)  # FMC / FDM steps where the CLI can't
+
+    @property
+    def heading(self) -> str:
+        """`asa >=8.4`, `ios, on the switch`: which CLI and releases the lines are for."""
+        where = " ".join(p for p in (self.platform or "all platforms", self.versions) if p)
+        return where + (f", on the {self.device}" if self.device else "")
 
 
 @dataclass
@@ -72,6 +82,7 @@ class Finding:
     tree: str = ""
     path: list[Step] = field(default_factory=list)
     partial: list[PartialSource] = field(default_factory=list)  # partial outputs that fed it
+    fix_note: str = ""  # why no block fits, or why several release variants are shown
 
 
 @dataclass

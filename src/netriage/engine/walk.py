@@ -27,6 +27,7 @@ from netriage.engine.expr import (
     unwrap,
 )
 from netriage.engine.findings import Evidence, Finding, Fix, PartialSource, Step, Undecided
+from netriage.engine.fixes import choose
 from netriage.engine.linescan import matching_lines
 from netriage.engine.tree import EvidenceRule, Node, Tree
 from netriage.platforms import get_platform
@@ -176,18 +177,26 @@ class Walk:
         if not items:
             return
         platform_tag = get_platform(self.device.platform).tag if self.device.platform else ""
+        choice = choose(node.fixes, platform_tag, self.device.version)
         path_evidence = [e for s in self.steps for e in s.evidence]
         evidence: list[Evidence] = []
-        fixes: dict[str, Fix] = {}
+        fixes: dict[tuple[str, str, str], Fix] = {}
+        blocks_seen: set[tuple[tuple[str, str, str], tuple[str, ...]]] = set()
         for item in items:
             scope = self.namespace.with_variables(**({node.each_as: item} if node.each else {}))
             evidence += self.evidence(node.evidence, scope)
-            for template in node.fixes:
-                if platform_tag and template.platforms and platform_tag not in template.platforms:
-                    continue
-                key = ",".join(template.platforms)
-                fix = fixes.setdefault(key, Fix(platform=key))
-                fix.commands += [render(c, scope) for c in template.commands]
+            for template in choice.chosen:
+                key = (",".join(template.platforms), template.device, template.versions)
+                fix = fixes.setdefault(key, Fix(
+                    platform=key[0], versions=template.versions, device=template.device,
+                    impact=render(template.impact, scope)))
+                block = tuple(render(c, scope) for c in template.commands)
+                if (key, block) in blocks_seen:
+                    continue  # two items that render the same lines: say them once
+                blocks_seen.add((key, block))
+                fix.commands += block
+                fix.manager += [m for m in (render(c, scope) for c in template.manager)
+                                if m not in fix.manager]
                 fix.verify += [v for v in (render(c, scope) for c in template.verify)
                                if v not in fix.verify]
                 fix.rollback += [render(c, scope) for c in template.rollback]
@@ -205,7 +214,8 @@ class Walk:
             id=node.finding, severity=node.severity, title=title, device=self.device.hostname,
             explanation=render(node.explanation, self.namespace).strip(),
             evidence=evidence, fix=list(fixes.values()),
-            tree=self.tree.id, path=list(self.steps), partial=list(partial.values())))
+            tree=self.tree.id, path=list(self.steps), partial=list(partial.values()),
+            fix_note=choice.note))
 
     def run(self) -> Walk:
         """Auto mode: walk to the end, recording questions nobody answered."""

@@ -27,7 +27,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "device": finding.device,
         "evidence": [asdict(e) for e in finding.evidence],
         "explanation": finding.explanation,
-        "fix": [asdict(f) for f in finding.fix],
+        "fix": [{**asdict(f), "heading": f.heading} for f in finding.fix],
+        "fix_note": finding.fix_note,
         "tree": finding.tree,
         "partial": [partial_dict(p) for p in finding.partial],
     }

@@ -54,6 +54,25 @@ def _undecided_line(report: dict[str, Any]) -> str:
     return ""
 
 
+def _fix_lines(finding: dict[str, Any]) -> list[str]:
+    """Each fix block: for which CLI, its impact, manager steps, lines, verify and rollback as
+    lists (one command a line, copyable), and the note when no block or several fit."""
+    out = [f"Fix: {finding['fix_note']}."] if finding.get("fix_note") else []
+    for fix in finding["fix"]:
+        out.append(f"Fix ({fix['heading']}):")
+        if fix.get("impact"):
+            out.append(f"  Change impact: {fix['impact']}")
+        if fix.get("manager"):
+            out.append("  In the manager:")
+            out += [f"    {n}. {step}" for n, step in enumerate(fix["manager"], 1)]
+        out += [f"  {c}" for c in fix["commands"]]
+        for name in ("verify", "rollback"):
+            if fix[name]:
+                out.append(f"  {name.capitalize()}:")
+                out += [f"    {c}" for c in fix[name]]
+    return out
+
+
 def _redaction_line(report: dict[str, Any]) -> str:
     redaction = report.get("redaction") or {}
     if not redaction.get("enabled"):
@@ -88,13 +107,7 @@ def _text(report: dict[str, Any]) -> str:
         if f["evidence"]:
             out.append("   Evidence:")
             out += [f"     {e['command']} line {e['line']}: {e['text']}" for e in f["evidence"]]
-        for fix in f["fix"]:
-            out.append(f"   Fix ({fix['platform']}):")
-            out += [f"     {c}" for c in fix["commands"]]
-            if fix["verify"]:
-                out.append("   Verify: " + "; ".join(fix["verify"]))
-            if fix["rollback"]:
-                out.append("   Rollback: " + "; ".join(fix["rollback"]))
+        out += [f"   {line}" for line in _fix_lines(f)]
         out.append("")
     if report["undecided"]:
         out.append("Not decided (capture more to decide):")
@@ -132,12 +145,18 @@ def _markdown(report: dict[str, Any]) -> str:
             out += ["Evidence:", "", "```"]
             out += [f"{e['command']} (line {e['line']}): {e['text']}" for e in f["evidence"]]
             out += ["```", ""]
+        if f.get("fix_note"):
+            out += [f"*Fix: {f['fix_note']}.*", ""]
         for fix in f["fix"]:
-            out += [f"Fix ({fix['platform']}):", "", "```", *fix["commands"], "```", ""]
-            if fix["verify"]:
-                out += ["Verify: " + ", ".join(f"`{v}`" for v in fix["verify"]), ""]
-            if fix["rollback"]:
-                out += ["Rollback: " + ", ".join(f"`{r}`" for r in fix["rollback"]), ""]
+            out += [f"Fix ({fix['heading']}):", ""]
+            out += [f"*Change impact: {fix['impact']}*", ""] if fix.get("impact") else []
+            if fix.get("manager"):
+                out += ["In the manager:", "", *[f"1. {step}" for step in fix["manager"]], ""]
+            if fix["commands"]:
+                out += ["```", *fix["commands"], "```", ""]
+            for name in ("verify", "rollback"):
+                if fix[name]:
+                    out += [f"{name.capitalize()}:", "", "```", *fix[name], "```", ""]
     if report["undecided"]:
         out += ["## Not decided", ""]
         for u in report["undecided"]:

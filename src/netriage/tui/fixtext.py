@@ -17,8 +17,13 @@ def fix_script(finding: Finding) -> str:
     """Configuration lines with verify and rollback as `!` comments (safe to paste)."""
     lines = [f"! netriage: {finding.title}", f"! {finding.id} ({finding.severity}) on "
              f"{finding.device}"]
+    if finding.fix_note:
+        lines.append(f"! note: {finding.fix_note}")
     for fix in finding.fix:
-        lines.append(f"! --- fix ({fix.platform or 'all platforms'}) ---")
+        lines.append(f"! --- fix ({fix.heading}) ---")
+        if fix.impact:
+            lines.append(f"! change impact: {fix.impact}")
+        lines += [f"! manager step {n}: {step}" for n, step in enumerate(fix.manager, 1)]
         lines += fix.commands
         if fix.verify:
             lines.append("! verify:")
@@ -40,9 +45,14 @@ def fix_markdown(findings: list[Finding], sources: list[str]) -> str:
             out += ["Evidence:", "", "```"]
             out += [f"{e.command}: {e.text}" for e in finding.evidence]
             out += ["```", ""]
+        if finding.fix_note:
+            out += [f"*Fix: {finding.fix_note}.*", ""]
         for fix in finding.fix:
-            out += [f"Fix ({fix.platform or 'all platforms'}):", "", "```", *fix.commands,
-                    "```", ""]
+            out += [f"Fix ({fix.heading}):", ""]
+            out += [f"*Change impact: {fix.impact}*", ""] if fix.impact else []
+            out += [f"{n}. {step}" for n, step in enumerate(fix.manager, 1)]
+            out += [""] if fix.manager else []
+            out += ["```", *fix.commands, "```", ""] if fix.commands else []
             if fix.verify:
                 out += ["Verify:", "", "```", *fix.verify, "```", ""]
             if fix.rollback:

@@ -52,13 +52,7 @@ def finding_detail(finding: Finding) -> Content:
     parts: list[Content | str] = [*finding_header(finding), "", finding.explanation, "",
                                   heading("Evidence")]
     parts += evidence_lines(finding)
-    for fix in finding.fix:
-        parts += ["", heading(f"Fix ({fix.platform})")]
-        parts += [Content.styled(f"  {command}", "bold $accent") for command in fix.commands]
-        if fix.verify:
-            parts.append(Content.styled("Verify: " + "; ".join(fix.verify), "italic"))
-        if fix.rollback:
-            parts.append(Content.styled("Rollback: " + "; ".join(fix.rollback), "italic dim"))
+    parts += fix_parts(finding, compact=True)
     return lines(parts)
 
 
@@ -78,20 +72,32 @@ def evidence_lines(finding: Finding) -> list[Content]:
     return shown
 
 
+def fix_parts(finding: Finding, compact: bool) -> list[Content | str]:
+    """Each fix block: which CLI and releases, its change impact, manager steps, the lines,
+    then verify and rollback (one command a line). `compact`: the detail pane's short form."""
+    parts: list[Content | str] = []
+    if finding.fix_note:
+        parts += ["", Content.styled(f"Fix: {finding.fix_note}.", "italic $warning")]
+    for fix in finding.fix:
+        parts += ["", heading(f"{'Fix' if compact else 'Commands'} ({fix.heading})")]
+        if fix.impact:
+            parts.append(Content.styled(f"Change impact: {fix.impact}", "italic $warning"))
+        parts += [f"  {n}. {step}" for n, step in enumerate(fix.manager, 1)]
+        parts += [Content.styled(f"  {command}", "bold $accent") for command in fix.commands]
+        for name, commands, style in (("Verify", fix.verify, ""),
+                                      ("Rollback", fix.rollback, "dim")):
+            if commands:
+                parts += [heading(name)] if compact else ["", heading(name)]
+                parts += [Content.styled(f"  {command}", style) for command in commands]
+    return parts
+
+
 def fix_detail(finding: Finding) -> Content:
     """The fix view: exact commands per platform, then how to verify and roll back."""
     parts: list[Content | str] = [*finding_header(finding), "", finding.explanation]
     if not finding.fix:
         parts += ["", Content.styled("This finding has no configuration fix: the explanation "
                                      "says what to check.", "italic")]
-    for fix in finding.fix:
-        parts += ["", heading(f"Commands ({fix.platform or 'all platforms'})")]
-        parts += [Content.styled(f"  {command}", "bold $accent") for command in fix.commands]
-        if fix.verify:
-            parts += ["", heading("Verify")]
-            parts += [f"  {command}" for command in fix.verify]
-        if fix.rollback:
-            parts += ["", heading("Rollback")]
-            parts += [Content.styled(f"  {command}", "dim") for command in fix.rollback]
+    parts += fix_parts(finding, compact=False)
     parts += ["", heading("Evidence"), *evidence_lines(finding)]
     return lines(parts)
