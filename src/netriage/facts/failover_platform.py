@@ -166,6 +166,12 @@ class FailoverPlatform:
                 for n in names if self.this.features.get(n) != self.mate.features.get(n)]
 
     @property
+    def licence_difference_names(self) -> list[str]:
+        """The differing licence lines' names, to cite those lines as evidence: the names vary
+        by release (`VPN-3DES-AES` before 8.3, `Encryption-3DES-AES` after)."""
+        return [d.split(":", 1)[0] for d in self.licence_differences]
+
+    @property
     def mode_differs(self) -> bool | None:
         pairs = [(self.firewall_mode, self.firewall_mode_mate),
                  (self.context_mode, self.context_mode_mate)]
