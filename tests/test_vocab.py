@@ -97,3 +97,23 @@ def test_far_end_switch_lines_are_checked_as_ios():
              "spanning-tree bpduguard disable", "end"]
     assert check_fix(fix(["asa"], lines, device="switch"), ()) == []
     assert check_fix(fix(["asa"], lines), ())  # not ASA commands
+
+
+def test_an_expression_inside_a_line_may_stand_for_several_words():
+    # `{s.asa_ace}` renders as `extended permit ip any any`: five words of the device's config
+    assert check_fix(fix(["asa"], ["configure terminal", "no access-list {s.acl} {s.asa_ace}",
+                                   "access-list {s.acl} line 3 {s.asa_ace}", "end"]), ()) == []
+    # ...but the words around it are still checked
+    problems = check_fix(fix(["asa"], ["configure terminal", "access-lst {s.acl} {s.asa_ace}",
+                                       "end"]), ())
+    assert any("'access-lst" in p for p in problems)
+
+
+def test_lines_under_a_rendered_header_are_the_devices_own_sub_mode():
+    # `{t.header}` is `line vty 0 4` from the capture: its indented lines belong to it
+    ios = fix(["ios"], ["configure terminal", "{t.header}", " login local", " end"])
+    assert check_fix(ios, ()) == []
+    # a line that is not indented is checked at config mode again
+    problems = check_fix(fix(["ios"], ["configure terminal", "{t.header}", "login local",
+                                       "end"]), ())
+    assert any("'login local' is not a ios command at config mode" in p for p in problems)

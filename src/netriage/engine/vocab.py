@@ -33,6 +33,11 @@ EXEC, CONFIG = "exec", "config"
 # A fix's unrendered `{expr}` (may hold spaces) and `<placeholder>` stand for one word.
 _EXPR = re.compile(r"\{[^{}]*\}")
 _WORD = r"\S+"
+# A `{expr}` inside a line stands for words of the device's own configuration (an ACE, an
+# interface and its address): how many is not known before rendering, so the line is tried
+# with the expression as 1 to _SPAN_MAX words, each of which any word of a form accepts.
+_ANY = "\ue000"  # a private-use character: never in a command, never whitespace
+_SPAN_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Entry:
     prefix: re.Pattern[str]  # a leading part of it (for `no …`)
     enters: str | None
     releases: VersionRange
+    loose: re.Pattern[str]  # `regex` where any word may be a word of a rendered `{expr}`
+    loose_prefix: re.Pattern[str]
 
 
 @dataclass
@@ -66,8 +73,10 @@ def _tokens(pattern: str) -> list[str]:
     return re.findall(r"\[|\]|\([^()]*\)|[^\s\[\]()]+", pattern)
 
 
-def _regex(tokens: list[str], prefix: bool) -> str:
-    """The pattern as a regex over ' word word …'; with `prefix`, every tail is optional."""
+def _regex(tokens: list[str], prefix: bool, loose: bool = False) -> str:
+    """The pattern as a regex over ' word word …'; with `prefix`, every tail is optional;
+    `loose`: a literal or a choice also accepts a word of an expression (`_ANY`)."""
+    other = f"|{_ANY}" if loose else ""
     pieces: list[str] = []
     stack: list[list[str]] = []
     for word in tokens:
@@ -88,9 +97,9 @@ def _regex(tokens: list[str], prefix: bool) -> str:
             piece = rf" {_WORD}"
         elif "|" in word:  # (a|b), or a|b inside [ ]
             choices = "|".join(re.escape(c) for c in word.strip("()").split("|"))
-            piece = rf" (?:{choices})"
+            piece = rf" (?:{choices}{other})"
         else:
-            piece = " " + re.escape(word)
+            piece = rf" (?:{re.escape(word)}{other})"
         pieces.append(piece)
     if stack:
         raise ValueError("unbalanced [ ] in vocabulary pattern")
@@ -113,11 +122,13 @@ def _entry(raw: str | dict, source: str) -> Entry:
     form, _, enters = text.partition("=>")
     tokens = _tokens(form.strip())
     try:
-        regex = re.compile("^" + _regex(tokens, False) + "$", re.IGNORECASE)
-        prefix = re.compile("^" + _regex(tokens, True) + "$", re.IGNORECASE)
+        regex, prefix, loose, loose_prefix = (
+            re.compile("^" + _regex(tokens, *flags) + "$", re.IGNORECASE)
+            for flags in ((False, False), (True, False), (False, True), (True, True)))
     except (ValueError, re.error) as exc:
         raise ValueError(f"{source}: bad vocabulary pattern {text!r}: {exc}") from None
-    return Entry(text.strip(), regex, prefix, enters.strip() or None, releases)
+    return Entry(text.strip(), regex, prefix, enters.strip() or None, releases, loose,
+                 loose_prefix)
 
 
 def _load(path: Path) -> Vocabulary:
@@ -148,16 +159,36 @@ def _line(text: str) -> str:
     return " " + " ".join(_EXPR.sub("<expr>", text).split())
 
 
+def _spans(line: str) -> list[str]:
+    """The line with each `<expr>` as 1.._SPAN_MAX words of an expression (two at most)."""
+    parts = line.split(" <expr>")
+    if len(parts) == 1 or len(parts) > 3:
+        return []
+    out = [""]
+    for part in parts[1:]:
+        out = [f"{done}{' ' + ' '.join([_ANY] * n)}{part}" for done in out
+               for n in range(1, _SPAN_MAX + 1)]
+    return [parts[0] + tail for tail in out]
+
+
 def _find(vocab: Vocabulary, mode: str, line: str, releases: VersionRange,
           negated: bool) -> tuple[Entry | None, bool]:
     """(the entry that accepts the line in `mode`, whether it exists in every release)."""
     seen_elsewhere = None
-    for entry in vocab.modes.get(mode, ()):
+    entries = vocab.modes.get(mode, ())
+    for entry in entries:
         regex = entry.prefix if negated else entry.regex
         if regex.match(line):
             if releases.within(entry.releases):
                 return entry, True
             seen_elsewhere = entry
+    if seen_elsewhere is None:
+        for subject in _spans(line):
+            for entry in entries:
+                if (entry.loose_prefix if negated else entry.loose).match(subject):
+                    if releases.within(entry.releases):
+                        return entry, True
+                    seen_elsewhere = entry
     return seen_elsewhere, False
 
 
@@ -169,16 +200,43 @@ def _span(vocab: Vocabulary, tag: str, releases: VersionRange) -> VersionRange:
     return VersionRange(low, high)
 
 
+def _climb(vocab: Vocabulary, mode: str, text: str, span: VersionRange,
+           negated: bool) -> tuple[bool, str, str]:
+    """(accepted, the mode after the line, a release problem): the line is looked up in its
+    mode, then in each outer mode (a command of an outer mode leaves the sub-mode)."""
+    line = _line(text[3:] if negated else text)
+    climb: str | None = mode
+    while climb is not None:
+        entry, everywhere = _find(vocab, climb, line, span, negated)
+        if entry is not None and not everywhere:
+            return True, mode, (f"{text!r}: `{entry.text}` exists only in {entry.releases}, "
+                                f"this fix is for {span} ({vocab.name})")
+        if entry is not None:
+            if climb != mode and not (climb == EXEC and vocab.exec_in_config):
+                mode = climb
+            if entry.enters and not negated:
+                mode = entry.enters
+            return True, mode, ""
+        if climb == CONFIG and not vocab.exec_in_config:
+            break  # IOS needs `do` for exec commands at a config prompt
+        climb = vocab.parent(climb)
+    return False, mode, ""
+
+
 def check_lines(vocab: Vocabulary, tag: str, lines: list[str] | tuple[str, ...],
                 releases: VersionRange = ANY) -> list[str]:
     """Problems of one list of lines (fix, verify or rollback) typed from the exec prompt."""
     problems: list[str] = []
     mode = EXEC
     span = _span(vocab, tag, releases)
+    opaque = False  # under a rendered `{expr}` header: its sub-mode is not known here
     for raw in lines:
         text = str(raw).strip()
         if not text or text.startswith("!"):
             continue
+        if opaque and str(raw)[:1].isspace() and text not in ("end", "exit"):
+            continue  # a line under the device's own header, e.g. `line vty 0 4`
+        opaque = False
         if text == "end" and mode != EXEC:
             mode = EXEC
             continue
@@ -196,26 +254,12 @@ def check_lines(vocab: Vocabulary, tag: str, lines: list[str] | tuple[str, ...],
                             "output filter")
         negated = text.lower().startswith("no ") and mode != EXEC
         if mode != EXEC and _EXPR.fullmatch(text[3:] if negated else text):
-            continue  # a line of the device's own configuration, rendered from the capture
-        line = _line(text[3:] if negated else text)
-        accepted, climb = False, mode
-        while climb is not None:
-            entry, everywhere = _find(vocab, climb, line, span, negated)
-            if entry is not None and not everywhere:
-                problems.append(f"{text!r}: `{entry.text}` exists only in {entry.releases}, "
-                                f"this fix is for {span} ({vocab.name})")
-                accepted = True
-                break
-            if entry is not None:
-                accepted = True
-                if climb != mode and not (climb == EXEC and vocab.exec_in_config):
-                    mode = climb  # a command of an outer mode leaves the sub-mode
-                if entry.enters and not negated:
-                    mode = entry.enters
-                break
-            if climb == CONFIG and not vocab.exec_in_config:
-                break  # IOS needs `do` for exec commands at a config prompt
-            climb = vocab.parent(climb)
+            # a line of the device's own configuration, rendered from the capture; it may
+            # open a sub-mode, whose indented lines follow it
+            opaque = mode == CONFIG and not negated
+            continue
+        accepted, mode, problem = _climb(vocab, mode, text, span, negated)
+        problems += [problem] if problem else []
         if not accepted:
             where = "the exec prompt" if mode == EXEC else f"{mode} mode"
             problems.append(f"{text!r} is not a {vocab.name} command at {where}"
