@@ -93,6 +93,10 @@ def _uses_certificates(config: CryptoConfig) -> bool:
     config.need("ikev1", "ikev2", "tunnel-group" if config.family != "cisco_ios" else "isakmp")
     if any(g.certificate_auth for g in config.tunnel_groups):
         return True
+    # IOS IKEv2 profiles: `authentication local rsa-sig` / `ecdsa-sig`
+    if any(a.endswith("-sig") for p in config.ikev2_profiles for a in (p.auth_local,
+                                                                         p.auth_remote)):
+        return True
     return any("rsa-sig" in p.authentication for p in config.policies)
 
 
@@ -124,4 +128,21 @@ def _explained_by_config(out: CryptoFacts, config: CryptoConfig | Unknown) -> se
     for name in ("tunnel_group_missing", "psk_missing_ios", "psk_not_configured",
                  "ikev2_auth_config"):
         peers |= {i.peer for i in _items(getattr(out, name))}
+    if _items(out.certificate_expired):
+        peers |= _certificate_peers(config)
+    return peers
+
+
+def _certificate_peers(config: CryptoConfig) -> set[str]:
+    """Peers that authenticate with certificates: an expired one explains their tunnel."""
+    peers = {config.resolve(g.name) for g in config.tunnel_groups if g.certificate_auth}
+    signed = {p.name for p in config.ikev2_profiles
+              if p.auth_local.endswith("-sig") or p.auth_remote.endswith("-sig")}
+    # IOS IKEv1: only when every policy signs (a pre-share policy may be the one chosen)
+    rsa_v1 = bool(config.policies) and all("rsa-sig" in p.authentication
+                                           for p in config.policies)
+    for entry in config.all_entries():
+        if entry.ikev2_profile in signed or (rsa_v1 and not entry.ikev2_profile
+                                             and config.family == "cisco_ios"):
+            peers |= {config.resolve(p) for p in entry.peers}
     return peers

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from netriage.capture.model import Device
+from netriage.facts.syslog_lines import collect
 
 # (cause, pattern): first match wins, so the more specific patterns come first.
 _MESSAGES: list[tuple[str, re.Pattern[str]]] = [(cause, re.compile(pattern, re.IGNORECASE))
@@ -35,7 +36,9 @@ _MESSAGES: list[tuple[str, re.Pattern[str]]] = [(cause, re.compile(pattern, re.I
     ("psk", r"mismatched pre-shared key|problems decrypting packet|Received encrypted Oakley "
             r"Main Mode packet with invalid payloads|IKMP_BAD_MESSAGE|IKMP_NOT_ENCRYPTED|"
             r"713902|713903"),
-    ("peer-id", r"Received invalid phase 1 ID|IKMP_NO_SA|ID payload.*FQDN"),
+    # ours rejected: the peer's notify (ASA 713068 "Invalid ID info (18)", IOS/RFC name)
+    ("peer-id", r"Received invalid phase 1 ID|IKMP_NO_SA|ID payload.*FQDN|"
+                r"Notify message: Invalid ID info|INVALID_ID_INFORMATION"),
     ("invalid-spi", r"402114|RECVD_PKT_INV_SPI|with an invalid SPI"),
     ("replay", r"402119|PKT_REPLAY_ERR|failed anti-replay"),
     ("recv-errors", r"402120|RECVD_PKT_MAC_ERR|that failed authentication|mac verify failed"),
@@ -79,9 +82,9 @@ def log_events(device: Device) -> list[LogEvent]:
     negotiation of the last peer the same output named: debug output is sequential.
     """
     events: list[LogEvent] = []
+    read: set[str] = set()  # messages of the outputs read whole, to count each event once
     for entry in device.entries:
-        if not (entry.command.startswith(LOG_COMMANDS) or entry.command.startswith("debug crypto")
-                or entry.command.startswith("show log")):
+        if not _read_whole(entry.command):
             continue
         last_peer = ""
         for line in entry.output.splitlines():
@@ -91,10 +94,29 @@ def log_events(device: Device) -> list[LogEvent]:
                 if pattern.search(line):
                     events.append(LogEvent(cause, peer or last_peer, line.strip(),
                                            entry.command))
+                    read.add(_message_key(line))
                     break
+    # Console messages between commands or inside other outputs: syslog lines only (a
+    # debug line out of its output has no negotiation to belong to).
+    for message in collect(device).lines:
+        if _read_whole(message.where) or _message_key(message.text) in read:
+            continue
+        for cause, pattern in _MESSAGES:
+            if pattern.search(message.text):
+                events.append(LogEvent(cause, _peer(message.text), message.text,
+                                       message.where))
+                break
     return events
 
 
+def _read_whole(command: str) -> bool:
+    return command.startswith(("show log", "debug crypto"))
+
+
+def _message_key(line: str) -> str:
+    at = line.find("%")
+    return "".join(line[at:].split()) if at >= 0 else ""
+
+
 def logs_captured(device: Device) -> bool:
-    return any(e.command.startswith(LOG_COMMANDS) or e.command.startswith("debug crypto")
-               for e in device.entries)
+    return any(_read_whole(e.command) for e in device.entries)
