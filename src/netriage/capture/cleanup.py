@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from netriage.capture.cleanup_rules import (
     FENCE,
+    NAME,
     QUOTE,
     TYPOGRAPHIC,
     annotation,
@@ -87,7 +88,12 @@ def detect(head: list[str]) -> Damage | None:
     if damage.double_spaced:
         texts = [line.text for line in _single_spaced(_numbered(texts))]
     damage.wrap = _wrap_width(texts, bool(damage.kinds))
-    damage.prose = any(is_prose(t) and _before_prompt(texts, i) for i, t in enumerate(texts))
+    # a sentence before the next prompt, or among the lines a file opens with (a post or a
+    # mail begins with words to the reader; a device's output never does)
+    opening = next((i for i, t in enumerate(texts) if t.strip() and not is_prose(t)
+                    and not NAME.match(t)), len(texts))
+    damage.prose = any(is_prose(t) and (i < opening or _before_prompt(texts, i))
+                       for i, t in enumerate(texts))
     return damage if damage.kinds else None
 
 
@@ -188,9 +194,14 @@ def continues(full: str, segment: str, text: str, width: int) -> bool:
     first = stripped.split()[0]
     if len(segment) > width or len(segment) + 1 + len(first) <= width:
         return False
-    if first[0].isupper() or first == "!" or first.lower().rstrip(":") in CONFIG_WORDS:
+    if FENCE.match(text) or _PROMPTISH.match(text) or is_prose(text) or first == "!":
         return False
-    if FENCE.match(text) or _PROMPTISH.match(text) or is_prose(text):
+    mid_list = segment.rstrip()[-1] == ","  # `sibling_flags 8000, crypto map: X`: no config
+    if not mid_list and first.lower().rstrip(":") in CONFIG_WORDS:
+        return False
+    # A capital usually starts a new output line (`GigabitEthernet0/1 is up, ...`); a lone
+    # token is a cut value (`ip mtu idb GigabitEthernet0/0/0`) when it ends an indented line
+    if first[0].isupper() and not (mid_list or (full[0].isspace() and stripped == first)):
         return False
     return full[0].isspace() or segment.rstrip()[-1] in ",:;/(-" or text[0] in ",;:/)("
 
@@ -218,12 +229,20 @@ def _before_prompt(texts: list[str], index: int) -> bool:
 
 
 def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
-    """Sentences right before a prompt, or at the end, are the poster's, never output."""
+    """Sentences right before a prompt, or at the end, are the poster's, never output.
+
+    A name alone after a blank line ("Paul", a signature) is held with them, and set aside
+    only when a real sentence is in the same run: alone it may be the device's.
+    """
     held: list[Line] = []
     hosts: set[str] = set()
+    blank_before = True
+    opening = True  # nothing but a person's words and blank lines so far
     for line in lines:
         text = line.text
-        talk = is_prose(text) or (bool(held) and not text.strip())
+        talk = is_prose(text) or (bool(held) and not text.strip()) \
+            or ((blank_before or bool(held)) and bool(NAME.match(text)))
+        blank_before = not text.strip()
         if line.header is None and not line.shell and talk:
             held.append(line)
             continue
@@ -231,18 +250,23 @@ def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
         if prompt is not None:
             hosts.add(prompt.hostname)
         if held:
-            if prompt is not None or line.header is not None or line.shell:
-                _set_aside(held, damage)
+            if (opening or prompt is not None or line.header is not None or line.shell) \
+                    and _set_aside(held, damage):
                 held = [h for h in held if not h.text.strip()]
             yield from held
             held = []
+        opening = opening and not text.strip()
         yield line
-    _set_aside(held, damage)
+    if not _set_aside(held, damage):
+        yield from held
 
 
-def _set_aside(held: list[Line], damage: Damage) -> None:
+def _set_aside(held: list[Line], damage: Damage) -> bool:
+    """Report a held run as a person's words when it holds a sentence; False when it does not."""
+    if not any(is_prose(h.text) for h in held):
+        return False
     prose = [h.number for h in held if h.text.strip()]
-    if prose:
-        damage.prose = True
-        damage.notes.append(Outside(prose[0], prose[-1], "a person's words between outputs, "
-                                                         "not device output"))
+    damage.prose = True
+    damage.notes.append(Outside(prose[0], prose[-1], "a person's words between outputs, "
+                                                     "not device output"))
+    return True

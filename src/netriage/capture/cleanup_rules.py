@@ -102,9 +102,23 @@ def _prompt_like(before: str) -> bool:
 _DISCOURSE = frozenset((
     "here", "here's", "heres", "i", "i'm", "im", "i've", "ive", "we", "we're", "our", "my",
     "your", "you", "please", "thanks", "thank", "hi", "hello", "below", "above", "attached",
-    "anyone", "someone", "help", "other", "side", "following", "outputs", "paste", "pasted",
+    "anyone", "someone", "other", "side", "following", "outputs", "paste", "pasted",
     "problem", "issue", "question", "guys", "doesn't", "don't", "won't", "isn't", "can't"))
-_WORD = re.compile(r"^[A-Za-z][A-Za-z'-]*[,.:;!?]?$")
+# First words of a greeting or a sign-off ("Thanks for looking", "Kind regards,", "Merci
+# d'avance !"); no device line starts with one of these followed by plain words.
+_GREETING = frozenset((
+    "thanks", "thank", "regards", "cheers", "hi", "hello", "dear", "greetings", "merci",
+    "bonjour", "hallo", "gracias", "hola", "thx", "rgds", "salut", "ciao"))
+_SIGN_OFF = re.compile(r"^(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)\b", re.IGNORECASE)
+# A name alone on a line, as a signature or a salutation ("Paul", "Sandra Ruiz,").
+NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)?,?$")
+# A sentence that only links two outputs: "and the history:", "also the ipsec sa:".
+_LINKER = frozenset(("and", "also", "then", "now", "plus", "same", "finally", "next"))
+# A mail client's line above a quoted message, and its forwarded / original headers.
+_ATTRIBUTION = re.compile(r"^(?:On\s.{6,120}\swrote:|-{2,}\s*(?:Original|Forwarded)\s+"
+                          r"Message\s*-{2,}|Le\s.{6,120}\sa\s+\u00e9crit\s*:|Am\s.{6,120}"
+                          r"\sschrieb\s.{0,60}:)$", re.IGNORECASE)
+_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[,.:;!?]?$")
 
 
 def is_prose(text: str) -> bool:
@@ -112,17 +126,28 @@ def is_prose(text: str) -> bool:
 
     Device output aligns columns with runs of spaces, is full of numbers and addresses, and
     never talks to the reader; a sentence has single spaces, mostly plain words and at least
-    one word of conversation. Device sentences (`There are no IKEv1 SAs`, `Type escape
-    sequence to abort.`) have no such word.
+    one word of conversation, or opens with a greeting or a linking word. Device sentences
+    (`There are no IKEv1 SAs`, `Type escape sequence to abort.`) have no such word.
     """
     stripped = text.strip()
     if not stripped or "  " in stripped or len(stripped) > 300 or text[0].isspace():
         return False
-    words = stripped.split()
-    if len(words) < 3:
-        return False
+    if _ATTRIBUTION.match(stripped):
+        return True
+    words = [w for w in stripped.split() if w not in ("!", "?", ":")]  # French spacing
+    first = words[0].strip(",.:;!?").lower() if words else ""
+    if len(words) == 1:  # "Regards," "Thanks!" alone
+        return first in _GREETING and words[0][-1] in ",!."
+    if _SIGN_OFF.match(stripped):
+        return True
     plain = sum(1 for w in words if _WORD.match(w))
     if plain < 0.7 * len(words):
         return False
+    if first in _GREETING and plain == len(words):
+        return True  # "Thanks for looking", "Kind regards,", "Hi Paul,"
+    if len(words) < 3:
+        return False
+    if first in _LINKER and words[0].islower() and stripped[-1] == ":":
+        return True  # "and the history:" (a device prints no lowercase sentence with a colon)
     talk = sum(1 for w in words if w.strip(",.:;!?").lower() in _DISCOURSE)
     return talk >= 2 or (talk >= 1 and stripped[-1] in ":.?!")

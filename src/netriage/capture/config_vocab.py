@@ -191,6 +191,15 @@ BLOCKS: tuple[Block, ...] = (
     _block("zone", r"^zone\s+security\s+\S+$", "description"),
 )
 
+
+def _flatten(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return tuple(x for b in blocks for x in (b, *_flatten(b.nested)))
+
+
+# Every block, nested ones included (for telling a configuration line at any level).
+ALL_BLOCKS: tuple[Block, ...] = _flatten(BLOCKS)
+
+
 # IOS banners run to the repeated delimiter: their lines are text, never re-indented.
 BANNER = re.compile(r"^banner\s+\S+\s+(\^C|\S)(.*)$", re.IGNORECASE)
 
@@ -211,3 +220,13 @@ CONFIG_WORDS = frozenset({
     "errdisable", "memory", "platform", "license", "multilink", "transceiver", "udld", "vrf",
     "subscriber", "login", "diagnostic",
 })
+
+# First words a device itself prints capitalised in a configuration (`Building configuration`,
+# `Current configuration`, `ASA Version`): never a word processor's capital.
+DEVICE_CAPITALS = frozenset({"building", "current", "cryptochecksum:", "asa", "pix", "ngfw",
+                             "fwsm"})
+
+# Commands that take a fixed number of words after them: a paste that joined the next line
+# onto one of these can be split without guessing (`hostname R1 enable secret 5 $1$...`).
+MERGE_AFTER = {"hostname": 1, "version": 1, "boot-start-marker": 0, "boot-end-marker": 0,
+               "domain-name": 1}

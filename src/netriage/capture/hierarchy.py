@@ -1,9 +1,11 @@
-"""Running-configs as pasted by people: blank lines between every line, indentation lost.
+"""Running-configs as pasted by people: blank lines between every line, indentation lost,
+first letters capitalised by a word processor, two commands merged on one line.
 
-`tidy_config` undoes both for any configuration output (a pasted config, `show run` in a
+`tidy_config` undoes these for any configuration output (a pasted config, `show run` in a
 terminal log, the config section of a show tech), and keeps a line map so every kept line
-still points at its line in the file. Indentation is only rebuilt when it is clearly gone;
-a config that kept it is left exactly as it was.
+still points at its line in the file. Each repair only runs when the damage is plain (no
+device prints `Enable password` or `hostname R1 enable secret ...`); a config without it is
+left exactly as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from netriage.capture.config_vocab import BANNER, BLOCKS, CONFIG_WORDS, Block
+from netriage.capture.config_vocab import (
+    ALL_BLOCKS,
+    BANNER,
+    BLOCKS,
+    CONFIG_WORDS,
+    DEVICE_CAPITALS,
+    MERGE_AFTER,
+    Block,
+)
 from netriage.capture.model import line_at
 
 _CONFIG_COMMANDS = ("show running-config", "show startup-config", "write terminal",
@@ -112,16 +122,97 @@ def runs_of(numbers: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _known(text: str) -> bool:
+    """A configuration line as some block or the top level writes it (already lowercased)."""
+    word = text.split(None, 1)[0]
+    if word in CONFIG_WORDS:
+        return True
+    return any(b.children.match(text) or b.opens.match(text) for b in ALL_BLOCKS)
+
+
+def _title_word(text: str) -> str:
+    """The line's first word when a word processor capitalised it (`Enable`), else ""."""
+    word = text.split(None, 1)[0] if text.strip() else ""
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return ""
+    return "" if word.lower() in DEVICE_CAPITALS else word
+
+
+def capitalised(lines: list[str]) -> bool:
+    """At least two lines open with a capitalised configuration word (`Line vty 0 4`)."""
+    hits = 0
+    for line in lines:
+        stripped = line.strip()
+        word = _title_word(stripped)
+        if word and _known(word.lower() + stripped[len(word):]):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+def lowercase_keywords(lines: list[str]) -> list[str]:
+    """Each capitalised first word back to lowercase (`capitalised` said a word processor
+    did it, and it does it to every line; no command is capitalised on a device).
+
+    Only the first word: the rest of a line (a description, a name, a key) is the engineer's
+    and keeps its case. Banner text and the words a device capitalises itself stay.
+    """
+    out = []
+    banner_end = ""
+    for line in lines:
+        stripped = line.strip()
+        if banner_end:
+            out.append(line)
+            banner_end = "" if banner_end in stripped else banner_end
+            continue
+        word = _title_word(stripped)
+        if word:
+            stripped = word.lower() + stripped[len(word):]
+            line = line[:len(line) - len(line.lstrip())] + stripped  # noqa: PLW2901
+        banner = BANNER.match(stripped)
+        if banner and banner.group(1) not in banner.group(2):
+            banner_end = banner.group(1)
+        out.append(line)
+    return out
+
+
+def split_merged(text: str) -> list[str]:
+    """`hostname R1 enable secret 5 ...` as the two lines a paste joined, else [text].
+
+    Only after commands that take a fixed number of words (`hostname NAME`, `version 12.4`,
+    `boot-start-marker`), and only when what follows is itself a lowercase configuration
+    command of two words or more: then the split is the only reading.
+    """
+    words = text.split()
+    if not words:
+        return [text]
+    arity = MERGE_AFTER.get(words[0].lower())
+    if arity is None or len(words) < arity + 3:
+        return [text]
+    rest = words[arity + 1:]
+    if not rest[0].islower() or rest[0] not in CONFIG_WORDS or not _known(" ".join(rest)):
+        return [text]
+    head = " ".join(words[:arity + 1])
+    return [text[:text.index(head) + len(head)], " ".join(rest)]
+
+
 def tidy_config(texts: list[str], runs: list[tuple[int, int]],
                 first: int) -> tuple[list[str], list[tuple[int, int]]]:
-    """Drop paste blank lines and rebuild lost indentation; the line map follows the lines."""
+    """Drop paste blank lines, split merged lines, put keywords back in lowercase and rebuild
+    lost indentation; the line map follows the lines (a split line's parts share its number)."""
     texts = [t.replace("\xa0", " ") for t in texts]  # non-breaking spaces from HTML mail
-    if paste_blanks(texts):
+    blanks = paste_blanks(texts)
+    merged = any(len(split_merged(t)) > 1 for t in texts if t[:1].isalpha())
+    if blanks or merged:
         numbers = [line_at(runs, i) for i in range(len(texts))] if runs else [
             first + i for i in range(len(texts))]
-        kept = [i for i, t in enumerate(texts) if t.strip()]
-        texts = [texts[i] for i in kept]
-        runs = runs_of([numbers[i] for i in kept])
+        pairs = [(n, t) for n, t in zip(numbers, texts, strict=True) if t.strip() or not blanks]
+        pairs = [(n, part) for n, t in pairs for part in split_merged(t)]
+        texts = [t for _, t in pairs]
+        runs = runs_of([n for n, _ in pairs])
+    if capitalised(texts):
+        texts = lowercase_keywords(texts)
     if indentation_lost(texts):
         texts = recover(texts)
     return texts, runs

@@ -60,17 +60,21 @@ def load(text: TextFile, context: Context) -> FileLoad:
 
     whole_file(text, style=style, budget=context.budget, split=split, block=block, keep=keep)
     prompt = found[0] if found else None
-    result.hints = hostname_hints(block.texts)
+    typed = prompt.group("cmd") if prompt else ""
+    entries = make_entries(block.texts, block.runs, typed=typed,
+                           prompt=prompt.group("prompt") if prompt else "", source=name,
+                           line=block.prompt.line, command="" if typed else _RUN)
+    # Read from the repaired text (`Hostname R1 enable secret ...` pasted by a word processor
+    # is `hostname R1` once repaired), as the checks will.
+    repaired = [t for entry in entries for t in entry.output.split("\n")]
+    result.hints = hostname_hints(repaired)
     # A device's own `hostname` line beats a prompt retyped by a person ("FW EDGE 01#");
     # only without one does the prompt (spaces and all) name the device.
     host = prompt.group("host").strip() if prompt else ""
     stated = result.hints[0] if result.hints else ""
     key = Key(stated or host or context.folder_host)
-    typed = prompt.group("cmd") if prompt else ""
-    for entry in make_entries(block.texts, block.runs, typed=typed,
-                              prompt=prompt.group("prompt") if prompt else "", source=name,
-                              line=block.prompt.line, command="" if typed else _RUN):
-        if not is_complete(block.texts):  # never taken for the whole running-config
+    for entry in entries:
+        if not is_complete(repaired):  # never taken for the whole running-config
             entry.filter = EXCERPT
         result.entries.append((key, entry))
     result.skipped += split_notes(name, split, text.cut_lines)
