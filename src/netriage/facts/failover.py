@@ -239,6 +239,17 @@ class FailoverFacts:
         return self._lines("Failed")
 
     @property
+    def link_lost_interfaces(self) -> list[FailoverInterface]:
+        """No Link / Link Down / Failed on either detected unit, a Failed unit included.
+
+        What a switch port shut by port security looks like from the firewall: the unit whose
+        port went down is usually Failed for it, so the healthy-unit filter above would hide
+        the very line that points at the switch."""
+        return [i for u in self.units if u.detected for i in u.interfaces
+                if i.status in ("No Link", "Link Down", "Failed")
+                and i.monitor != "Shutdown" and not i.ip_missing]
+
+    @property
     def unknown_interfaces(self) -> list[FailoverInterface]:
         return self._lines("Unknown") if self.mate_detected else []
 
