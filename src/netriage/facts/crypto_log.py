@@ -48,10 +48,13 @@ _MESSAGES: list[tuple[str, re.Pattern[str]]] = [(cause, re.compile(pattern, re.I
     ("p2-failed", r"Processing of Quick mode failed"),
     ("certificate", r"CERTIFICATE_INVALID_EXPIRED|certificate validation failed|"
                     r"IKMP_BAD_CERT_USE|certificate has expired"),
-    ("delete", r"IPSEC: An outbound LAN-to-LAN SA .* deleted|602304|Received DELETE"),
+    # an SA or the whole tunnel torn down (IOS `crypto logging session`: SESSION_STATUS DOWN)
+    ("delete", r"IPSEC: An outbound LAN-to-LAN SA .* deleted|602304|Received DELETE|"
+               r"Crypto tunnel (?:v2 )?is DOWN"),
 ]]
 _PEER = [re.compile(p) for p in (
     r"IP = (\d+\.\d+\.\d+\.\d+)", r"Group = (\d+\.\d+\.\d+\.\d+)", r"peer at (\d+\.\d+\.\d+\.\d+)",
+    r"\(user= ?(\d+\.\d+\.\d+\.\d+)\)",  # ASA 602303/602304: "between A and B (user= B)"
     r"srcaddr=(\d+\.\d+\.\d+\.\d+)", r"Remote:(\d+\.\d+\.\d+\.\d+)",
     r"No pre-shared key with (\d+\.\d+\.\d+\.\d+)", r"key for (\d+\.\d+\.\d+\.\d+)",
     r"[Ff]rom (\d+\.\d+\.\d+\.\d+)", r"peer (\d+\.\d+\.\d+\.\d+)",
