@@ -117,3 +117,18 @@ def test_lines_under_a_rendered_header_are_the_devices_own_sub_mode():
     problems = check_fix(fix(["ios"], ["configure terminal", "{t.header}", "login local",
                                        "end"]), ())
     assert any("'login local' is not a ios command at config mode" in p for p in problems)
+
+
+# Trees whose every fix line has been checked against the platform grammars (issue 11's audit):
+# they must stay clean. Add a tree here when its audit is done; the lint then guards it.
+AUDITED = ("config-access", "config-acl", "config-auth", "config-keys", "config-services",
+           "config-syntax")
+
+
+@pytest.mark.parametrize("tree_id", AUDITED)
+def test_audited_trees_have_no_line_a_platform_would_refuse(tree_id):
+    from netriage.engine.lint_fixes import vocabulary_problems
+    from netriage.engine.tree import load_trees
+
+    [tree] = [t for t in load_trees() if t.id == tree_id]
+    assert [f"{p.node}: {p.message}" for p in vocabulary_problems((tree,))] == []
