@@ -26,7 +26,7 @@ CASES = [
      ["Hardware:   ASA5520, 512 MB RAM, CPU Pentium 4 Celeron 2000 MHz"]),
     ("fpr2110-asa-9.16-plant-transparent-pair-wrong-spare-session.log", "fw-plant/pri",
      ["hardware-mismatch", "mode-mismatch"], []),
-    ("ftd4112-7.0-dc-pair-secondary-cold-standby-session.log", "ftd", ["cold-standby"],
+    ("ftd4110-7.0-dc-pair-secondary-cold-standby-session.log", "ftd", ["cold-standby"],
      ["This host: Secondary - Cold Standby"]),
     ("pix525-7.2-edge-pair-primary-clone-both-primary-session.log", "edge-pix/pri",
      ["both-primary-or-secondary"], ["Other host: Primary - Negotiation"]),
