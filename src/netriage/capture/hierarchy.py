@@ -30,7 +30,9 @@ _CONFIG_COMMANDS = ("show running-config", "show startup-config", "write termina
 _STRONG = re.compile(r"^(hostname \S|interface \S|ASA Version |PIX Version |NGFW Version |"
                      r"version \d|: Saved|Building configuration|Current configuration|"
                      r"crypto map \S+ \d+ |tunnel-group \S+ |crypto isakmp key )", re.I)
-_END = re.compile(r"^(end|: end)$")
+_END = re.compile(r"^(end|: end)$", re.IGNORECASE)  # `End`: a word processor's capital
+# Cheap first look for `split_merged` (a clean config is read at full speed)
+_MERGE_HEAD = re.compile(r"^(?:" + "|".join(MERGE_AFTER) + r")\s+\S+\s+\S", re.IGNORECASE)
 
 
 def is_complete(lines: list[str]) -> bool:
@@ -142,7 +144,9 @@ def capitalised(lines: list[str]) -> bool:
     """At least two lines open with a capitalised configuration word (`Line vty 0 4`)."""
     hits = 0
     for line in lines:
-        stripped = line.strip()
+        stripped = line.lstrip()
+        if not stripped[:1].isupper():
+            continue  # nearly every line of a clean config: no further look
         word = _title_word(stripped)
         if word and _known(word.lower() + stripped[len(word):]):
             hits += 1
@@ -203,7 +207,7 @@ def tidy_config(texts: list[str], runs: list[tuple[int, int]],
     lost indentation; the line map follows the lines (a split line's parts share its number)."""
     texts = [t.replace("\xa0", " ") for t in texts]  # non-breaking spaces from HTML mail
     blanks = paste_blanks(texts)
-    merged = any(len(split_merged(t)) > 1 for t in texts if t[:1].isalpha())
+    merged = any(len(split_merged(t)) > 1 for t in texts if _MERGE_HEAD.match(t))
     if blanks or merged:
         numbers = [line_at(runs, i) for i in range(len(texts))] if runs else [
             first + i for i in range(len(texts))]
