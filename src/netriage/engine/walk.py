@@ -181,7 +181,7 @@ class Walk:
         path_evidence = [e for s in self.steps for e in s.evidence]
         evidence: list[Evidence] = []
         fixes: dict[tuple[str, str, str], Fix] = {}
-        blocks_seen: set[tuple[tuple[str, str, str], tuple[str, ...]]] = set()
+        blocks_seen: set[tuple[tuple[str, str, str], tuple[str, ...]]] = set()  # commands, undos
         for item in items:
             scope = self.namespace.with_variables(**({node.each_as: item} if node.each else {}))
             evidence += self.evidence(node.evidence, scope)
@@ -199,7 +199,10 @@ class Walk:
                                 if m not in fix.manager]
                 fix.verify += [v for v in (render(c, scope) for c in template.verify)
                                if v not in fix.verify]
-                fix.rollback += [render(c, scope) for c in template.rollback]
+                undo = tuple(render(c, scope) for c in template.rollback)
+                if (key, ("undo", *undo)) not in blocks_seen:  # one rollback: said once
+                    blocks_seen.add((key, ("undo", *undo)))
+                    fix.rollback += undo
         title = render(node.title, self.namespace)
         evidence = _unique(evidence + path_evidence)
         if not evidence:  # every finding points into the capture: at least the output read
