@@ -129,11 +129,15 @@ def test_filtered_only_output_is_unknown(analyze, tmp_path):
     assert "filtered" in analysis.undecided[0].reason
 
 
-def test_a_filtered_log_is_one_undecided_not_a_silent_pass(analyze):
-    analysis = analyze("version-mismatch.log")  # `show logging | include 103006|...`
-    [undecided] = analysis.undecided
-    assert undecided.tree == "failover-syslog"
-    assert "only a filtered `show logging`" in undecided.reason
+def test_a_filtered_log_is_read_for_what_it_shows(analyze):
+    # issue 10 item 6: the message a `show logging | include 103006|...` shows is evidence
+    # (it used to leave the whole syslog tree undecided); the failover and syslog trees
+    # report the mismatch once, with both lines
+    analysis = analyze("version-mismatch.log")
+    [finding] = [f for f in analysis.findings if f.id == "failover.version-mismatch"]
+    assert {e.command for e in finding.evidence} == {"show failover", "show logging"}
+    assert any("%ASA-1-103007:" in e.text for e in finding.evidence)
+    assert not [u for u in analysis.undecided if u.tree == "failover-syslog"]
 
 
 def test_outputs_not_captured_add_no_undecided(analyze):

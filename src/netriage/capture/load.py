@@ -112,6 +112,9 @@ def _add(capture: Capture, path: Path, loaded: FileLoad, fallback: str) -> None:
         device.entries.append(entry)
         if not device.collected:
             device.collected = _collected(entry.timestamp) or _collected(loaded.started)
+    for key, entry in loaded.console:
+        named = key if key.hostname else Key(fallback, key.unit, key.context, key.role)
+        capture.device(named.name).console.append(entry)
     if loaded.format == "netriage":
         _apply_saved(capture, loaded.meta)
 

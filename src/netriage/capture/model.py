@@ -87,6 +87,9 @@ class Device:
     unit: str = ""  # "pri" / "sec" from an ASA failover prompt
     context: str = ""  # ASA multi-context name from a `host/ctx#` prompt
     collected: str = ""  # when the outputs were collected (ISO 8601), when a source says so
+    # Text the device printed after a prompt with nothing typed (console messages between
+    # commands), kept as command-less entries: not command output, but syslog evidence.
+    console: list[Entry] = field(default_factory=list)
 
     def find(self, command: str, *, unfiltered: bool = True) -> Entry | None:
         """Latest entry for `command` (full form). Filtered outputs are skipped by default."""

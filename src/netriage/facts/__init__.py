@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from netriage.capture.commands import is_show_like
@@ -46,6 +46,7 @@ from netriage.facts.failover_syslog import (
     build_syslog,
 )
 from netriage.facts.interfaces import INTERFACE_COMMANDS, InterfaceFacts, interface_facts
+from netriage.facts.syslog_lines import DeviceSyslog, collect, is_log_command, without_syslog
 from netriage.parsing import PARSED, PARTIAL, ParseResult, parse_output
 from netriage.platforms import family
 
@@ -103,6 +104,8 @@ BUILDERS: dict[str, FactBuilder] = {
         FactBuilder("crypto_config", ("show running-config",), CryptoConfig,
                     build_device=build_config_fact),
         FactBuilder("crypto", CRYPTO_COMMANDS, CryptoFacts, build_device=build_crypto),
+        FactBuilder("syslog", ("show logging",), DeviceSyslog,
+                    build_device=lambda facts: collect(facts.device)),
     )
 }
 
@@ -165,9 +168,21 @@ class DeviceFacts:
             entry = self.device.find(command)
             if entry is None:
                 return None
-            self._results[command] = parse_output(entry.output, command, self.family,
-                                                  self.template_platform)
+            self._results[command] = self._parse(entry)
         return self._results[command]
+
+    def _parse(self, entry: Entry) -> ParseResult:
+        """Parse an output; a console message the device printed into it (not into a log
+        output, where messages are the content) is taken out first, so it cannot break the
+        parse, and not-understood lines keep their numbers in the output as captured."""
+        stripped = None if is_log_command(entry.command) else without_syslog(entry.output)
+        if stripped is None:
+            return parse_output(entry.output, entry.command, self.family,
+                                self.template_platform)
+        text, kept = stripped
+        result = parse_output(text, entry.command, self.family, self.template_platform)
+        return replace(result, not_understood=[(kept[number - 1] + 1, line)
+                                               for number, line in result.not_understood])
 
     def all_results(self) -> list[ParseResult]:
         """Every unfiltered command of the device, parsed (for reports and the raw viewer)."""

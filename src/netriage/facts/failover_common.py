@@ -125,6 +125,14 @@ class FailoverOutputs:
     configure: bool  # `configure terminal` was typed
 
 
+def _console_failover(facts: DeviceFacts) -> bool:
+    """Failover messages printed at the console (or into another output) count as a log."""
+    from netriage.facts.syslog_lines import DeviceSyslog
+
+    syslog = facts.resolve("syslog")[0]
+    return isinstance(syslog, DeviceSyslog) and bool(syslog.of("ASA", "FTD", "PIX", "FWSM"))
+
+
 def build_outputs(facts: DeviceFacts) -> FailoverOutputs:
     def mate(command: str) -> bool:
         return mate_entry(facts, command) is not None
@@ -135,7 +143,7 @@ def build_outputs(facts: DeviceFacts) -> FailoverOutputs:
         state=captured(facts, "show failover state"),
         failover_interface=captured(facts, "show failover interface"),
         running_config=captured(facts, "show running-config failover"),
-        logging=captured(facts, "show logging"),
+        logging=captured(facts, "show logging") or _console_failover(facts),
         logging_complete=facts.device.find("show logging") is not None,
         version=captured(facts, "show version"),
         mate_version=mate("show version"),

@@ -1,8 +1,9 @@
-"""Failover syslog messages from `show logging`, and console warnings in the session.
+"""Failover syslog messages, and console warnings in the session.
 
-No template reads syslog text field by field, so the messages are taken with one regex over
-the raw buffer (`%ASA-1-104001: ...`, also `%FTD-`, `%PIX-`), from a complete, unfiltered
-`show logging` only: a filtered one (`| include 104`) cannot show that a message is absent.
+The messages (`%ASA-1-104001: ...`, also `%FTD-`, `%PIX-`) come from every place the device
+printed them (`syslog_lines`): `show logging`, filtered or not, and console lines. Only a
+complete, unfiltered `show logging` shows that a message is absent (`complete`); with none,
+a capture that shows no failover message leaves the fact unknown.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ _MESSAGE = re.compile(r"%(?:ASA|FTD|PIX|FWSM)-\d-(\d{6}):\s*(.*?)\s*$")
 _DECRYPT = re.compile(r"WARNING: Failover message decryption failure|Failover message received "
                       r"has bad HMAC|lan failover hellos.*authentication failure", re.IGNORECASE)
 _INTERFACE = re.compile(r"\binterface\s+(\S+?)[.,]?(?:\s|$)", re.IGNORECASE)
-_CAUSE = re.compile(r"\(cause:\s*(.*?)\)\.?$|ACTIVE\s+-\s+(.*?)\.?$", re.IGNORECASE)
+# "(cause: X)." (8.x and later) or "Switching to ACTIVE - X." / "to STNDBY - X" (7.x, PIX)
+_CAUSE = re.compile(r"\(cause:\s*(.*?)\)\.?$|Switching to \w+\s+-\s+(.*?)\.?$", re.IGNORECASE)
 # Causes of a switchover that an operator or the mate asked for: intended, not a fault.
 _MANUAL = re.compile(r"Set by the (CI )?config (command|cmd)|Other unit wants me", re.IGNORECASE)
 # Causes logged by every boot (the first unit up goes active, the second standby).
@@ -88,6 +90,9 @@ class SyslogMessage:
 @dataclass
 class FailoverSyslog:
     messages: list[SyslogMessage] = field(default_factory=list)
+    # read from a complete `show logging`; False when only console lines or a filtered log
+    # were seen: then a message not in a list may still have been logged
+    complete: bool = True
 
     def _of(self, name: str) -> list[SyslogMessage]:
         return [m for m in self.messages if m.id in CLASSES[name]]
@@ -116,6 +121,14 @@ class FailoverSyslog:
     @property
     def lost_comm(self) -> list[SyslogMessage]:
         return self._of("lost_comm")
+
+    @property
+    def lost_comm_unexplained(self) -> list[SyslogMessage]:
+        """Hellos lost on an interface that never then failed its tests (`105009 ... Failed`
+        on it explains the loss: one cause, reported once, with the failure)."""
+        failed = {m.interface for m in self._of("testing_result") if m.body.rstrip(". ")
+                  .lower().endswith("failed")}
+        return [m for m in self.lost_comm if m.interface not in failed]
 
     @property
     def fo_if_failed(self) -> list[SyslogMessage]:
@@ -201,7 +214,32 @@ def parse_messages(text: str) -> list[SyslogMessage]:
 
 
 def build_syslog(facts: DeviceFacts) -> FailoverSyslog:
-    return FailoverSyslog(parse_messages(raw_output(facts, "show logging").output))
+    """The failover messages wherever the device printed them (`syslog_lines`: the log
+    buffer, filtered or not, console lines between commands or inside outputs), each event
+    once. Without a complete `show logging` the lists hold what was seen, and `complete`
+    says that an empty one proves nothing."""
+    from netriage.facts.syslog_lines import DeviceSyslog, is_log_command
+
+    syslog = facts.resolve("syslog")[0]
+    if not isinstance(syslog, DeviceSyslog):
+        raise syslog
+    messages = [SyslogMessage(int(line.mnemonic), line.text, line.body,
+                              parse_time(line.prefix))
+                for line in syslog.of("ASA", "FTD", "PIX", "FWSM")
+                if len(line.mnemonic) == 6 and line.mnemonic.isdigit()]
+    # the console's decryption warning has no message id: read it from the whole log and
+    # the console text, as printed
+    texts = [e.output for e in facts.device.console]
+    if syslog.complete:
+        texts.append(raw_output(facts, "show logging").output)
+    messages += [m for text in texts for m in parse_messages(text) if m.id == 0]
+    if not messages and not syslog.complete:
+        raise syslog.absence()
+    mixed = any(not is_log_command(line.where) for line in syslog.lines)
+    if mixed and all(m.when is not None for m in messages):
+        # a console line read before an older buffer: put the story back in time order
+        messages.sort(key=lambda m: m.when)  # type: ignore[arg-type, return-value]
+    return FailoverSyslog(messages, complete=syslog.complete)
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""Interface events in `show logging`: link flaps, err-disable causes, duplex mismatch (CDP),
-unsupported transceivers, port-channel members that cannot bundle."""
+"""Interface events in the device's syslog messages (`show logging`, console lines between
+commands or inside outputs, see `syslog_lines`): link flaps, err-disable causes, duplex
+mismatch (CDP), unsupported transceivers, port-channel members that cannot bundle."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netriage.facts.config import iface_key
-from netriage.facts.interfaces_ios import read
+from netriage.facts.syslog_lines import DeviceSyslog, SyslogLine
 
 if TYPE_CHECKING:
     from netriage.engine.expr import Unknown
@@ -52,25 +53,19 @@ class InterfaceLog:
         return max(self.link_downs, self.proto_downs)
 
 
-def _message(record: dict) -> str:
-    message = record.get("message", "")
-    return " ".join(message) if isinstance(message, list) else str(message)
-
-
-def read_log(records: list[dict], nameifs: dict[str, str]) -> dict[str, InterfaceLog]:
-    """Per interface key, the events of the log. ASA messages may name the nameif: `nameifs`
-    maps nameif → interface key."""
+def read_log(lines: list[SyslogLine], nameifs: dict[str, str]) -> dict[str, InterfaceLog]:
+    """Per interface key, the events of the log (one per event, however often printed). ASA
+    messages may name the nameif: `nameifs` maps nameif → interface key."""
     logs: dict[str, InterfaceLog] = {}
 
     def entry(name: str) -> InterfaceLog:
         key = nameifs.get(name) or iface_key(name)
         return logs.setdefault(key, InterfaceLog())
 
-    for record in records:
-        facility = record.get("facility", "")
-        mnemonic = record.get("mnemonic", "")
-        text = _message(record).strip()
-        ident = f"{facility}-{mnemonic}"
+    for line in lines:
+        mnemonic = line.mnemonic
+        text = line.body
+        ident = line.ident
         if ident in _STATE_IDS:
             match = _UPDOWN.search(text)
             if match:
@@ -114,16 +109,20 @@ def read_log(records: list[dict], nameifs: dict[str, str]) -> dict[str, Interfac
 
 def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
                states: dict[str, Unknown | None]) -> None:
-    """What `show logging` adds to each interface; with the log read, no downs logged is 0."""
-    records = read(facts, "show logging", states, "logs")
-    if states["logs"] is not None:
+    """What the device's syslog messages add to each interface, wherever they were printed
+    (`show logging`, console messages between commands or inside another output). Only a
+    complete log makes "no down logged" a 0; otherwise the count stays unknown."""
+    syslog = facts.resolve("syslog")[0]
+    if not isinstance(syslog, DeviceSyslog):
+        states.setdefault("logs", syslog)
         return
+    states["logs"] = None if syslog.complete else syslog.absence()
     nameifs = {i.nameif: i.key for i in interfaces.values() if i.nameif}
-    for key, log in read_log(records, nameifs).items():
+    for key, log in read_log(syslog.lines, nameifs).items():
         interface = interfaces.get(key)
         if interface is None:
             continue
-        interface.log_downs = log.downs
+        interface.log_downs = log.downs if (log.downs or syslog.complete) else None
         interface.log_name = log.name
         interface.cdp_mismatch = log.cdp_mismatch
         interface.unsupported_sfp = log.unsupported_sfp
@@ -132,6 +131,8 @@ def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
             interface.err_reason = log.err_reasons[-1]
         if log.cannot_bundle and not interface.channel:
             interface.channel = log.cannot_bundle.split()[0]
+    if not syslog.complete:
+        return
     for interface in interfaces.values():
         if interface.log_downs is None:
             interface.log_downs = 0

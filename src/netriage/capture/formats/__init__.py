@@ -39,6 +39,7 @@ class FileLoad:
     started: str = ""  # session start from a log header
     hints: list[str] = field(default_factory=list)  # hostnames read from the outputs
     meta: dict = field(default_factory=dict)  # saved-file metadata (devices, manifest)
+    console: list[tuple[Key, Entry]] = field(default_factory=list)  # see Device.console
 
 
 @dataclass(frozen=True)

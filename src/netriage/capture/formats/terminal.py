@@ -7,11 +7,11 @@ commands and outputs.
 
 from __future__ import annotations
 
-from netriage.capture.build import Key, make_entries
+from netriage.capture.build import Key, line_map, make_entries
 from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
 from netriage.capture.formats.common import body_lines, damage_of, split_notes, visible_head
-from netriage.capture.model import line_at
+from netriage.capture.model import Entry, line_at
 from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.stream import detect_style
@@ -55,13 +55,6 @@ def load(text: TextFile, context: Context) -> FileLoad:
             prompt.hostname, prompt.unit = last.hostname, last.unit
             prompt.context, prompt.role = last.context, last.role
         last = prompt if prompt.hostname else last
-        if not prompt.typed:
-            filled = [i for i, t in enumerate(block.texts) if t.strip()]
-            if filled:
-                first, last = line_at(block.runs, filled[0]), line_at(block.runs, filled[-1])
-                split.outside.append(Outside(first, last, "output after a prompt with no "
-                                                          "command"))
-            continue
         # FTD's bare `>` prompt names no host: a per-device folder, or the file's name in a
         # folder of device logs (`collect` writes DIR/<hostname>.log), so two FTDs collected
         # together never merge into one device.
@@ -70,6 +63,18 @@ def load(text: TextFile, context: Context) -> FileLoad:
                   or ("ftd" if bare else ""),
                   prompt.unit, prompt.context,
                   prompt.role)
+        if not prompt.typed:
+            filled = [i for i, t in enumerate(block.texts) if t.strip()]
+            if filled:
+                first, end = line_at(block.runs, filled[0]), line_at(block.runs, filled[-1])
+                split.outside.append(Outside(first, end, "output after a prompt with no "
+                                                         "command"))
+                # console messages between commands: no command's output, still evidence
+                result.console.append((key, Entry(
+                    command="", output="\n".join(block.texts), prompt=prompt.prompt,
+                    source=name, line=prompt.line, timestamp=block.stamp,
+                    line_map=line_map(block.runs, prompt.line))))
+            continue
         for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
                                   prompt=prompt.prompt, source=name, line=prompt.line,
                                   timestamp=block.stamp, truncated=block.truncated,
