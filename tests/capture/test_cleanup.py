@@ -282,6 +282,32 @@ def test_show_interfaces_lines_that_look_wrapped_stay_apart():
     assert not continues(session[4], session[4], "interface GigabitEthernet0/2", 72)
 
 
+@pytest.mark.parametrize(("full", "text", "joined"), [
+    # a log message is one line on the device, however long
+    ("Mar 13 17:03:02.877 CET: %CRYPTO-4-IKMP_NO_SA: IKE message from",
+     "192.0.2.77 has no SA and is not an initialization offer", True),
+    ("Mar 13 17:03:02.877 CET: %CRYPTO-4-IKMP_NO_SA: IKE message from 192.0.2.77",
+     "Mar 13 17:03:09.120 CET: %CRYPTO-6-IKMP_MODE_FAILURE: Processing of", False),
+    # a configuration line's tail, even when it starts like a command word
+    ("access-list L2L-HQ extended permit ip 10.60.9.0 255.255.255.0 object",
+     "OBJ-HQ-LAN", True),
+    ("access-list L2L-HQ extended permit ip 10.60.9.0 255.255.255.0 10.1.0.0",
+     "255.255.0.0", True),
+    ("access-list L2L-SUPPLIER extended permit ip 10.60.9.0 255.255.255.0",
+     "object OBJ-SUPPLIER-LAN", True),
+    ("access-list L2L-SUPPLIER extended permit ip 10.60.9.0 255.255.255.0",
+     "object network OBJ-SUPPLIER-LAN", False),
+    # a value cut off a line, and what a device prints alone after a long line
+    ("Configuration last modified by enable_15 at 10:12:40.120 CEST Nov 12", "2026", True),
+    ("  3082034A 30820232 A0030201 02020101 300D0609 2A864886 F70D0101 0B05", "quit", False),
+    ("  3082034A 30820232 A0030201 02020101 300D0609 2A864886 F70D0101 0B05", "0030", True),
+    ("From State                 To State                   Reason",
+     "==================================================================", False),
+])
+def test_what_continues_a_line_cut_at_72(full: str, text: str, joined: bool):
+    assert continues(full, full, text, 72) is joined
+
+
 # --- prose between outputs ---------------------------------------------------------------------
 
 def test_prose_between_outputs_is_set_aside(tmp_path: Path):

@@ -42,6 +42,17 @@ _MARKUP = re.compile(r"^\s*(?:```|~~~)|\*\*(?!\*)\S|`[^`]+`|</?(?:pre|code|br|p|
                      r"strong|tt|kbd)\b[^<>]*>|&(?:gt|lt|amp|nbsp|quot|#\d{1,5});", re.I)
 WRAP_WIDTHS = range(66, 81)  # where mail clients wrap (72 and 76 are the usual ones)
 _PROMPTISH = re.compile(r"^\S*[#>]")  # `fw1#`, `#`, `rtr(config)#`: never a line's tail
+# Tails that start with a configuration word but are no command alone: an ACL's
+# `object NAME`, `object-group NAME`, `ip 10.1.0.0 255.255.0.0` cut off an access-list
+_NOT_ALONE = re.compile(r"^(?:object\s+(?!network\s|service\s)\S+|object-group\s+(?!network\s|"
+                        r"service\s|protocol\s|icmp-type\s|user\s|security\s)\S+|"
+                        r"ipv?6?\s+[\d:])", re.IGNORECASE)
+# A syslog message, and how the next one starts (sequence number, `*`, a date or an uptime)
+_SYSLOG = re.compile(r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?\d-[A-Z0-9_]+:")
+_LOG_START = re.compile(r"^(?:[*.%<]|\d+:|[A-Z][a-z]{2}\s+\d|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d|"
+                        r"\d+[ywdhm]\d+[wdhms]:)")
+# Lines a device prints alone after a long line: never a cut value
+_ALONE = frozenset(("quit", "exit", "end", "exit-address-family", "!", "[ok]", "done"))
 
 
 @dataclass
@@ -167,9 +178,12 @@ def _single_spaced(lines: Iterable[Line]) -> Iterator[Line]:
 def _wrap_width(texts: list[str], others: bool) -> int:
     """The column a mail client wrapped at, when lines show it was done; else 0."""
     lengths = [len(t) for t in texts if t.strip() and not is_prose(t)]
-    if not lengths or max(lengths) not in WRAP_WIDTHS:
+    # A client breaks every line it can: what is still longer than its column has no space
+    # to break at (a long token), so the column is the longest line that has one.
+    breakable = [len(t) for t in texts if " " in t.strip() and not is_prose(t)]
+    if not breakable or max(breakable) not in WRAP_WIDTHS:
         return 0
-    width = max(lengths)
+    width = max(breakable)
     if wrap_width(texts) == width:
         return 0  # hard breaks at exactly the width: a screen copy, which `stream` joins
     near = sum(1 for n in lengths if n >= width - 8)
@@ -183,10 +197,13 @@ def continues(full: str, segment: str, text: str, width: int) -> bool:
     """Whether `text` is the rest of the line before it, cut by a mail client at `width`.
 
     Only when it is clearly so: the first word of `text` would not have fitted after the
-    line's last `segment` (that is why the client broke there), `text` starts at column 0
-    with no capital, is no prompt, sentence or configuration command, and either the line
-    was indented (device output and config children are; their wrapped tail is not) or the
-    break falls inside a list of fields (after `,` `:` `/` or before `(` `)` `,`).
+    line's last `segment` (that is why the client broke there), `text` starts at column 0,
+    is no prompt, sentence or configuration command, and one of: the line was indented
+    (device output and config children are; their wrapped tail is not), the break falls
+    inside a list of fields (after `,` `:` `/` or before `(` `)` `,`), `text` is one short
+    value (`2026`, `192.0.2.2`), or the line is a top-level configuration command (whose
+    tail no configuration command starts like). A capital starts a new output line, except
+    in a configuration line's tail, mid-list, or as a lone value of an indented line.
     """
     stripped = text.strip()
     if not stripped or not segment.strip() or text[0].isspace() or not full.strip():
@@ -194,16 +211,23 @@ def continues(full: str, segment: str, text: str, width: int) -> bool:
     first = stripped.split()[0]
     if len(segment) > width or len(segment) + 1 + len(first) <= width:
         return False
-    if FENCE.match(text) or _PROMPTISH.match(text) or is_prose(text) or first == "!":
+    if FENCE.match(text) or _PROMPTISH.match(text) or is_prose(text) \
+            or stripped.lower() in _ALONE or first[0] == "!":
         return False
     mid_list = segment.rstrip()[-1] == ","  # `sibling_flags 8000, crypto map: X`: no config
-    if not mid_list and first.lower().rstrip(":") in CONFIG_WORDS:
+    if not mid_list and first.lower().rstrip(":") in CONFIG_WORDS and not _NOT_ALONE.match(text):
         return False
-    # A capital usually starts a new output line (`GigabitEthernet0/1 is up, ...`); a lone
-    # token is a cut value (`ip mtu idb GigabitEthernet0/0/0`) when it ends an indented line
-    if first[0].isupper() and not (mid_list or (full[0].isspace() and stripped == first)):
-        return False
-    return full[0].isspace() or segment.rstrip()[-1] in ",:;/(-" or text[0] in ",;:/)("
+    config = full[0].islower() and full.split(None, 1)[0] in CONFIG_WORDS
+    lone = " " not in stripped
+    if first[0].isupper() and not (mid_list or config or (full[0].isspace() and lone)):
+        return False  # `GigabitEthernet0/1 is up, ...` after a long line is its own line
+    if full[0].isspace() or segment.rstrip()[-1] in ",:;/(-" or text[0] in ",;:/)(":
+        return True
+    if _SYSLOG.search(full) and not _LOG_START.match(text):
+        return True  # a device prints a log message on one line, however long
+    if lone:  # a value cut off its line; never a rule (`=====`) or a word said alone
+        return first[0].isalnum() and len(first) <= width // 2 and not _PROMPTISH.match(full)
+    return config
 
 
 def _unwrapped(lines: Iterable[Line], width: int) -> Iterator[Line]:
