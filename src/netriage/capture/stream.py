@@ -7,6 +7,7 @@ keeps the number of the physical line it started on, so evidence can point into 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -17,6 +18,10 @@ from netriage.capture.session import Header, Stamp, detect_stamp, ends_session, 
 
 # Widths terminals are commonly set to; a screen copy breaks longer lines at exactly one.
 _WIDTHS = (80, 100, 120, 132, 160, 200)
+# A line that starts a syslog message (`*Dec  7 10:01:02.123: %...`, `000123: ...`,
+# `Dec 07 2026 10:01:02 fw1 : %ASA-...`, `%LINK-3-...`) is a new line, never the rest of a
+# wrapped one: console messages of one length would otherwise look like a wrap width.
+_NEW_MESSAGE = re.compile(r"^(?:[*.]?[A-Z][a-z]{2} +\d{1,2} |\d{3,}: |%[A-Z][A-Z0-9_]*-)")
 
 
 @dataclass
@@ -81,7 +86,7 @@ def lines(source: TextFile | Iterable[str], style: Style) -> Iterator[Line]:
                 continue
             if pending is not None and style.width and segment == style.width \
                     and not pending.header and text and not text[0].isspace() \
-                    and not looks_like_prompt(text):
+                    and not looks_like_prompt(text) and not _NEW_MESSAGE.match(text):
                 pending.text += text  # a screen copy broke this line at the terminal width
                 segment = len(text)
                 continue

@@ -35,6 +35,8 @@ from netriage.platforms import get_platform
 # Configuration displays: a finding about the configuration may rest on any of them.
 _CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
                     "write terminal", "show configuration")
+# How evidence names a console message printed between commands (no command printed it).
+CONSOLE = "console"
 _MAX_STEPS = 500  # trees are acyclic (lint checks); this only guards a broken file
 
 
@@ -62,16 +64,19 @@ class Walk:
             # a filtered output (`| section crypto`) still holds real lines of the capture
             entry = self.device.find(rule.command) or self.device.find(rule.command,
                                                                        unfiltered=False)
-            if entry is None:
+            # a log message may also have been printed at the console between commands
+            console = self.device.console if rule.command.startswith("show log") else []
+            if entry is None and not console:
                 continue
             try:
                 pattern = re.compile(_render_regex(rule.match, namespace), re.IGNORECASE)
             except (re.error, ExprError):
                 continue
-            # the same lines as testing every line, found by literal first (15 MB outputs)
-            for index, text in matching_lines(entry.output, pattern):
-                line = entry.source_line(index)
-                found.append(Evidence(rule.command, line, text.strip(), entry.source))
+            for where in ([entry] if entry is not None else []) + console:
+                # the same lines as testing every line, found by literal first (15 MB outputs)
+                for index, text in matching_lines(where.output, pattern):
+                    found.append(Evidence(where.command or CONSOLE, where.source_line(index),
+                                          text.strip(), where.source))
         return found
 
     def output_head(self, commands: list[str]) -> list[Evidence]:

@@ -114,7 +114,8 @@ def parse_line(text: str) -> tuple[re.Match[str], str] | None:
     if at < 0:
         return None
     prefix = text[:at]
-    if not _PREFIX.match(prefix):
+    # every logging prefix ends its fields with `: ` (IOS, ASA `fw1 : `) or an EMBLEM `<n>`
+    if not _PREFIX.match(prefix) or (prefix.strip() and prefix.rstrip()[-1] not in ":>"):
         return None
     match = _MESSAGE.match(text, at)
     return (match, prefix) if match else None
