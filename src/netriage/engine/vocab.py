@@ -160,9 +160,9 @@ def _line(text: str) -> str:
 
 
 def _spans(line: str) -> list[str]:
-    """The line with each `<expr>` as 1.._SPAN_MAX words of an expression (two at most)."""
+    """The line with each `<expr>` as 1.._SPAN_MAX words of an expression (three at most)."""
     parts = line.split(" <expr>")
-    if len(parts) == 1 or len(parts) > 3:
+    if len(parts) == 1 or len(parts) > 4:
         return []
     out = [""]
     for part in parts[1:]:
