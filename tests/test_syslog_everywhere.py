@@ -227,3 +227,14 @@ def test_failover_console_message_without_show_logging(tmp_path):
     assert facts.resolve("failover_outputs")[0].logging
     bare = _facts(RECORDINGS / "fixtures" / "failover" / "healthy-pair.log")
     assert isinstance(bare.resolve("failover_syslog")[0], Unknown)
+
+
+def test_console_evidence_is_marked_in_the_console_text():
+    # the TUI shows the console text holding a `console` evidence line, marked
+    from netriage.tui.walkview import deciding_lines
+
+    [device] = load_paths([ASA]).devices
+    [finding] = [f for f in analyze_paths([ASA]).findings if f.id == "iface.flapping"]
+    marked = [index for entry in device.console
+              for index in deciding_lines(entry, finding.evidence)]
+    assert len(marked) == 8 and all(entry.command == "console" for entry in device.console)

@@ -10,6 +10,9 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+# The command of a Device.console entry: console text printed after an empty prompt.
+CONSOLE = "console"
+
 
 def line_at(runs: tuple[tuple[int, int], ...] | list[tuple[int, int]], index: int) -> int:
     """Source line of output line `index`, from sorted (output index, source line) breakpoints."""
@@ -88,7 +91,7 @@ class Device:
     context: str = ""  # ASA multi-context name from a `host/ctx#` prompt
     collected: str = ""  # when the outputs were collected (ISO 8601), when a source says so
     # Text the device printed after a prompt with nothing typed (console messages between
-    # commands), kept as command-less entries: not command output, but syslog evidence.
+    # commands), kept as entries of command CONSOLE: not command output, but syslog evidence.
     console: list[Entry] = field(default_factory=list)
 
     def find(self, command: str, *, unfiltered: bool = True) -> Entry | None:

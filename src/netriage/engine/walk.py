@@ -35,8 +35,6 @@ from netriage.platforms import get_platform
 # Configuration displays: a finding about the configuration may rest on any of them.
 _CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
                     "write terminal", "show configuration")
-# How evidence names a console message printed between commands (no command printed it).
-CONSOLE = "console"
 _MAX_STEPS = 500  # trees are acyclic (lint checks); this only guards a broken file
 
 
@@ -65,6 +63,7 @@ class Walk:
             entry = self.device.find(rule.command) or self.device.find(rule.command,
                                                                        unfiltered=False)
             # a log message may also have been printed at the console between commands
+            # (evidence then names the command `console`, see Device.console)
             console = self.device.console if rule.command.startswith("show log") else []
             if entry is None and not console:
                 continue
@@ -75,7 +74,7 @@ class Walk:
             for where in ([entry] if entry is not None else []) + console:
                 # the same lines as testing every line, found by literal first (15 MB outputs)
                 for index, text in matching_lines(where.output, pattern):
-                    found.append(Evidence(where.command or CONSOLE, where.source_line(index),
+                    found.append(Evidence(where.command, where.source_line(index),
                                           text.strip(), where.source))
         return found
 

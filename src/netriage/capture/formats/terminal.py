@@ -11,7 +11,7 @@ from netriage.capture.build import Key, line_map, make_entries
 from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
 from netriage.capture.formats.common import body_lines, damage_of, split_notes, visible_head
-from netriage.capture.model import Entry, line_at
+from netriage.capture.model import CONSOLE, Entry, line_at
 from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.stream import detect_style
@@ -71,7 +71,7 @@ def load(text: TextFile, context: Context) -> FileLoad:
                                                          "command"))
                 # console messages between commands: no command's output, still evidence
                 result.console.append((key, Entry(
-                    command="", output="\n".join(block.texts), prompt=prompt.prompt,
+                    command=CONSOLE, output="\n".join(block.texts), prompt=prompt.prompt,
                     source=name, line=prompt.line, timestamp=block.stamp,
                     line_map=line_map(block.runs, prompt.line))))
             continue

@@ -112,7 +112,8 @@ class WalkScreen(BaseScreen):
             return
         command = self.outputs[self.output_index]
         _commands, evidence = evidence_for(self.position)
-        entry = self.device.find(command)
+        entry = self.device.find(command) or next(  # console text holding the evidence
+            (c for c in self.device.console if deciding_lines(c, evidence)), None)
         more = (f" ({self.output_index + 1}/{len(self.outputs)}, ] next)"
                 if len(self.outputs) > 1 else "")
         if entry is None:
