@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from netriage.analysis import analyze_paths
     from netriage.report import render_report
 
+    if args.output:
+        _check_output(Path(args.output))  # before the analysis, not after it
     analysis = analyze_paths(args.paths, platform=args.platform or "",
                              answers=parse_answers(args.answer))
     if not any(d.device.platform for d in analysis.devices):
@@ -42,7 +44,18 @@ def run(args: argparse.Namespace) -> int:
         print(NO_REDACT_WARNING, file=sys.stderr)
     text = render_report(analysis, args.format, redact=not args.no_redact)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise NetriageError(f"{args.output}: cannot write the report "
+                                f"({exc.strerror or exc})") from None
     else:
         sys.stdout.write(text)
     return EXIT_FINDINGS if any(f.severity in _ALARM for f in analysis.findings) else EXIT_OK
+
+
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise NetriageError(f"{path}: is a folder; give a file name for the report")
+    if not path.parent.is_dir():
+        raise NetriageError(f"{path}: the folder {path.parent} does not exist")

@@ -147,8 +147,10 @@ def run(args: argparse.Namespace) -> int:
     from netriage.live.collect import CollectOptions, DeviceSpec
     from netriage.live.errors import SomeDevicesFailedError
     from netriage.live.inventory import load_inventory
+    from netriage.live.validate import check_run
 
     quiet_ssh_logs()
+    _check_args(args)
     if args.output.exists() and not args.output.is_dir():
         raise NetriageError(f"{args.output}: exists and is not a folder")
     platform = args.platform
@@ -170,6 +172,9 @@ def run(args: argparse.Namespace) -> int:
     for spec in specs:
         spec.contexts = spec.contexts or contexts
         spec.mate = spec.mate and not args.no_mate
+    # Every host, context, area and command of the run, before a password is asked or any
+    # device contacted (collect_many checks again for callers other than this command).
+    check_run(specs, args.command, args.area)
     interactive = _interactive()
     credentials = Credentials(args.username or "", _password(args.username or ""),
                               os.environ.get(ENABLE_ENV))
@@ -199,6 +204,23 @@ def run(args: argparse.Namespace) -> int:
         raise SomeDevicesFailedError(f"{len(failed)} of {len(results)} devices failed: "
                                 + ", ".join(r.spec.name for r in failed))
     return 0
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    """Numbers and names that argparse lets through, refused before anything starts."""
+    from netriage.live.legacy import get_profile
+    from netriage.live.validate import check_context, check_port, check_username
+
+    check_port(args.port, "--port")
+    if not 1 <= args.concurrency <= 256:
+        raise NetriageError(f"--concurrency {args.concurrency}: give 1 to 256 devices at once")
+    for flag, value in (("--timeout", args.timeout), ("--connect-timeout", args.connect_timeout)):
+        if not 0 < value < 86400:  # NaN fails this too
+            raise NetriageError(f"{flag} {value:g}: give a number of seconds above 0")
+    for context in args.context:
+        check_context(context, "--context")
+    check_username(args.username or "", "--username")
+    get_profile(args.legacy)
 
 
 def _report(result: Any, show_error: bool) -> None:

@@ -73,6 +73,13 @@ def run(args: argparse.Namespace) -> int:
     from netriage.lab.server import LabServer, load_host_key
 
     quiet_ssh_logs()
+    if not 0 <= args.port < 65536:
+        raise NetriageError(f"--port {args.port}: give a TCP port 1-65535 (0 picks a free one)")
+    if args.latency < 0 or args.slow_banner < 0:
+        raise NetriageError("--latency and --slow-banner cannot be negative")
+    for flag in ("drop_after", "stall_after", "failover_after"):
+        if (getattr(args, flag) or 0) < 0:
+            raise NetriageError(f"--{flag.replace('_', '-')} cannot be negative")
     capture = load_paths([args.capture], platform=args.platform or "")
     config = LabConfig(
         username=args.username, password=args.password, enable_password=args.enable_password,
@@ -80,15 +87,19 @@ def run(args: argparse.Namespace) -> int:
         stall_after=args.stall_after, failover_after=args.failover_after,
         slow_banner=args.slow_banner, new_host_key=args.new_host_key,
         legacy_only=args.legacy_only, hostname=args.hostname, device=args.device)
-    key = load_host_key(args.host_key or _default_host_key())
+    key_file = args.host_key or _default_host_key()
+    try:
+        key = load_host_key(key_file)
+    except Exception as exc:  # paramiko's SSHException for a damaged key, OSError
+        raise NetriageError(f"{key_file}: not a usable host key ({exc})") from None
     try:
         server = LabServer(capture, config, host=args.host, port=args.port, host_key=key)
         server.start()
     except ValueError as exc:
         raise NetriageError(f"{args.capture}: {exc}") from None
-    except OSError as exc:
-        raise NetriageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
-                            ) from None
+    except (OSError, OverflowError) as exc:
+        raise NetriageError(f"cannot listen on {args.host}:{args.port}: "
+                            f"{getattr(exc, 'strerror', None) or exc}") from None
     device = server.capture.devices[0] if not args.device else next(
         d for d in server.capture.devices if d.hostname == args.device)
     if args.host not in ("127.0.0.1", "::1", "localhost"):

@@ -25,5 +25,9 @@ def run(args: argparse.Namespace) -> int:
     from netriage.resources import demo_capture
     from netriage.tui.app import run_app  # Textual is only imported for the TUI
 
+    if args.resume is not None:  # a bad file is a one-line error here, not inside the TUI
+        from netriage.engine.guided import load_session
+
+        load_session(args.resume)
     paths = [str(p) for p in args.paths] + ([str(demo_capture())] if args.demo else [])
     return run_app(paths, platform=args.platform or "", resume=args.resume)

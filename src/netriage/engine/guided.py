@@ -143,8 +143,9 @@ def load_session(path: Path) -> dict[str, Any]:
     """Read a saved walkthrough; the caller reopens its sources and calls `resume`."""
     try:
         data = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError) as exc:
-        raise NetriageError(f"{path}: not a netriage session ({exc})") from None
+    except (OSError, ValueError) as exc:  # ValueError: JSON errors and undecodable bytes
+        raise NetriageError(f"{path}: not a netriage session ({exc.__class__.__name__})"
+                            ) from None
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
         raise NetriageError(f"{path}: not a netriage session file of format {SESSION_FORMAT}")
     return data

@@ -9,6 +9,13 @@ A command is allowed when it is one line, matches one rule below for the platfor
 any `|` filter on it is a display filter (include, exclude, begin, section, count, grep).
 Verbs are matched exactly or by their usual abbreviations only (`sh`, `sho`): a looser prefix
 match would let `sh` grow into `shun` on an ASA.
+
+A few show commands write or reset something: `show tech-support file flash:x` writes a file,
+`show platform hardware qfp active statistics drop clear` zeroes counters. Their keywords
+(`file`, `clear`, `copy`, and any file-system destination such as `flash:` or `tftp://`) are
+refused anywhere in a show command. Only printable ASCII is sent: a lookalike `｜`, a
+zero-width space or a Unicode line separator could be read differently by the device than
+by this check.
 """
 
 from __future__ import annotations
@@ -59,10 +66,25 @@ RULES: tuple[Rule, ...] = (
 
 _FILTERS = ("include", "exclude", "begin", "section", "count", "grep")
 _WRITING_FILTERS = ("redirect", "tee", "append", "format")  # write files or read templates
-# One line, no control characters (a second line, Ctrl-Z or Tab would smuggle input), no `?`
-# (help leaves the typed text in the device's line buffer, to be glued to the next command),
-# no `;`/`&&` chaining and no shell-style redirection.
-_FORBIDDEN_CHARS = re.compile(r"[\x00-\x1f\x7f?;&<>`]")
+# One line of printable ASCII: no control characters (a second line, Ctrl-Z or Tab would
+# smuggle input), nothing outside ASCII (lookalike pipes, zero-width spaces, U+2028/U+2029/NEL
+# line separators, case-folding tricks such as `ſ` matching `s`), no `?` (help leaves the typed
+# text in the device's line buffer, to be glued to the next command), no `;`/`&&` chaining and
+# no shell-style redirection.
+_FORBIDDEN_CHARS = re.compile(r"[^\x20-\x7e]|[?;&<>`]")
+# Keywords that make a show command write or reset (`show tech-support file flash:x`,
+# `... statistics drop clear`), matched with their abbreviations from two letters on.
+# (word, shortest abbreviation a device would take here without colliding with an argument:
+# `te 1/1` is an interface, `sa` a security association).
+_WRITING_WORDS = (("file", 2), ("clear", 2), ("copy", 3), ("redirect", 3), ("append", 3),
+                  ("tee", 3))
+# A file-system or URL destination (flash:, disk0:, bootflash:, tftp://...): a show command
+# that names one is being told to write there. IPv6 addresses and `Serial0/0:1` do not match.
+_DESTINATION = re.compile(
+    r"^(?:flash|bootflash|disk\d*|slot\d*|nvram|usbflash\d*|usb\d*|harddisk|crashinfo|"
+    r"bootdisk|stby-\w+|tftp|ftp|sftp|scp|rcp|http|https|smb|cns|null|syslog|tmpsys|webvpn|"
+    r"archive|tar|xmodem|ymodem|startup-config|running-config|system|capture|cluster)[\w-]*:",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +125,25 @@ def _check_filters(command: str) -> str | None:
     return None
 
 
+def _check_words(head: str) -> str | None:
+    """A reason to refuse a show command whose own words (before any `|`) write or reset."""
+    words = head.split()
+    # The verb(s) themselves: `show X`, `failover exec mate show X`; the rest are arguments.
+    start = next((i + 1 for i, w in enumerate(words) if re.fullmatch(_SHOW, w, re.I)), 0)
+    # `show file systems`, `show file information flash:x` and `show flash:` read: the first
+    # argument may be `file` or a file system; a later one may not.
+    reads_files = len(words) > start and "file".startswith(words[start].lower())
+    for word in words[start + 1:]:
+        low = word.lower()
+        if any(len(low) >= shortest and w.startswith(low) for w, shortest in _WRITING_WORDS):
+            return f"'{word}' makes this show command write or reset something"
+        if _DESTINATION.match(word) and not reads_files:
+            return f"'{word}' is a file destination: show commands that write are refused"
+    if start and len(words) > start and words[start].lower() in ("copy", "cop"):
+        return "copy writes files"
+    return None
+
+
 def check(command: str, platform: str = "") -> Allowed:
     """The command as it will be sent, or `CommandRefusedError` saying which rule is missing."""
     if not isinstance(command, str) or not command.strip():
@@ -119,6 +160,8 @@ def check(command: str, platform: str = "") -> Allowed:
             continue
         if rule.pattern.match(normal):
             reason = _check_filters(normal)
+            if not reason and rule.name in ("show", "failover exec mate show"):
+                reason = _check_words(normal.partition("|")[0])
             if reason:
                 raise CommandRefusedError(f"refused {normal!r}: {reason}")
             return Allowed(normal, rule.name)

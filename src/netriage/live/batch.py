@@ -20,6 +20,7 @@ from netriage.live.collect import (
     ProgressFn,
     collect_device,
 )
+from netriage.live.validate import check_run
 from netriage.live.writer import LogNames
 
 DEFAULT_CONCURRENCY = 8
@@ -34,6 +35,8 @@ def collect_many(specs: list[DeviceSpec], credentials: Credentials, options: Con
 
     `cancel` (for the TUI) stops devices that have not started yet; running ones finish.
     """
+    # Every device's values first: a typo in device 14 must not stop a half-collected run.
+    check_run(specs, collect.extra_commands, collect.areas)
     names = LogNames(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     lock = threading.Lock()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -69,18 +70,66 @@ class Credentials:
     enable_password: str | None = None
 
 
+Gate = Callable[[str], None]
+
+
+def _refuse_channel(*_args: Any, **_kwargs: Any) -> Any:
+    raise CommandRefusedError("netriage is read-only: only an interactive shell's allowed "
+                              "lines are sent (no exec, subsystem or stderr data)")
+
+
+class GuardedChannel(paramiko.Channel):
+    """Every channel of our transports: data passes the same gate as netmiko's write_channel.
+
+    netmiko's `write_channel` is checked too, but anything holding the paramiko channel (a
+    helper calling `remote_conn.sendall`, a new `open_session()`) would bypass it: here is
+    where bytes become packets. With no gate set, nothing is sent (fail closed).
+    """
+
+    netriage_gate: Gate | None = None
+
+    def _gate(self, data: bytes | str) -> None:
+        try:
+            text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else str(data)
+        except UnicodeDecodeError:
+            raise CommandRefusedError("refused to send bytes that are not text") from None
+        if self.netriage_gate is None:
+            raise CommandRefusedError("refused to send on a channel with no read-only guard")
+        self.netriage_gate(text)
+
+    def send(self, s: bytes | str) -> int:  # type: ignore[override]
+        self._gate(s)
+        return super().send(s)
+
+    def sendall(self, s: bytes | str) -> None:  # type: ignore[override]
+        self._gate(s)  # the whole line once; its pieces then go out unchecked
+        data = s.encode("utf-8") if isinstance(s, str) else bytes(s)
+        while data:
+            sent = paramiko.Channel.send(self, data)
+            data = data[sent:]
+
+    send_stderr = sendall_stderr = exec_command = invoke_subsystem = _refuse_channel
+
+
 class _RecordingTransport(paramiko.Transport):
     """A client transport with our algorithm preferences that remembers the peer's offer."""
 
     def __init__(self, sock: Any, *, plan: legacy.Plan, prefer_keys: list[str],
-                 **kwargs: Any) -> None:
+                 gate: Gate | None = None, **kwargs: Any) -> None:
         super().__init__(sock, **kwargs)
+        self.netriage_gate = gate
         self.peer_offer: dict[str, list[str]] = {}
         legacy.apply(self, plan)
         if prefer_keys:  # negotiate the key type known_hosts holds, as OpenSSH does
             options = self.get_security_options()
             known = [k for k in prefer_keys if k in options.key_types]
             options.key_types = tuple(known + [k for k in options.key_types if k not in known])
+
+    def open_channel(self, *args: Any, **kwargs: Any) -> paramiko.Channel:
+        channel = super().open_channel(*args, **kwargs)
+        channel.__class__ = GuardedChannel  # same object, guarded send methods
+        channel.netriage_gate = self.netriage_gate
+        return channel
 
     def _really_parse_kex_init(self, m: Any) -> dict:
         parsed = super()._really_parse_kex_init(m)
@@ -101,6 +150,7 @@ class _Client(paramiko.SSHClient):
         super().__init__()
         self.set_missing_host_key_policy(VerifyingPolicy(checker))
         self._checker, self._plan, self._label = checker, plan, label
+        self.gate: Gate | None = None  # set to the connection's gate by open_connection
 
     def connect(self, hostname: str, port: int = 22, **kwargs: Any) -> None:  # type: ignore[override]
         from netriage.live.hostkeys import entry_name
@@ -108,7 +158,8 @@ class _Client(paramiko.SSHClient):
         prefer = self._checker.preferred_types(entry_name(hostname, port))
 
         def factory(sock: Any, **kw: Any) -> _RecordingTransport:
-            return _RecordingTransport(sock, plan=self._plan, prefer_keys=prefer, **kw)
+            return _RecordingTransport(sock, plan=self._plan, prefer_keys=prefer,
+                                       gate=self.gate, **kw)
 
         kwargs["transport_factory"] = factory
         started = time.monotonic()
@@ -141,6 +192,15 @@ class _Client(paramiko.SSHClient):
         if isinstance(exc, SSHException):
             cause = exc.__context__
             text = str(exc)
+            # paramiko's reader thread may have failed on the banner while the caller only
+            # sees "No existing session": the thread's own exception says what happened.
+            # Or it gave up waiting before the banner came (no `remote_version` yet).
+            saved = getattr(self._transport, "saved_exception", None)
+            no_banner = self._transport is not None and not getattr(
+                self._transport, "remote_version", "")
+            if "banner" not in text.lower() and ("banner" in str(saved).lower() or no_banner):
+                return DeviceTimeoutError("TCP connected but the device sent no SSH banner (is "
+                                          "an SSH server listening on this port?)", label)
             if "banner" in text.lower():
                 if isinstance(cause, (TimeoutError, socket.timeout)) or (
                         elapsed >= (kwargs.get("banner_timeout") or 15) * 0.9):
@@ -227,6 +287,14 @@ def guarded_class(device_type: str) -> type:
     return type(f"ReadOnly{base.__name__}", (ReadOnlyMixin, base), {})
 
 
+def _proxy(target: Target) -> paramiko.ProxyCommand:
+    try:
+        return paramiko.ProxyCommand(target.proxy_command)
+    except (OSError, ValueError) as exc:  # program missing or not executable, bad quoting
+        raise UnreachableError(f"the ProxyCommand {target.proxy_command!r} cannot run: "
+                               f"{getattr(exc, 'strerror', None) or exc}", target.label) from None
+
+
 def open_connection(target: Target, credentials: Credentials, options: ConnectOptions) -> Any:
     """An authenticated netmiko connection with an interactive shell, nothing sent yet."""
     platform = get_platform(options.platform) if options.platform else None
@@ -238,7 +306,7 @@ def open_connection(target: Target, credentials: Credentials, options: ConnectOp
     checker = HostKeyChecker(
         known_hosts=options.known_hosts or target.known_hosts or default_known_hosts(),
         accept_new=options.accept_new, ask=options.ask_host_key, target=target.label)
-    sock = paramiko.ProxyCommand(target.proxy_command) if target.proxy_command else None
+    sock = _proxy(target) if target.proxy_command else None
     cls = guarded_class(device_type)
     conn = cls(
         host=target.hostname, port=target.port, username=credentials.username,
@@ -254,6 +322,7 @@ def open_connection(target: Target, credentials: Credentials, options: ConnectOp
     conn.key_file = target.identity_files or None
     conn.netriage_platform = platform.name if platform else ""
     conn.netriage_client = _Client(checker, plan, target.label)
+    conn.netriage_client.gate = conn.gate
     conn.netriage_plan = plan
     try:
         conn.establish_connection()

@@ -22,6 +22,7 @@ from netriage.live.errors import LiveError
 from netriage.live.redaction import Redactor
 from netriage.live.session import CommandResult, ReadOnlySession
 from netriage.live.sshconfig import resolve_target
+from netriage.live.validate import check_spec
 from netriage.live.writer import DeviceLog, LogNames, MateSink
 
 ASA_LIKE = ("cisco_asa", "cisco_pix", "cisco_ftd")
@@ -157,6 +158,7 @@ class _DeviceRun:
 
     def _collect(self) -> None:
         spec, result = self.spec, self.result
+        check_spec(spec, spec.name)  # before the ssh config lookup and any connection
         target = resolve_target(spec.host or spec.name, spec.port,
                                 spec.username or self.credentials.username,
                                 self.collect.ssh_config)

@@ -29,6 +29,7 @@ import yaml
 
 from netriage.errors import NetriageError
 from netriage.live.collect import DeviceSpec
+from netriage.live.validate import check_spec
 from netriage.platforms import get_platform
 from netriage.yamlio import load_yaml
 
@@ -56,19 +57,26 @@ def _contexts(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split(",") if v.strip())
+    if not isinstance(value, (list, tuple)):
+        return (str(value),)  # checked as a context name with the rest of the device
     return tuple(str(v) for v in value)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    """A hand-edited section that is not a mapping reads as empty (its keys are optional)."""
+    return value if isinstance(value, dict) else {}
 
 
 def _spec(name: str, data: dict[str, Any], where: str, inventory: Inventory) -> DeviceSpec:
     if any(k in data for k in _SECRET_KEYS):
         inventory.warnings.append(f"{where}: password/secret ignored; passwords come from "
                                   "NETRIAGE_PASSWORD / NETRIAGE_ENABLE_PASSWORD or a prompt")
-    netmiko = (data.get("connection_options") or {}).get("netmiko") or {}
-    extras = netmiko.get("extras") or {}
+    netmiko = _mapping(_mapping(data.get("connection_options")).get("netmiko"))
+    extras = _mapping(netmiko.get("extras"))
     host = data.get("host") or data.get("ip") or data.get("hostname") or netmiko.get("hostname")
     platform = (extras.get("device_type") or netmiko.get("platform") or data.get("device_type")
                 or data.get("platform"))
-    nested = data.get("data") or {}
+    nested = _mapping(data.get("data"))
     port = data.get("port") or netmiko.get("port")
     try:
         port_number = int(port) if port else None
@@ -88,7 +96,7 @@ def _spec(name: str, data: dict[str, Any], where: str, inventory: Inventory) -> 
 def _merge(*layers: dict[str, Any]) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for layer in layers:
-        for key, value in (layer or {}).items():
+        for key, value in _mapping(layer).items():
             if isinstance(value, dict) and isinstance(merged.get(key), dict):
                 merged[key] = _merge(merged[key], value)
             elif value is not None:
@@ -101,6 +109,8 @@ def _read_yaml(path: Path) -> Any:
         return load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise NetriageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise NetriageError(f"{path}: not a text file (an inventory is YAML text)") from None
     except yaml.YAMLError as exc:
         raise NetriageError(f"{path}: not valid YAML ({exc})") from None
 
@@ -163,6 +173,7 @@ def _checked(path: Path, inventory: Inventory) -> Inventory:
         raise NetriageError(f"{path}: no devices in this inventory")
     seen: set[str] = set()
     for spec in inventory.devices:
+        check_spec(spec, f"{path}: {spec.name}")  # hosts, ports, contexts: before connecting
         if spec.name in seen:
             raise NetriageError(f"{path}: device {spec.name!r} is listed twice")
         seen.add(spec.name)

@@ -12,8 +12,11 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import paramiko
+
+from netriage.errors import NetriageError
 
 _ALGORITHM_KEYS = {"kexalgorithms": "kex", "hostkeyalgorithms": "host key",
                    "ciphers": "cipher", "macs": "mac"}
@@ -55,6 +58,20 @@ def _proxy_jump_command(jumps: str, host: str, port: int, config: Path | None) -
     return shlex.join(parts)
 
 
+def _number(options: dict, key: str, path: Path | None, kind: type) -> Any:
+    """A numeric setting, or None when absent; a bad one is the user's to fix, in one line."""
+    if key not in options:
+        return None
+    try:
+        value = kind(options[key])
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value < 0 or (key == "port" and not 0 < value < 65536):
+        raise NetriageError(f"{path}: {key} {options[key]!r} in the ssh config is not a valid "
+                            "number")
+    return value
+
+
 def resolve_target(name: str, port: int | None = None, username: str | None = None,
                    config_path: Path | None = None) -> Target:
     """The connection settings for `name`, with the ssh config applied where it exists."""
@@ -64,14 +81,22 @@ def resolve_target(name: str, port: int | None = None, username: str | None = No
         # Command-line values go in a first stanza: ssh_config takes the first value it
         # finds, so they win and `%p`/`%r` in a ProxyCommand expand to them.
         first = "".join(f"  {k} {v}\n" for k, v in (("Port", port), ("User", username)) if v)
-        text = (f"Host {name}\n{first}\n" if first else "") + path.read_text(encoding="utf-8")
-        options = dict(paramiko.SSHConfig.from_text(text).lookup(name))
+        try:
+            text = path.read_text(encoding="utf-8")
+            text = (f"Host {name}\n{first}\n" if first else "") + text
+            options = dict(paramiko.SSHConfig.from_text(text).lookup(name))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NetriageError(f"{path}: the ssh config cannot be read "
+                                f"({getattr(exc, 'strerror', None) or exc.__class__.__name__})"
+                                ) from None
+        except Exception as exc:  # paramiko's ConfigParseError and friends
+            raise NetriageError(f"{path}: not a valid ssh config ({exc})") from None
     else:
         path = None
     hostname = options.get("hostname", name)
     target = Target(
         name=name, hostname=hostname,
-        port=port if port else int(options.get("port", 22)),
+        port=port if port else _number(options, "port", path, int) or 22,
         username=username or options.get("user", ""),
     )
     for identity in options.get("identityfile", []):
@@ -86,10 +111,8 @@ def resolve_target(name: str, port: int | None = None, username: str | None = No
     if "userknownhostsfile" in options:
         first = options["userknownhostsfile"].split()[0]
         target.known_hosts = Path(first).expanduser()
-    if "serveraliveinterval" in options:
-        target.keepalive = float(options["serveraliveinterval"])
-    if "connecttimeout" in options:
-        target.connect_timeout = float(options["connecttimeout"])
+    target.keepalive = _number(options, "serveraliveinterval", path, float)
+    target.connect_timeout = _number(options, "connecttimeout", path, float)
     for key, category in _ALGORITHM_KEYS.items():
         value = options.get(key, "")
         names = [a.strip() for a in value.lstrip("+^").split(",") if a.strip()]
