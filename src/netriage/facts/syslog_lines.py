@@ -168,8 +168,26 @@ def _incomplete(entry: Entry) -> str:
     return ""
 
 
+# The last devices collected: the crypto log reads a Device, not DeviceFacts, and a big log
+# buffer is worth reading once per analysis. Keyed by identity, checked against the entries.
+_RECENT: dict[int, tuple[Device, int, DeviceSyslog]] = {}
+_RECENT_SIZE = 8
+
+
 def collect(device: Device) -> DeviceSyslog:
     """The device's syslog events from its log outputs, other outputs and console text."""
+    size = len(device.entries) + len(device.console)
+    cached = _RECENT.get(id(device))
+    if cached is not None and cached[0] is device and cached[1] == size:
+        return cached[2]
+    result = _collect(device)
+    _RECENT[id(device)] = (device, size, result)
+    if len(_RECENT) > _RECENT_SIZE:
+        _RECENT.pop(next(iter(_RECENT)))
+    return result
+
+
+def _collect(device: Device) -> DeviceSyslog:
     result = DeviceSyslog()
     containers: list[tuple[Entry, str, bool]] = []
     for entry in device.entries:
@@ -196,21 +214,22 @@ def collect(device: Device) -> DeviceSyslog:
 
 
 def _dedupe(sightings: list[tuple[tuple[int, int, int], SyslogLine]]) -> list[SyslogLine]:
-    """One event per message: a later sighting in another output (or console text) with the
-    same message and a compatible timestamp is the same event printed again. Two equal
-    lines of one output are two events (a port that flapped twice, logged without time)."""
+    """One event per message: a sighting in another output (or console text) with the same
+    message and timestamp is the same event printed again (every logging destination of a
+    device stamps alike). Two equal lines of one output are two events (a port that flapped
+    twice, logged without time): the n-th copy in an output matches the n-th event."""
     events: list[SyslogLine] = []
-    by_message: dict[str, list[tuple[SyslogLine, set[int]]]] = {}
+    by_key: dict[tuple[str, str], list[tuple[SyslogLine, int]]] = {}  # (event, container)
+    matched: dict[tuple[int, tuple[str, str]], int] = {}  # copies of a key seen per container
     for (_rank, _line, container), seen in sightings:
-        key = " ".join(seen.message.split())
-        same = next((pair for pair in by_message.get(key, [])
-                     if container not in pair[1]
-                     and (pair[0].stamp == seen.stamp or not pair[0].stamp or not seen.stamp)),
-                    None)
-        if same is not None:
-            same[0].seen += 1
-            same[1].add(container)
+        key = ("".join(seen.message.split()), seen.stamp)
+        earlier = by_key.setdefault(key, [])
+        at = matched.get((container, key), 0)
+        if at < len(earlier) and earlier[at][1] != container:
+            earlier[at][0].seen += 1
+            matched[(container, key)] = at + 1
             continue
         events.append(seen)
-        by_message.setdefault(key, []).append((seen, {container}))
+        earlier.append((seen, container))
+        matched[(container, key)] = len(earlier)  # its own copies never match each other
     return events
