@@ -238,3 +238,25 @@ def test_console_evidence_is_marked_in_the_console_text():
     marked = [index for entry in device.console
               for index in deciding_lines(entry, finding.evidence)]
     assert len(marked) == 8 and all(entry.command == "console" for entry in device.console)
+
+
+def test_a_log_alone_still_tells_what_happened_to_ports(tmp_path):
+    # no interface output at all: the ports the log names still get their flaps and CDP's
+    # duplex report; their present state (err-disabled now?) stays unknown
+    flap = "".join(
+        f"0000{n}: *Dec  7 09:{n}:01.220: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/2, "
+        f"changed state to {state}\n" for n, state in ((11, "down"), (12, "up"), (21, "down"),
+                                                       (22, "up"), (31, "down"), (32, "up")))
+    path = tmp_path / "sw7.log"
+    path.write_text(
+        "sw7#show logging\nLog Buffer (8192 bytes):\n" + flap
+        + "000040: *Dec  7 09:40:11.120: %PM-4-ERR_DISABLE: bpduguard error detected on "
+          "Gi1/0/9, putting Gi1/0/9 in err-disable state\n"
+          "000041: *Dec  7 09:41:11.120: %CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on "
+          "GigabitEthernet1/0/3 (not half duplex), with dist-1 GigabitEthernet1/0/23 (half "
+          "duplex).\nsw7#\n")
+    analysis = analyze_paths([path], "cisco_ios")
+    fired = {(f.id, f.title) for f in analysis.findings}
+    assert ("iface.flapping", "Flapping: GigabitEthernet1/0/2") in fired
+    assert any(i == "iface.duplex-mismatch" and "GigabitEthernet1/0/3" in t for i, t in fired)
+    assert not any(i.startswith("iface.err-disabled") for i, _t in fired)

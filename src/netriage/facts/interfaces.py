@@ -27,7 +27,7 @@ from netriage.facts.config_facts import ConfigFacts
 from netriage.facts.interfaces_asa import asa_sources
 from netriage.facts.interfaces_ios import Merger, ios_sources
 from netriage.facts.interfaces_judge import asa_lists, counter_lists, err_lists, state_lists
-from netriage.facts.interfaces_logs import apply_logs
+from netriage.facts.interfaces_logs import apply_logs, seed_from_log
 from netriage.facts.interfaces_model import Interface
 from netriage.facts.interfaces_role import apply_config, failover_view, purpose
 from netriage.platforms import get_platform
@@ -108,8 +108,8 @@ def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
         _causes, interval = ios_sources(device_facts, merge, states)
         state = _first_unknown(states, "state", "switch", "brief", "description")
         counters = _first_unknown(states, "state", "counters_errors")
-    if state is not None and not merge.by_key:
-        raise state
+    if state is not None and not merge.by_key and not seed_from_log(device_facts, merge):
+        raise state  # (a log naming ports still says what happened to them)
     config_value, _ = device_facts.resolve("config")
     config = config_value if isinstance(config_value, ConfigFacts) else None
     apply_config(merge.by_key, config, asa)

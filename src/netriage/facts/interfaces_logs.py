@@ -14,6 +14,7 @@ from netriage.facts.syslog_lines import DeviceSyslog, SyslogLine
 if TYPE_CHECKING:
     from netriage.engine.expr import Unknown
     from netriage.facts import DeviceFacts
+    from netriage.facts.interfaces_ios import Merger
     from netriage.facts.interfaces_model import Interface
 
 _UPDOWN = re.compile(r"^(?:Line protocol on )?Interface (\S+?),? changed state to "
@@ -42,6 +43,7 @@ class InterfaceLog:
     proto_downs: int = 0  # "Line protocol on Interface X, changed state to down"
     ups: int = 0
     name: str = ""  # the name as the state messages print it
+    mentioned: str = ""  # the name the first message about it printed (any message)
     err_reasons: list[str] = field(default_factory=list)
     cdp_mismatch: str = ""  # "SW2 FastEthernet0/2 (half duplex)" when CDP saw one
     unsupported_sfp: bool = False
@@ -60,7 +62,9 @@ def read_log(lines: list[SyslogLine], nameifs: dict[str, str]) -> dict[str, Inte
 
     def entry(name: str) -> InterfaceLog:
         key = nameifs.get(name) or iface_key(name)
-        return logs.setdefault(key, InterfaceLog())
+        log = logs.setdefault(key, InterfaceLog())
+        log.mentioned = log.mentioned or name
+        return log
 
     for line in lines:
         mnemonic = line.mnemonic
@@ -136,3 +140,21 @@ def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
     for interface in interfaces.values():
         if interface.log_downs is None:
             interface.log_downs = 0
+
+
+# An interface name as messages print it (`Gi1/0/7`, `GigabitEthernet0/0/1`), not a nameif.
+_PORT_NAME = re.compile(r"^[A-Za-z][A-Za-z-]*\d+(?:/\d+)*(?:\.\d+)?$")
+
+
+def seed_from_log(facts: DeviceFacts, merge: Merger) -> bool:
+    """With no interface output at all, the interfaces the log names (by port name; an ASA
+    nameif needs `show nameif` to be placed): what the log says of them still counts (a flap,
+    a CDP duplex mismatch), their state stays unknown. False when the log names none."""
+    syslog = facts.resolve("syslog")[0]
+    if not isinstance(syslog, DeviceSyslog):
+        return False
+    for log in read_log(syslog.lines, {}).values():
+        name = log.name or log.mentioned
+        if _PORT_NAME.match(name):
+            merge.get(name, long_name=False)
+    return bool(merge.by_key)
