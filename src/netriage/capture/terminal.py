@@ -1,7 +1,9 @@
 """Plain terminal captures: each command follows a prompt, its output runs to the next prompt.
 
 Prompts are recognised by `capture.prompts`; a jump host's shell, ssh goodbyes and log
-headers end the output before them. Lines outside any command are reported, never kept.
+headers end the output before them. Lines outside any command are reported; text after a
+prompt with nothing typed is also kept as the device's console text (`Device.console`: the
+syslog messages printed between commands).
 """
 
 from __future__ import annotations
