@@ -82,6 +82,9 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
                            "failover.state-xerr"},
         "br-lyon-rtr01": {"crypto.encaps-no-decaps", "crypto.ike-p1-no-response"},
     },
+    "asa-hub-ipsec-sa-lost-indentation-chat.txt": {
+        "dc1-vpn-fw": {"crypto.encaps-no-decaps", "crypto.decaps-no-encaps"},
+    },
     "ios-2811-config-capitalised-email.txt": {
         "Router": {"config.vty-no-login", "config.console-no-login", "config.aux-no-login",
                    "config.telnet-enabled", "config.psk-cleartext", "config.no-aaa-new-model",
@@ -92,6 +95,18 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "pix-lyon": {"failover.pix-cable-status", "failover.syslog-switching-active"},
     },
 }
+
+
+# Cases that fail only for want of another part of netriage (remove the mark once it is in).
+NEEDS = {
+    "asa-hub-ipsec-sa-lost-indentation-chat.txt":
+        "needs the ASA `show crypto ipsec sa` template to read lines without their indentation",
+}
+
+
+def _cases() -> list:
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NEEDS[name]))
+            if name in NEEDS else name for name in sorted(EXPECTED)]
 
 
 @functools.cache
@@ -106,7 +121,7 @@ def test_every_pasted_recording_has_a_case_and_a_readme_row():
     assert [f for f in files if f"`{f}`" not in readme] == []
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", _cases())
 def test_planted_faults_found_on_their_device(name: str):
     report = _report(name)
     fired: dict[str, set[str]] = {}
@@ -117,7 +132,7 @@ def test_planted_faults_found_on_their_device(name: str):
         assert ids - fired.get(device, set()) == set(), device
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", _cases())
 def test_damage_leaves_no_line_not_understood(name: str):
     left = {(d["hostname"], c["command"]): c["not_understood"]
             for d in _report(name)["devices"] for c in d["commands"] if c["not_understood"]}

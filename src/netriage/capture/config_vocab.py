@@ -42,6 +42,8 @@ INTERFACE = Block("interface", re.compile(r"^interface\s+\S+", re.I), _any(
     "snmp", "ppp", "priority-queue", "rate-limit", "arp", "auto", "mdix", "fair-queue",
     "authentication", "dot1x", "mab", "macsec", "peer", "ospf", "eigrp", "bfd", "dampening",
     "platform", "medium", "fabric", "wrr-queue", "srr-queue", "qos", "trust",
+    # IOS-XE defaults printed under every interface (`no mop enabled`), and other common ones
+    "mop", "lldp", "ntp", "cts", "device-tracking", "access-session", "autostate",
 ))
 _CLASS = Block("class", re.compile(r"^class\s+\S+", re.I), _any(
     "inspect", "police", "set", "priority", "bandwidth", "shape", "service-policy",
@@ -219,6 +221,10 @@ CONFIG_WORDS = frozenset({
     "ngfw", "control-plane", "key", "archive", "track", "zone", "zone-pair", "redundancy", "vtp",
     "errdisable", "memory", "platform", "license", "multilink", "transceiver", "udld", "vrf",
     "subscriber", "login", "diagnostic",
+    # IOS / IOS-XE top-level words a flat paste must not read as an open block's children
+    "boot-start-marker", "boot-end-marker", "dot11", "scheduler", "upgrade", "mls",
+    "port-channel", "sdm", "exception", "lldp", "macro", "hw-module", "kron", "mpls",
+    "parameter-map", "table-map", "sampler", "dial-peer", "privilege", "cts", "device-tracking",
 })
 
 # First words a device itself prints capitalised in a configuration (`Building configuration`,

@@ -65,8 +65,22 @@ def paste_blanks(lines: list[str]) -> bool:
     return adjacent <= 0.1 * len(filled)
 
 
+# Blocks with more sub-commands than any list holds (`no mop enabled` under an IOS-XE
+# interface): a line there that reads as no top-level command stays inside.
+_OPEN_ENDED = frozenset(("interface", "line", "router", "address-family", "group-policy",
+                         "tunnel-group-attributes"))
+
+
+def _top_level(text: str) -> bool:
+    words = text.lower().split()
+    word = words[1] if words[0] == "no" and len(words) > 1 else words[0]
+    return word in CONFIG_WORDS or any(b.opens.match(text) for b in BLOCKS)
+
+
 def _inside(block: Block, text: str) -> bool:
-    return bool(block.children.match(text)) or any(n.opens.match(text) for n in block.nested)
+    if block.children.match(text) or any(n.opens.match(text) for n in block.nested):
+        return True
+    return block.name in _OPEN_ENDED and not _top_level(text)
 
 
 def _opens(stack: list[Block], text: str) -> Block | None:
