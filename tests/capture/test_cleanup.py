@@ -14,7 +14,7 @@ import pytest
 
 from netriage.capture import load_paths
 from netriage.capture.cleanup import continues, detect, double_spaced, repair_texts
-from netriage.capture.cleanup_rules import annotation, is_prose, markup, typography
+from netriage.capture.cleanup_rules import annotation, is_label, is_prose, markup, typography
 from netriage.capture.formats.common import damage_of
 from netriage.capture.model import line_at
 from netriage.capture.reader import open_text
@@ -329,3 +329,20 @@ def test_prose_between_outputs_is_set_aside(tmp_path: Path):
 ])
 def test_what_reads_as_a_persons_sentence(text: str, prose: bool):
     assert is_prose(text) is prose
+
+
+def test_a_heading_over_the_next_output_is_set_aside(tmp_path: Path):
+    post = ["Hub:", "", *ASA[:17], "", "Spoke 2 (the one that fails):", "", *ASA[17:30]]
+    _, capture = _load(tmp_path, post)
+    assert _outputs(capture)["show crypto isakmp sa"] == "\n".join(ASA[1:17])
+    assert sum("a person's words" in s for s in capture.skipped) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "     outbound pcp sas:",  # indented, even when the paste lost it: lowercase
+    "outbound pcp sas:",
+    "Log Buffer (4096 bytes):",  # an empty IOS log buffer ends with this before the prompt
+    "Interface GigabitEthernet0/1 \"outside\", is up, line protocol is up:",
+])
+def test_device_lines_ending_with_a_colon_are_no_heading(text: str):
+    assert not is_label(text)

@@ -26,6 +26,7 @@ from netriage.capture.cleanup_rules import (
     QUOTE,
     TYPOGRAPHIC,
     annotation,
+    is_label,
     is_prose,
     markup,
     quote_depth,
@@ -103,7 +104,9 @@ def detect(head: list[str]) -> Damage | None:
     # mail begins with words to the reader; a device's output never does)
     opening = next((i for i, t in enumerate(texts) if t.strip() and not is_prose(t)
                     and not NAME.match(t)), len(texts))
-    damage.prose = any(is_prose(t) and (i < opening or _before_prompt(texts, i))
+    damage.prose = any((is_prose(t) and (i < opening or _before_prompt(texts, i)))
+                       or (is_label(t) and (i == 0 or not texts[i - 1].strip())
+                           and _before_prompt(texts, i))
                        for i, t in enumerate(texts))
     return damage if damage.kinds else None
 
@@ -256,7 +259,8 @@ def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
     """Sentences right before a prompt, or at the end, are the poster's, never output.
 
     A name alone after a blank line ("Paul", a signature) is held with them, and set aside
-    only when a real sentence is in the same run: alone it may be the device's.
+    only when a real sentence is in the same run: alone it may be the device's. A heading
+    ("Router B:") after a blank line is set aside when a prompt follows it.
     """
     held: list[Line] = []
     hosts: set[str] = set()
@@ -265,7 +269,7 @@ def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
     for line in lines:
         text = line.text
         talk = is_prose(text) or (bool(held) and not text.strip()) \
-            or ((blank_before or bool(held)) and bool(NAME.match(text)))
+            or ((blank_before or bool(held)) and (bool(NAME.match(text)) or is_label(text)))
         blank_before = not text.strip()
         if line.header is None and not line.shell and talk:
             held.append(line)
@@ -275,7 +279,7 @@ def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
             hosts.add(prompt.hostname)
         if held:
             if (opening or prompt is not None or line.header is not None or line.shell) \
-                    and _set_aside(held, damage):
+                    and _set_aside(held, damage, before_prompt=prompt is not None):
                 held = [h for h in held if not h.text.strip()]
             yield from held
             held = []
@@ -285,9 +289,10 @@ def _without_prose(lines: Iterable[Line], damage: Damage) -> Iterator[Line]:
         yield from held
 
 
-def _set_aside(held: list[Line], damage: Damage) -> bool:
-    """Report a held run as a person's words when it holds a sentence; False when it does not."""
-    if not any(is_prose(h.text) for h in held):
+def _set_aside(held: list[Line], damage: Damage, before_prompt: bool = False) -> bool:
+    """Report a held run as a person's words when it holds a sentence (or, right before a
+    prompt, a heading); False when it does not."""
+    if not any(is_prose(h.text) or (before_prompt and is_label(h.text)) for h in held):
         return False
     prose = [h.number for h in held if h.text.strip()]
     damage.prose = True

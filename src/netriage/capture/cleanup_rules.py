@@ -151,3 +151,21 @@ def is_prose(text: str) -> bool:
         return True  # "and the history:" (a device prints no lowercase sentence with a colon)
     talk = sum(1 for w in words if w.strip(",.:;!?").lower() in _DISCOURSE)
     return talk >= 2 or (talk >= 1 and stripped[-1] in ":.?!")
+
+
+_LABEL_WORD = re.compile(r"^[(A-Za-z0-9\u00c0-\u024f][\w'./()-]*$")
+
+
+def is_label(text: str) -> bool:
+    """A heading a person puts over the next output ("Output from the hub:", "Router B:").
+
+    Only a candidate: the caller also wants it between a blank line and a prompt, where a
+    device prints no capitalised line of plain words ending with a colon.
+    """
+    stripped = text.strip()
+    if not stripped.endswith(":") or text[0].isspace() or "  " in stripped \
+            or not stripped[0].isupper() or re.search(r"\d{3}", stripped):
+        return False  # a device's counters and sizes (`Log Buffer (4096 bytes):`) are no name
+    words = stripped[:-1].split()
+    return 1 <= len(words) <= 8 and all(_LABEL_WORD.match(w) for w in words) \
+        and any(w.isalpha() and len(w) > 1 for w in words)
