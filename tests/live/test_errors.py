@@ -118,6 +118,22 @@ def test_session_dropped_mid_output_keeps_the_partial_output(make_lab, tmp_path)
     assert "This host  -   Primary" in partial  # the first half arrived and was kept
     assert "Sync Done" not in partial  # the second half never came
     assert result.truncated == ["show failover state"]
+    # The file says so itself: loaded later, the entry is truncated and parses as partial.
+    assert "! netriage: output cut short here (the session dropped)" in _capture_log(tmp_path)
+    entry = device.find("show failover state")
+    assert entry.truncated and not device.find("show failover").truncated
+    from netriage.parsing.runner import PARSED, PARTIAL, parse_output
+
+    state = parse_output(entry.output, entry.command, "cisco_asa")
+    assert state.status == PARTIAL
+    assert "cut short" in state.not_understood[-1][1]
+    whole = device.find("show failover")
+    assert parse_output(whole.output, whole.command, "cisco_asa").status == PARSED
+    from netriage.analysis import analyze_paths
+
+    report = analyze_paths([str(tmp_path / "capture")])
+    facts = report.devices[0].facts
+    assert facts.result("show failover state").status == PARTIAL
 
 
 def test_enable_refused_keeps_show_version(lab, tmp_path):

@@ -170,4 +170,56 @@ def read_header(lines: Iterator[str]) -> tuple[dict[str, Any], int]:
         raise ValueError(f"its header is not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT_ID:
         raise ValueError("its header does not say format: " + FORMAT_ID)
+    problem = header_problem(header)
+    if problem:
+        raise ValueError(f"its header was edited: {problem}")
     return header, count
+
+
+def _count(value: Any) -> bool:
+    """A line number or count as the header holds it: an int (not a bool), or its digits."""
+    if isinstance(value, bool):
+        return False
+    return (isinstance(value, int) and value >= 0) or (isinstance(value, str) and value.isdigit())
+
+
+_SCALAR = (str, int, float, bool, type(None))
+
+
+def header_problem(header: dict[str, Any]) -> str:
+    """What makes a (hand-edited) header unusable, in a few words; "" when it can be read.
+
+    The loader trusts `line`/`lines` to cut the body, so each is checked for its type here
+    rather than failing deep inside the loader with a traceback.
+    """
+    for key in ("sources", "skipped", "redaction"):
+        if header.get(key) is not None and not isinstance(header[key], list):
+            return f"{key}: is not a list"
+    for number, row in enumerate(header.get("redaction") or [], 1):
+        if not isinstance(row, dict) or not all(isinstance(v, _SCALAR) for v in row.values()):
+            return f"redaction row {number} is not a mapping of source, line, kind, token"
+    devices = header.get("devices")
+    if devices is None:
+        return ""
+    if not isinstance(devices, list):
+        return "devices: is not a list of devices"
+    for number, device in enumerate(devices, 1):
+        if not isinstance(device, dict):
+            return f"device {number} is not a mapping"
+        if any(not isinstance(device.get(k, ""), _SCALAR) for k in ("hostname", *_DEVICE_FIELDS)):
+            return f"device {number}: a field that should be text holds a list or mapping"
+        entries = device.get("entries")
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            return f"device {number}: entries: is not a list of outputs"
+        for index, entry in enumerate(entries, 1):
+            where = f"device {number}, entry {index}"
+            if not isinstance(entry, dict):
+                return f"{where} is not a mapping"
+            for key in ("line", "lines"):
+                if not _count(entry.get(key, 0)):
+                    return f"{where}: {key}: {entry.get(key)!r} is not a line count"
+            if any(not isinstance(entry.get(k, ""), _SCALAR) for k in _ENTRY_FIELDS):
+                return f"{where}: a field that should be text holds a list or mapping"
+    return ""

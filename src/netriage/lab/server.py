@@ -2,8 +2,9 @@
 
 One daemon thread accepts; each connection gets a daemon thread that runs the SSH transport
 and a shell bound to a fresh `SimulatedDevice`. Every line typed in any session is recorded
-in `received` (passwords excepted), which is how the tests prove a refused command never
-reached the device. `stop()` closes the listener and every transport and joins the threads.
+in `received`, and every byte in `received_bytes` (passwords excepted), which is how the
+tests prove a refused command never reached the device. `stop()` closes the listener and
+every transport and joins the threads.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class LabServer:
             host_key is None or config.new_host_key) else host_key
         self.authorized = authorized_keys or []
         self.received: list[str] = []
+        # Every byte typed in any session as it arrived (password answers excepted): the
+        # lines above are what the device understood, these are what reached it.
+        self.received_bytes = bytearray()
         self.sessions = 0
         self._stop = threading.Event()
         self._listener: socket.socket | None = None
@@ -178,9 +182,14 @@ class LabServer:
         finally:
             transport.close()
 
-    def record(self, line: str) -> None:
+    def record_bytes(self, raw: bytes) -> None:
+        with self._lock:
+            self.received_bytes += raw
+
+    def record(self, line: str, raw: bytes = b"") -> None:
         with self._lock:
             self.received.append(line)
+            self.received_bytes += raw
 
 
 class _Shell:
@@ -193,6 +202,7 @@ class _Shell:
         self.server = server
         self.pending = b""
         self.echo: list[str] = []
+        self.raw = bytearray()  # the bytes of the line being read, as they came
 
     def flush_echo(self) -> None:
         if self.echo:
@@ -218,9 +228,11 @@ class _Shell:
                 return None
             self.pending += data
         key, self.pending = self.pending[:1], self.pending[1:]
+        self.raw += key
         return key.decode("latin-1")
 
     def read_line(self, echo: bool) -> str | None:
+        self.raw = bytearray()
         line = ""
         while True:
             key = self.read_key()
@@ -241,7 +253,7 @@ class _Shell:
                 self.echo.append("^C\n")
                 self.flush_echo()
                 return ""
-            elif key >= " ":
+            elif key >= " ":  # other control keys are ignored here but kept in self.raw
                 line += key
                 if echo:
                     self.echo.append(key)
@@ -257,7 +269,9 @@ class _Shell:
             if password_mode:
                 reply = device.password(line)
             else:
-                self.server.record(line)
+                # Recorded as UTF-8 (what a lookalike `｜` or U+2028 arrives as), not latin-1.
+                text = bytes(self.raw).rstrip(b"\r\n").decode("utf-8", "backslashreplace")
+                self.server.record(text, bytes(self.raw))
                 reply = device.handle(line)
             password_mode = reply.kind == "password"
             if not self._deliver(reply):
@@ -295,7 +309,9 @@ class _Shell:
             if start >= len(lines):
                 break
             self.send(more)
+            self.raw = bytearray()
             key = self.read_key()
+            self.server.record_bytes(bytes(self.raw))  # a pager key: not a command line
             self.send("\r" + " " * len(more) + "\r")
             if key is None:
                 return False

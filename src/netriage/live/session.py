@@ -40,12 +40,21 @@ _ENABLE_FAILED = re.compile(r"Invalid password|Access denied|Bad secrets|% Error
 _FIRST_PROMPT_NUDGE = 2.0  # seconds of silence after login before we press Enter once
 
 
+def _short_why(exc: LiveError) -> str:
+    """A few words for the capture's "cut short" mark: which kind of failure ended it."""
+    if isinstance(exc, SessionDroppedError):
+        return "the session dropped"
+    if isinstance(exc, DeviceTimeoutError):
+        return "the device stopped sending"
+    return exc.__class__.__name__
+
+
 class Sink(Protocol):
     """Receives a command's output as it arrives (see `live.writer.DeviceLog`)."""
 
     def begin(self, prompt: str, command: str) -> None: ...
     def line(self, text: str) -> None: ...
-    def end(self, complete: bool) -> None: ...
+    def end(self, complete: bool, why: str = "") -> None: ...
 
 
 @dataclass
@@ -308,9 +317,9 @@ class ReadOnlySession:
         self._write(command)
         try:
             buffer = self._read_until(self._ends_with_prompt, stream, f"`{command}`")
-        except LiveError:
+        except LiveError as exc:
             if sink:
-                sink.end(complete=False)
+                sink.end(complete=False, why=_short_why(exc))
             raise
         stream(buffer)
         prompt = self._tail_prompt(buffer) or prompt_before

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from netriage.live.redaction import Redactor
 from netriage.live.session import REJECTED
+from netriage.parsing.marks import cut_short_line
 
 _HOLD_LINES = 4  # lines held back until we know the output is not a rejection
 _MATE_ERROR = re.compile(r"^\s*ERROR:", re.IGNORECASE)
@@ -93,6 +94,9 @@ class DeviceLog:
         assert self._file is not None
         self._file.flush()
 
+    def _file_or_open(self) -> TextIO:
+        return self._file if self._file is not None else self._open()
+
     def _release(self) -> None:
         held, self._held = self._held or [], None
         handle = self._open()
@@ -112,7 +116,7 @@ class DeviceLog:
         first = next((x for x in lines if x.strip()), "")
         return self.mate and bool(_MATE_ERROR.match(first))
 
-    def end(self, complete: bool) -> None:
+    def end(self, complete: bool, why: str = "") -> None:
         if self._held is not None:
             if complete and self._is_rejection(self._held):
                 self._held = None
@@ -120,6 +124,9 @@ class DeviceLog:
                 return
             self._release()
         if not complete:
+            # In the file, not only in the summary: the loader marks the entry truncated and
+            # the parser reads the output as partial, however later it is analysed.
+            self._file_or_open().write(cut_short_line(why or "the session ended") + "\n")
             self.truncated.append(self._command)
         self.written.append(self._command)
         if self._file is not None:
@@ -144,5 +151,5 @@ class MateSink:
     def line(self, text: str) -> None:
         self.log.line(text)
 
-    def end(self, complete: bool) -> None:
-        self.log.end(complete)
+    def end(self, complete: bool, why: str = "") -> None:
+        self.log.end(complete, why)

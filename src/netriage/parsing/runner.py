@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 import textfsm
 
+from netriage.parsing.marks import is_cut_short
 from netriage.parsing.native import NativeParser, find_native
 from netriage.parsing.registry import TemplateRef, find_template
 
@@ -32,6 +33,11 @@ _REJECTED = re.compile(
 _REJECTED_WORDS = ("invalid input", "incomplete command", "unrecognized command",
                    "ambiguous command", "type help or")
 _MAX_RETRIES = 50
+# Longer lines are not given to a template (see `_parse_guarded`); no show output a template
+# reads has lines anywhere near this long, and at this length the worst stock rule costs
+# milliseconds.
+MAX_LINE = 2048
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE + 1}}}")
 # An output with no record is an empty table only while it is no longer than a header.
 _EMPTY_TABLE_LINES = 6
 # Configuration displays: no TextFSM template reads them; the config facts do.
@@ -190,6 +196,46 @@ def parse_output(text: str, command: str, family: str, platform: str = "") -> Pa
 
 
 def _parse_uncached(text: str, command: str, family: str, platform: str) -> ParseResult:
+    body, cut_at = _without_cut_mark(text)
+    if cut_at:
+        return _as_partial(_parse_guarded(body, command, family, platform),
+                           [(cut_at, text.split("\n")[cut_at - 1])])
+    return _parse_guarded(text, command, family, platform)
+
+
+def _without_cut_mark(text: str) -> tuple[str, int]:
+    """The output without the collector's "cut short" line, and that line's number (or 0)."""
+    tail = text.rstrip("\n").rsplit("\n", 1)
+    if not is_cut_short(tail[-1]):
+        return text, 0
+    body = tail[0] if len(tail) > 1 else ""
+    return body, body.count("\n") + 2 if body else 1
+
+
+def _as_partial(result: ParseResult, notes: list[tuple[int, str]]) -> ParseResult:
+    """A result that must not be taken as whole: parsed becomes partial, with the notes."""
+    understood = sorted(set(result.not_understood) | set(notes))
+    if result.status == UNPARSED:
+        return replace(result, not_understood=understood)
+    return replace(result, status=PARTIAL, not_understood=understood)
+
+
+def _parse_guarded(text: str, command: str, family: str, platform: str) -> ParseResult:
+    """Lines longer than `MAX_LINE` are kept from the template (blank in their place, so line
+    numbers hold) and listed as not understood: a stock rule such as `^.*\\s+...` backtracks
+    quadratically, 100 s on one 80,000-character line."""
+    if len(text) <= MAX_LINE or not _LONG_LINE.search(text):
+        return _parse_checked(text, command, family, platform)
+    lines = text.split("\n")
+    long_ones = [(n, line) for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]
+    for number, _line in long_ones:
+        lines[number - 1] = ""
+    notes = [(n, f"{line[:200]}... [{len(line):,} characters: too long to parse]")
+             for n, line in long_ones]
+    return _as_partial(_parse_checked("\n".join(lines), command, family, platform), notes)
+
+
+def _parse_checked(text: str, command: str, family: str, platform: str) -> ParseResult:
     if _rejected(text):
         return ParseResult(command, UNPARSED, reason="the device rejected the command")
     native = find_native(family, command)

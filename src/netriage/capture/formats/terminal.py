@@ -16,6 +16,7 @@ from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.stream import detect_style
 from netriage.capture.terminal import Outside, Split, split_blocks
+from netriage.parsing.marks import is_cut_short
 
 
 def sniff(text: TextFile, context: Context) -> int:
@@ -77,12 +78,19 @@ def load(text: TextFile, context: Context) -> FileLoad:
             continue
         for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
                                   prompt=prompt.prompt, source=name, line=prompt.line,
-                                  timestamp=block.stamp, truncated=block.truncated,
+                                  timestamp=block.stamp,
+                                  truncated=block.truncated or _cut_short(block.texts),
                                   config_mode=prompt.config_mode):
             result.entries.append((key, entry))
     result.started = result.started or split.started
     result.skipped += split_notes(name, split, text.cut_lines)
     return result
+
+
+def _cut_short(texts: list[str]) -> bool:
+    """`netriage collect` ended this output with its "cut short" mark: the session dropped."""
+    last = next((t for t in reversed(texts) if t.strip()), "")
+    return is_cut_short(last)
 
 
 FORMAT = Format("terminal", sniff, load)
