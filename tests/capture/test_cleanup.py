@@ -346,3 +346,12 @@ def test_a_heading_over_the_next_output_is_set_aside(tmp_path: Path):
 ])
 def test_device_lines_ending_with_a_colon_are_no_heading(text: str):
     assert not is_label(text)
+
+
+def test_a_chat_clients_line_is_prose_a_bracketed_device_line_is_not():
+    from netriage.capture.cleanup_rules import is_prose
+
+    assert is_prose("[14:03] noc-leo: 192.0.2.201 and 198.51.100.150 look one-way to me")
+    assert is_prose("[2:14 PM] <paul> any idea?")
+    assert not is_prose("[OK]")
+    assert not is_prose("[Resuming connection 1 to fw1 ... ]")

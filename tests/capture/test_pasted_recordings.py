@@ -98,10 +98,7 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
 
 
 # Cases that fail only for want of another part of netriage (remove the mark once it is in).
-NEEDS = {
-    "asa-hub-ipsec-sa-lost-indentation-chat.txt":
-        "needs the ASA `show crypto ipsec sa` template to read lines without their indentation",
-}
+NEEDS: dict[str, str] = {}
 
 
 def _cases() -> list:

@@ -121,6 +121,11 @@ _ATTRIBUTION = re.compile(r"^(?:On\s.{6,120}\swrote:|-{2,}\s*(?:Original|Forward
 _WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[,.:;!?]?$")
 
 
+# A chat client's line: `[14:03] noc-leo: text`, `[14:03:22] <leo> text` (Slack, Teams, IRC
+# exports). No device starts a line with a clock in brackets followed by a nickname.
+_CHAT = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]\s+(?:<[^<>\s]+>|[\w.@-]+:)\s")
+
+
 def is_prose(text: str) -> bool:
     """A sentence a person wrote between outputs ("and here is the other side:").
 
@@ -132,7 +137,7 @@ def is_prose(text: str) -> bool:
     stripped = text.strip()
     if not stripped or "  " in stripped or len(stripped) > 300 or text[0].isspace():
         return False
-    if _ATTRIBUTION.match(stripped):
+    if _ATTRIBUTION.match(stripped) or _CHAT.match(stripped):
         return True
     words = [w for w in stripped.split() if w not in ("!", "?", ":")]  # French spacing
     first = words[0].strip(",.:;!?").lower() if words else ""

@@ -189,6 +189,19 @@ class _Parse:
         return self.records, self.not_understood
 
 
+def _reindent(text: str) -> str:
+    r"""A paste that lost its indentation (web page, chat) back to the device's shape.
+
+    The device indents every line of an SA block and only `interface:` starts a line; ntc's
+    rules rely on that (`^\s+Crypto map tag:`). One indent per line is enough for them, and
+    the line count, hence every line number, stays the same.
+    """
+    return "\n".join(line if not line.strip() or line.startswith("interface:")
+                     else "    " + line.lstrip() for line in text.split("\n"))
+
+
 def parse(text: str) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
     """(records as ntc-templates gives them plus the extra keys, lines not understood)."""
+    if text.startswith("Crypto map tag:") or "\nCrypto map tag:" in text:
+        text = _reindent(text)
     return _Parse(text).run()
