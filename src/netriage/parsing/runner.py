@@ -230,7 +230,7 @@ def _parse_guarded(text: str, command: str, family: str, platform: str) -> Parse
     long_ones = [(n, line) for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]
     for number, _line in long_ones:
         lines[number - 1] = ""
-    notes = [(n, f"{line[:200]}... [{len(line):,} characters: too long to parse]")
+    notes = [(n, f"{line.strip()[:120]}... [{len(line):,} characters: too long to parse]")
              for n, line in long_ones]
     return _as_partial(_parse_checked("\n".join(lines), command, family, platform), notes)
 
