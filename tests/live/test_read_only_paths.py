@@ -173,3 +173,14 @@ def test_the_paramiko_channel_itself_refuses(lab, tmp_path):
     finally:
         conn.disconnect()
     _assert_clean(lab)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1;reload", "-oProxyCommand=reload",
+                                  "fw\nProxyCommand reload", "fw\u2028x", "a b"])
+def test_tui_connect_refuses_a_bad_host_before_connecting(lab, tmp_path, host):
+    from netriage.tui.live_bridge import ConnectTarget, connect
+
+    with pytest.raises(NetriageError, match="not a host name"):
+        connect(ConnectTarget(host, USER, "cisco_asa", lab.port, PASSWORD, ENABLE),
+                **{k: v for k, v in vars(options(tmp_path)).items() if k != "platform"})
+    assert lab.sessions == 0

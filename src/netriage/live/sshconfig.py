@@ -75,6 +75,13 @@ def _number(options: dict, key: str, path: Path | None, kind: type) -> Any:
 def resolve_target(name: str, port: int | None = None, username: str | None = None,
                    config_path: Path | None = None) -> Target:
     """The connection settings for `name`, with the ssh config applied where it exists."""
+    from netriage.live.validate import check_host, check_port, check_username
+
+    # Every caller (collect, inventories, the TUI's connect form) passes here before any
+    # connection: `name` is about to become a `Host` line and a ProxyCommand's `%h`.
+    check_host(name)
+    check_port(port)
+    check_username(username or "")
     path = config_path if config_path is not None else default_config_path()
     options: dict = {}
     if path.is_file():
