@@ -7,10 +7,12 @@ Every case runs the real command line (`netriage.cli.main`) on real files writte
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -202,13 +204,24 @@ def _damage(text: str, data: st.DataObject) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(data=st.data(), which=st.sampled_from(["saved", "terminal"]))
-def test_damaged_captures_load_or_fail_in_one_sentence(saved, tmp_path, data, which):
-    original = saved if which == "saved" else IOS.read_text(encoding="utf-8")
+# A few hundred cases in the default run; `NETRIAGE_FUZZ_EXAMPLES=10000 pytest
+# tests/test_bad_input_paths.py -k damaged` for the long proof (each test runs that many).
+_EXAMPLES = int(os.environ.get("NETRIAGE_FUZZ_EXAMPLES", "0") or 0)
+_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+
+
+def _write_damaged(saved: str, tmp_path: Path, data: st.DataObject, which: str) -> Path:
+    original = {"saved": saved, "ios": IOS.read_text(encoding="utf-8"),
+                "asa": ASA.read_text(encoding="utf-8")}[which]
     path = tmp_path / f"damaged.{'ncap' if which == 'saved' else 'log'}"
     path.write_text(_damage(original, data), encoding="utf-8", errors="surrogatepass")
+    return path
+
+
+@settings(max_examples=_EXAMPLES or 150, deadline=None, suppress_health_check=_HEALTH)
+@given(data=st.data(), which=st.sampled_from(["saved", "ios", "asa"]))
+def test_damaged_captures_load_or_fail_in_one_sentence(saved, tmp_path, data, which):
+    path = _write_damaged(saved, tmp_path, data, which)
     try:
         capture = load_paths([path])
     except NetriageError as exc:
@@ -216,4 +229,22 @@ def test_damaged_captures_load_or_fail_in_one_sentence(saved, tmp_path, data, wh
         return
     for device in capture.devices:  # every output parses to an honest status
         for entry in device.entries[:20]:
-            parse_output(entry.output, entry.command, "cisco_ios")
+            assert parse_output(entry.output, entry.command, "cisco_ios").status in (
+                "parsed", "partial", "unparsed")
+
+
+@settings(max_examples=_EXAMPLES or 40, deadline=None, suppress_health_check=_HEALTH)
+@given(data=st.data(), which=st.sampled_from(["saved", "ios", "asa"]))
+def test_damaged_captures_analyse_and_report_without_a_traceback(saved, tmp_path, data, which):
+    """Loader, parsers, facts, trees and every report format on one damaged capture."""
+    from netriage.analysis import analyze_paths
+    from netriage.report import render_report
+
+    path = _write_damaged(saved, tmp_path, data, which)
+    try:
+        analysis = analyze_paths([str(path)])
+    except NetriageError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    for form in ("text", "markdown", "json"):
+        assert render_report(analysis, form, redact=True)
