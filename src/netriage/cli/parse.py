@@ -11,6 +11,9 @@ from typing import Any
 from netriage.cli.common import EXIT_BAD_INPUT, EXIT_OK
 from netriage.errors import NetriageError
 
+NO_REDACT_WARNING = ("netriage: warning: --no-redact: secrets (keys, passwords, SNMP "
+                     "communities) are shown in clear text")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parse = sub.add_parser("parse", help="print the parsed records and status of each output")
@@ -21,7 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parse.add_argument("--platform", metavar="P",
                        help="cisco_asa, cisco_ftd, cisco_ios, cisco_xe (needed with --command)")
     parse.add_argument("--format", choices=["text", "json"], default="text")
+    parse.add_argument("--no-redact", action="store_true",
+                       help="show secrets (keys, passwords, communities) in the records")
     parse.set_defaults(func=run)
+
+
+_KEEP = frozenset({"device", "command", "status", "template"})  # names, never secrets
 
 
 def _result_dict(device: str, result: Any) -> dict[str, Any]:
@@ -47,7 +55,14 @@ def _bare_output(args: argparse.Namespace) -> list[dict[str, Any]]:
     lines = (clean(raw) for raw in open_text(path).lines())
     text = "\n".join("" if line is None else line for line in lines)
     command = resolve(args.command, platform.family).command
-    return [_result_dict(path.name, parse_output(text, command, platform.family))]
+    results = [_result_dict(path.name, parse_output(text, command, platform.family))]
+    if args.no_redact:
+        return results
+    from netriage.redact import TokenMap, redact_text, redact_tree
+
+    tokens = TokenMap()  # learnt from the output, so records holding a secret alone are masked
+    redact_text(text, tokens, command=command)
+    return redact_tree(results, tokens, _KEEP)
 
 
 def _capture(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -59,10 +74,18 @@ def _capture(args: argparse.Namespace) -> list[dict[str, Any]]:
     for device in capture.devices:
         facts = DeviceFacts(device)
         results += [_result_dict(device.hostname, r) for r in facts.all_results()]
-    return results
+    if args.no_redact:
+        return results
+    from netriage.redact import TokenMap, capture_secrets, redact_tree
+
+    tokens = TokenMap()  # learnt from the capture: records print keys and PSKs otherwise
+    capture_secrets(capture, tokens)
+    return redact_tree(results, tokens, _KEEP)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.no_redact:
+        print(NO_REDACT_WARNING, file=sys.stderr)
     results = _bare_output(args) if args.command else _capture(args)
     if args.format == "json":
         json.dump(results, sys.stdout, indent=2)

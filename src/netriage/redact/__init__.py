@@ -7,7 +7,13 @@
     result.manifest  # [Masked(source='r1.log', line=1, kind='psk', token='<psk-1>')]
 """
 
-from netriage.redact.apply import capture_secrets, redact_capture, redact_report
+from netriage.redact.apply import (
+    capture_secrets,
+    mask_value,
+    redact_capture,
+    redact_report,
+    redact_tree,
+)
 from netriage.redact.engine import Masked, Redacted, TokenMap, is_token, redact_text
 
 __all__ = [
@@ -16,7 +22,9 @@ __all__ = [
            "TokenMap",
            "capture_secrets",
            "is_token",
+           "mask_value",
            "redact_capture",
            "redact_report",
            "redact_text",
+           "redact_tree",
 ]

@@ -15,29 +15,48 @@ _STRUCTURAL = frozenset({"id", "severity", "tree", "platform", "platform_reason"
                          "sources", "parsed", "kind", "token", "source", "format"})
 
 
-def _entry_texts(entry: Entry) -> list[tuple[str, str]]:
-    return [("typed", entry.typed), ("command", entry.command), ("output", entry.output)]
+_LINE_FIELDS = ("typed", "command", "filter", "section")  # one line each, saved in the header
+
+
+def _entries(capture: Capture) -> list[Entry]:
+    # Console entries (text printed between prompts) are evidence too: masked like outputs.
+    return [entry for device in capture.devices
+            for entry in [*device.entries, *getattr(device, "console", [])]]
+
+
+def _mask_field(entry: Entry, name: str, tokens: TokenMap) -> tuple[str, list[tuple[int, str,
+                                                                                  str]]]:
+    text = getattr(entry, name)
+    if name == "output" or not text:
+        return mask(text, tokens, entry.command)
+    # A line typed at a sub-mode prompt takes its context from the prompt's mode
+    # (`R1(config-radius-server)#key x`): mask it with its prompt, then take the prompt off.
+    if entry.prompt and "(" in entry.prompt:
+        prefix = entry.prompt + " "
+        out, rows = mask(prefix + text, tokens)
+        if out.startswith(prefix):
+            return out[len(prefix):], rows
+    return mask(text, tokens)
 
 
 def _masked(capture: Capture, tokens: TokenMap, write: bool) -> list[Masked]:
     # Two passes: the first learns every secret in every output, so the second can also mask
     # a secret where no rule would see it (an output that echoes a key configured elsewhere).
-    for device in capture.devices:
-        for entry in device.entries:
-            for _name, text in _entry_texts(entry):
-                mask(text, tokens, entry.command)
+    entries = _entries(capture)
+    for entry in entries:
+        for name in (*_LINE_FIELDS, "output"):
+            _mask_field(entry, name, tokens)
     manifest: list[Masked] = []
-    for device in capture.devices:
-        for entry in device.entries:
-            for name, text in _entry_texts(entry):
-                out, rows = mask(text, tokens, entry.command)
-                if write:
-                    setattr(entry, name, out)
-                for number, kind, token in rows:
-                    line = entry.line if name != "output" else entry.source_line(number - 1)
-                    row = Masked(entry.source, line, kind, token)
-                    if name != "command" or row not in manifest:  # command repeats typed
-                        manifest.append(row)
+    for entry in entries:
+        for name in (*_LINE_FIELDS, "output"):
+            out, rows = _mask_field(entry, name, tokens)
+            if write and out != getattr(entry, name):
+                setattr(entry, name, out)
+            for number, kind, token in rows:
+                line = entry.line if name != "output" else entry.source_line(number - 1)
+                row = Masked(entry.source, line, kind, token)
+                if name != "command" or row not in manifest:  # command repeats typed
+                    manifest.append(row)
     return manifest
 
 
@@ -57,19 +76,31 @@ def capture_secrets(capture: Capture, tokens: TokenMap) -> list[Masked]:
     return _masked(capture, tokens, write=False)
 
 
+def mask_value(value: str, tokens: TokenMap) -> str:
+    """One free-text value (a report field, a parsed record's field) with secrets masked.
+
+    A value that is exactly a known secret is masked whatever its length: a parsed record's
+    `KEY` field holds the secret alone, where a short one would not be masked as a word.
+    """
+    return tokens.exact(value.strip()) or mask_known(mask(value, tokens)[0], tokens)
+
+
 def redact_report(report: dict[str, Any], tokens: TokenMap) -> dict[str, Any]:
     """A copy of a report dict with secrets masked in every free-text value.
 
     Seed `tokens` with `capture_secrets` on the analysed capture first: then the secrets of
     the capture are known and masked wherever a finding quotes them, even in prose.
     """
-    def walk(value: Any, key: str = "") -> Any:
-        if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, key) for v in value]
-        if isinstance(value, str) and key not in _STRUCTURAL:
-            return mask_known(mask(value, tokens)[0], tokens)
-        return value
+    return redact_tree(report, tokens, _STRUCTURAL)
 
-    return walk(report)
+
+def redact_tree(value: Any, tokens: TokenMap, keep: frozenset[str] = frozenset(),
+                key: str = "") -> Any:
+    """`value` (dicts, lists, strings) with every string masked, except under keys in `keep`."""
+    if isinstance(value, dict):
+        return {k: redact_tree(v, tokens, keep, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_tree(v, tokens, keep, key) for v in value]
+    if isinstance(value, str) and key not in keep:
+        return mask_value(value, tokens)
+    return value

@@ -24,6 +24,11 @@ from netriage.redact.rules import (
     BARE_KEY,
     BARE_KEY_BLOCKS,
     BARE_KEY_KINDS,
+    KEY_BODY,
+    MODE_KINDS,
+    PEM_BEGIN,
+    PEM_END,
+    PKCS12_BEGIN,
     RULES,
     TOKEN,
     Rule,
@@ -88,6 +93,10 @@ class TokenMap:
     def kind_of(self, secret: str) -> str:
         return self._kinds[secret]
 
+    def exact(self, value: str) -> str | None:
+        """The token of `value` when it is a known secret (any length), else None."""
+        return self.token(self._kinds[value], value) if value in self._kinds else None
+
 
 class _Lines:
     """Line numbers of offsets in the text a substitution is working on."""
@@ -120,20 +129,35 @@ def _replacer(rule: Rule, tokens: TokenMap, rows: list[tuple[int, str, str]],
     return replace
 
 
+_ANY_KEY = re.compile("key", re.IGNORECASE)
+
+
+def mode_kind(mode: str) -> str:
+    """The kind of a bare `key` typed at a `(mode)#` prompt; "" where `key` is no secret."""
+    mode = mode.lower()
+    return next((kind for word, kind in MODE_KINDS if word in mode), "")
+
+
+def opener_kind(opener: str) -> str:
+    """The kind of a bare `key` under a block opened by `opener` ("" for a key chain...)."""
+    return BARE_KEY_KINDS.get(opener.split(maxsplit=1)[0].lower(), "")
+
+
 def _bare_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
                lines: _Lines) -> str:
-    """`key X` under tacacs/radius/aaa-server/EzVPN blocks (a key chain's `key 1` is an index)."""
-    if "key" not in text:
+    """`key X` under tacacs/radius/aaa-server/EzVPN blocks (a key chain's `key 1` is an index),
+    or typed at their sub-mode prompts (`R1(config-radius-server)#key X`)."""
+    if not _ANY_KEY.search(text):
         return text
-    openers = [(m.start(), m.group("opener").split()[0].lower())
-               for m in BARE_KEY_BLOCKS.finditer(text)]
-    if not openers:
-        return text
+    openers = [(m.start(), m.group("opener")) for m in BARE_KEY_BLOCKS.finditer(text)]
     starts = [o[0] for o in openers]
 
     def replace(match: re.Match[str]) -> str:
-        at = bisect_right(starts, match.start()) - 1
-        kind = BARE_KEY_KINDS.get(openers[at][1], "") if at >= 0 else ""
+        if match.group("p"):  # typed at a prompt: the mode says which block it is in
+            kind = mode_kind(match.group("mode") or "")
+        else:
+            at = bisect_right(starts, match.start()) - 1
+            kind = opener_kind(openers[at][1]) if at >= 0 else ""
         if not kind:
             return match.group(0)
         token = tokens.token(kind, match.group("s"))
@@ -142,6 +166,54 @@ def _bare_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
             match.string[match.end("s"):match.end()]
 
     return BARE_KEY.sub(replace, text)
+
+
+_KEY_HINT = re.compile("private key-----|pkcs12", re.IGNORECASE)
+
+
+def _private_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]]) -> str:
+    """Every body line of a PEM private key, or of a PKCS#12 pasted at `crypto ca import`.
+
+    Line by line, so the text keeps its line count (line numbers in the manifest, evidence
+    and saved headers stay right); every line of one key gets that key's one token. Only
+    the lines after a hint are looked at: a big output with no key costs one scan.
+    """
+    pieces: list[str] = []
+    done = 0  # text before this offset is in `pieces` already
+    for hint in _KEY_HINT.finditer(text):
+        if hint.start() < done:
+            continue  # inside a body already masked
+        begin = text.rfind("\n", 0, hint.start()) + 1
+        stop = text.find("\n", hint.start())
+        stop = len(text) if stop == -1 else stop
+        line = text[begin:stop]
+        if not PEM_BEGIN.search(line) and not PKCS12_BEGIN.match(line):
+            continue
+        body: list[tuple[int, int]] = []
+        at = stop + 1
+        while stop < len(text):
+            stop = text.find("\n", at)
+            stop = len(text) if stop == -1 else stop
+            current = text[at:stop]
+            if PEM_END.search(current) or not KEY_BODY.match(current):
+                break
+            if current.strip() and ":" not in current:
+                body.append((at, stop))
+            at = stop + 1
+        if not body:
+            continue
+        token = tokens.token("private-key", "\n".join(text[a:b].strip() for a, b in body))
+        rows.append((text.count("\n", 0, body[0][0]) + 1, "private-key", token))
+        for a, b in body:
+            indent = len(text[a:b]) - len(text[a:b].lstrip())
+            pieces += [text[done:a + indent], token]
+            done = b
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _has_private_key(text: str) -> bool:
+    return "PRIVATE KEY-----" in text or "pkcs12" in text or "PKCS12" in text or \
+        "private key-----" in text
 
 
 def mask_known(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]] | None = None,
@@ -178,13 +250,15 @@ def _isakmp_key_table(text: str, tokens: TokenMap, rows: list[tuple[int, str, st
 
 # Words a line must hold for any rule to match it. Lines that open or close a block a bare
 # `key` sits in are needed as context, but only when some line holds a secret word.
-_SECRET_WORDS = ("key", "pass", "secret", "communit", "authentication", "tacacs", "radius",
-                 "aaa-server", "isakmp")
+# Abbreviations count: `ena sec x`, `snmp-s comm x`, `ntp auth 1 md5 x`, `ikev1 pre-sh x`,
+# `wpa-p ascii 0 x` hold none of the full words.
+_SECRET_WORDS = ("key", "pass", "secr", "sec ", "communit", "snmp", "auth", "tacacs", "radius",
+                 "aaa-server", "isakmp", "psk", "pre-sh", "wpa", "pkcs12")
 _BOUNDARY_WORDS = ("interface", "router", "line", "!")
 # Phrases that hold a secret word but no secret, printed thousands of times by SA tables
 # (`sa timing: remaining key lifetime (kB/sec)`): no rule can match a line made only of them.
 _BENIGN = ("remaining key lifetime", "key lifetime", "key-lifetime", "rekey")
-_SPARSE_FROM = 400  # lines; below this the whole text goes through the rules
+_SPARSE_FROM = 40  # lines; below this the whole text goes through the rules
 
 
 def _lines_with(lowered: str, words: tuple[str, ...], starts: list[int]) -> set[int]:
@@ -220,12 +294,18 @@ def _may_hold_secret(lowered: str, starts: list[int], index: int) -> bool:
     return any(word in line for word in _SECRET_WORDS)
 
 
-def _rules(text: str, tokens: TokenMap, command: str, rows: list[tuple[int, str, str]],
-           lines: _Lines) -> str:
+def _line_rules(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
+                lines: _Lines) -> str:
+    """The one-line rules: each secret is found from its own line (and prompt) alone."""
     filters: list[dict[str, Any]] = [
         {"regex": rule.regex, "replace": _replacer(rule, tokens, rows, lines)}
         for rule in RULES]
-    out = sanitize_config(text, filters)  # type: ignore[arg-type]  # a function as replacement
+    return sanitize_config(text, filters)  # type: ignore[arg-type]  # a function as replacement
+
+
+def _rules(text: str, tokens: TokenMap, command: str, rows: list[tuple[int, str, str]],
+           lines: _Lines) -> str:
+    out = _line_rules(text, tokens, rows, lines)
     out = _bare_keys(out, tokens, rows, lines)
     if command.startswith("show crypto isakmp key"):
         out = _isakmp_key_table(out, tokens, rows, lines)
@@ -248,14 +328,18 @@ def _sparse_rules(text: str, tokens: TokenMap, command: str,
                     if _may_hold_secret(lowered, starts, i)}
     if not secret_lines:
         return text
-    wanted = sorted(secret_lines | _lines_with(lowered, _BOUNDARY_WORDS, starts))
     split = text.split("\n")
-    local: list[tuple[int, str, str]] = []
-    masked = _rules("\n".join(split[i] for i in wanted), tokens, command, local,
-                    _Lines()).split("\n")
-    for compact_index, index in enumerate(wanted):
-        split[index] = masked[compact_index]
-    rows += [(wanted[n - 1] + 1, kind, token) for n, kind, token in local]
+    # The one-line rules over the secret lines only; then bare `key` lines with the block
+    # openers and closers around them (lines that only give context hold no secret).
+    for wanted, masker in (
+            (sorted(secret_lines), lambda t, r: _line_rules(t, tokens, r, _Lines())),
+            (sorted(secret_lines | _lines_with(lowered, _BOUNDARY_WORDS, starts)),
+             lambda t, r: _bare_keys(t, tokens, r, _Lines()))):
+        local: list[tuple[int, str, str]] = []
+        masked = masker("\n".join(split[i] for i in wanted), local).split("\n")
+        for compact_index, index in enumerate(wanted):
+            split[index] = masked[compact_index]
+        rows += [(wanted[n - 1] + 1, kind, token) for n, kind, token in local]
     return "\n".join(split)
 
 
@@ -263,9 +347,16 @@ def mask(text: str, tokens: TokenMap, command: str = "") -> tuple[str, list[tupl
     """`text` masked, and (line in text, kind, token) for each secret masked."""
     rows: list[tuple[int, str, str]] = []
     lines = _Lines()
-    if text.count("\n") + 1 < _SPARSE_FROM or command.startswith("show crypto isakmp key"):
+    if command.startswith("show crypto isakmp key"):  # its table rows hold no secret word
         out = _rules(text, tokens, command, rows, lines)
+    elif _secret_free(text):
+        out = text  # the quick pre-test: no secret-bearing word anywhere, in any case
+    elif text.count("\n") + 1 < _SPARSE_FROM:
+        out = _rules(_private_keys(text, tokens, rows) if _has_private_key(text) else text,
+                     tokens, command, rows, lines)
     else:
+        if _has_private_key(text):  # body lines hold no word the sparse pass would pick
+            text = _private_keys(text, tokens, rows)
         out = _sparse_rules(text, tokens, command, rows)
     out = mask_known(out, tokens, rows, lines)
     return out, sorted(rows)

@@ -2,9 +2,12 @@
 
 Each rule's regex names the secret with groups `s` (and `s2` for a second one on the same
 line, e.g. a manual session key's cipher and authenticator). A rule matches a config line,
-the same line typed at a `(config)#` prompt, and its `no` form; matching is case-sensitive
-(configuration is lowercase; report prose starts with capitals). Hashes are masked like clear
-text: a type-7 password is reversible and a weak hash can be cracked offline.
+the same line typed at any `(config…)#` prompt, its `no` form, in any case and with the
+keywords abbreviated as IOS accepts them (`ENA PASS x`, `usern u pass x`). One exception
+keeps report prose readable: without a prompt, a line whose first word is Capitalised
+("Failover key differs between the units") is prose, not configuration; lowercase and
+CAPS-LOCK lines are configuration. Hashes are masked like clear text: a type-7 password is
+reversible and a weak hash can be cracked offline.
 
 netutils' `sanitize_config` with its documented filters leaves `enable password cisco` and
 manual `set session-key` keys in clear; these rules cover every kind the fault catalog names.
@@ -15,41 +18,62 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# An optional prompt (`fw1(config)# `) and indentation before the command, and its `no` form.
-_LEAD = r"^(?:[^\s#>]*(?:\([^)]*\))?[#>][ \t]*)?[ \t]*(?:no[ \t]+)?"
+# A prompt typed at (`fw1(config)# `, `R1(config-radius-server)#`): named `p`, so a line
+# with one is configuration whatever its case, and a bare `key` takes its kind from the mode.
+PROMPT = r"(?P<p>[^\s#>(]*(?:\((?P<mode>[^)]*)\))?[#>][ \t]*)"
+# Configuration, not prose: a prompt, or a first word that is lowercase or ALL CAPS.
+_CONFIG = r"(?(p)|(?-i:(?![A-Z][a-z])))"
+# The start of a config line: optional prompt and indentation, the `no` form; case-blind.
+_LEAD = rf"(?i)^(?:{PROMPT})?[ \t]*{_CONFIG}(?:no[ \t]+)?"
 # A secret: any word but a token we wrote ourselves, a placeholder in a fix (`<secret>`) or
 # the asterisks a device masks with (nor the type digit in front of one of them:
 # `secret 5 <enable-1>` is masked already).
 _DONE = r"(?:<[^<>\s]+>(?!\S)|\*+(?:\s|$))"
 VALUE = rf"(?!{_DONE})(?![0-9][ \t]+{_DONE})\S+"
 _TYPE = r"(?:[0-9][ \t]+(?=\S))?"  # IOS/ASA encryption type: 0 clear, 5/8/9 hash, 6/7 reversible
+_S = r"[ \t]+"
 
 
 def _v(group: str = "s") -> str:
     return f"(?P<{group}>{VALUE})"
 
 
+def ab(word: str, least: int) -> str:
+    """`word` or any abbreviation of it down to `least` letters, as the CLI parser accepts."""
+    tail = word[least:]
+    nested = "".join(f"(?:{re.escape(c)}" for c in tail) + ")?" * len(tail)
+    return re.escape(word[:least]) + nested + r"(?![\w-])"
+
+
+_PASSWORD = ab("password", 4)
+_SECRET_KW = ab("secret", 3)
+_KEY = r"key(?![\w-])"
+
+
 @dataclass(frozen=True)
 class Rule:
     kind: str  # the token's kind, e.g. `psk` gives `<psk-1>`
-    # For re.MULTILINE and case-sensitive: configs are lowercase, and a sentence such as
-    # "Failover key differs" in a report must not lose the word "differs".
-    regex: str
+    regex: str  # for re.MULTILINE; case-blindness is in the pattern (`(?i)`)
 
+
+_SNMP = ab("snmp-server", 6)
+_AUTH_KEY = ab("authentication-key", 4)
 
 RULES: tuple[Rule, ...] = (
     # IKE pre-shared keys: IOS `crypto isakmp key`, PIX 6 `isakmp key`, keyrings, ASA
     # tunnel-groups (`ikev1 pre-shared-key`, IKEv2 local/remote authentication).
-    Rule("psk", _LEAD + rf"(?:crypto[ \t]+)?isakmp[ \t]+key[ \t]+{_TYPE}{_v()}"),
-    Rule("psk", _LEAD + rf"pre-shared-key[ \t]+(?:address|hostname)[ \t].*?\bkey[ \t]+"
-                        rf"{_TYPE}{_v()}"),
+    Rule("psk", _LEAD + rf"(?:{ab('crypto', 3)}{_S})?{ab('isakmp', 3)}{_S}{_KEY}{_S}{_TYPE}"
+                        + _v()),
+    Rule("psk", _LEAD + rf"{ab('pre-shared-key', 6)}{_S}(?:address|hostname)[ \t].*?\bkey"
+                        rf"{_S}{_TYPE}{_v()}"),
     Rule("psk", _LEAD + r"(?:ikev1[ \t]+|ikev2[ \t]+(?:local|remote)-authentication[ \t]+)?"
-                        r"pre-shared-key[ \t]+(?!address\b|hostname\b)(?:(?:local|remote)[ \t]+)?"
-                        rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
-    # ASA failover: the key that encrypts failover traffic, and its IPsec variant.
-    Rule("failover-key", _LEAD + rf"failover[ \t]+key[ \t]+(?:hex[ \t]+)?{_TYPE}{_v()}"),
-    Rule("failover-key", _LEAD + r"failover[ \t]+ipsec[ \t]+pre-shared-key[ \t]+(?:hex[ \t]+)?"
-                                 rf"{_TYPE}{_v()}"),
+                        rf"{ab('pre-shared-key', 6)}{_S}(?!address\b|hostname\b)"
+                        rf"(?:(?:local|remote)[ \t]+)?(?:hex[ \t]+)?{_TYPE}{_v()}"),
+    # ASA failover (and PIX 6 `failover lan key`): the key that encrypts failover traffic.
+    Rule("failover-key", _LEAD + rf"{ab('failover', 4)}{_S}(?:lan{_S})?{_KEY}{_S}"
+                                 rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
+    Rule("failover-key", _LEAD + rf"{ab('failover', 4)}{_S}ipsec{_S}pre-shared-key{_S}"
+                                 rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
     # Manual IPsec (`crypto map ... ipsec-manual`): the traffic keys themselves.
     Rule("session-key", _LEAD + r"(?:crypto[ \t]+map[ \t]+\S+[ \t]+\d+[ \t]+)?set[ \t]+"
                                 r"session-key[ \t]+(?:inbound|outbound)[ \t]+esp[ \t]+\d+"
@@ -59,56 +83,95 @@ RULES: tuple[Rule, ...] = (
                                 r"session-key[ \t]+(?:inbound|outbound)[ \t]+ah[ \t]+\d+[ \t]+"
                                 rf"{_TYPE}{_v()}"),
     # Local credentials.
-    Rule("enable", _LEAD + r"enable[ \t]+(?:algorithm-type[ \t]+\S+[ \t]+)?(?:password|secret)"
-                           rf"[ \t]+(?:level[ \t]+\d+[ \t]+)?{_TYPE}{_v()}"),
-    Rule("user-password", _LEAD + r"username[ \t]+\S+[ \t]+(?:.*?[ \t])?(?:password|secret)"
-                                  rf"[ \t]+{_TYPE}{_v()}"),
-    Rule("passwd", _LEAD + rf"passwd[ \t]+{_v()}"),
+    Rule("enable", _LEAD + rf"{ab('enable', 3)}{_S}(?:algorithm-type[ \t]+\S+[ \t]+)?"
+                           rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?:level[ \t]+\d+[ \t]+)?"
+                           rf"{_TYPE}{_v()}"),
+    Rule("user-password", _LEAD + rf"{ab('username', 4)}{_S}\S+[ \t]+(?:.*?[ \t])?"
+                                  rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}{_TYPE}{_v()}"),
+    Rule("passwd", _LEAD + rf"passwd{_S}{_v()}"),
     Rule("master-key", _LEAD + r"key[ \t]+config-key[ \t]+password-encrypt(?:ion)?[ \t]+"
                                rf"{_v()}(?:[ \t]+{_v('s2')})?"),
     # SNMP: v1/v2c communities (IOS and ASA forms) and v3 user passphrases.
-    Rule("snmp-community", _LEAD + rf"snmp-server[ \t]+community[ \t]+{_TYPE}{_v()}"),
-    Rule("snmp-community", _LEAD + r"snmp-server[ \t]+host[ \t].*?\bcommunity[ \t]+"
-                                   rf"{_TYPE}{_v()}"),
-    Rule("snmp-community", _LEAD + r"snmp-server[ \t]+host[ \t]+\d+\.\d+\.\d+\.\d+[ \t]+"
+    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}{ab('community', 4)}{_S}{_TYPE}{_v()}"),
+    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}host[ \t].*?\bcommunity{_S}{_TYPE}{_v()}"),
+    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}host[ \t]+\d+\.\d+\.\d+\.\d+[ \t]+"
                                    r"(?!.*\bcommunity\b)(?:vrf[ \t]+\S+[ \t]+)?"
                                    r"(?:(?:informs|traps)[ \t]+)?(?:version[ \t]+(?:1|2c)[ \t]+)?"
                                    r"(?!version\b|informs\b|traps\b|vrf\b|udp-port\b)" + _v()),
     Rule("snmp-community", r"^[ \t]*Community name:[ \t]*" + _v()),
-    Rule("snmp-user", _LEAD + r"snmp-server[ \t]+user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+"
+    Rule("snmp-user", _LEAD + rf"{_SNMP}{_S}user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+"
                               r"(?:encrypted[ \t]+)?auth[ \t]+\S+[ \t]+" + _v()
                               + r"(?:[ \t]+priv[ \t]+(?:aes[ \t]+\d+|3des|des|aes)[ \t]+"
                               + _v("s2") + ")?"),
     # Key chains, HSRP/VRRP, routing protocol and NTP authentication.
     Rule("key-string", _LEAD + r"(?:standby[ \t]+\d+[ \t]+authentication[ \t]+md5[ \t]+)?"
-                               rf"key-string[ \t]+{_TYPE}{_v()}"),
+                               rf"{ab('key-string', 5)}{_S}{_TYPE}{_v()}"),
     Rule("key-string", _LEAD + r"(?:standby|vrrp)[ \t]+\d+[ \t]+authentication[ \t]+"
                                r"(?!md5\b)(?:text[ \t]+)?" + _v()),
     Rule("routing-key", _LEAD + r"ip[ \t]+ospf[ \t]+(?:message-digest-key[ \t]+\d+[ \t]+md5|"
-                                rf"authentication-key)[ \t]+{_TYPE}{_v()}"),
+                                rf"{_AUTH_KEY}){_S}{_TYPE}{_v()}"),
     Rule("routing-key", _LEAD + r"(?:ospf[ \t]+)?message-digest-key[ \t]+\d+[ \t]+md5[ \t]+"
                                 rf"{_TYPE}{_v()}"),
-    Rule("routing-key", _LEAD + rf"neighbor[ \t]+\S+[ \t]+password[ \t]+{_TYPE}{_v()}"),
-    Rule("ntp-key", _LEAD + rf"ntp[ \t]+authentication-key[ \t]+\d+[ \t]+md5[ \t]+{_v()}"),
+    Rule("routing-key", _LEAD + rf"{ab('neighbor', 3)}{_S}\S+{_S}{_PASSWORD}{_S}{_TYPE}"
+                                + _v()),
+    # Named EIGRP (`authentication mode hmac-sha-256 x`) and DMVPN's NHRP password.
+    Rule("routing-key", _LEAD + rf"authentication{_S}mode{_S}hmac-sha-256{_S}{_TYPE}{_v()}"),
+    Rule("routing-key", _LEAD + rf"ip{_S}nhrp{_S}authentication{_S}{_v()}"),
+    Rule("ntp-key", _LEAD + rf"ntp{_S}{_AUTH_KEY}{_S}\d+[ \t]+md5[ \t]+{_v()}"),
     # TACACS+/RADIUS shared secrets (IOS global forms; block forms are in BARE_KEY_BLOCKS).
-    Rule("tacacs-key", _LEAD + rf"tacacs-server[ \t]+(?:host[ \t].*?)?key[ \t]+{_TYPE}{_v()}"),
-    Rule("radius-key", _LEAD + rf"radius-server[ \t]+(?:host[ \t].*?)?key[ \t]+{_TYPE}{_v()}"),
-    Rule("aaa-key", _LEAD + rf"ldap-login-password[ \t]+{_v()}"),
+    Rule("tacacs-key", _LEAD + rf"{ab('tacacs-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
+                               rf"{_TYPE}{_v()}"),
+    Rule("radius-key", _LEAD + rf"{ab('radius-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
+                               rf"{_TYPE}{_v()}"),
+    Rule("aaa-key", _LEAD + rf"server-private{_S}\S+[ \t].*?\bkey{_S}{_TYPE}{_v()}"),
+    # PIX 6: `aaa-server TAG (if) host A KEY [timeout N]`, the key positional.
+    Rule("aaa-key", _LEAD + rf"aaa-server{_S}\S+{_S}(?:\([^)]*\){_S})?host{_S}\S+{_S}"
+                            rf"(?!timeout\b)(?:key{_S})?{_v()}"),
+    Rule("aaa-key", _LEAD + rf"ldap-login-password{_S}{_v()}"),
     Rule("ppp-password", _LEAD + r"ppp[ \t]+(?:chap|pap)[ \t]+(?:sent-username[ \t]+\S+[ \t]+)?"
-                                 rf"password[ \t]+{_TYPE}{_v()}"),
-    # Anything else configured as `password X` / `secret X` (line passwords, ftp, http client):
-    # a config line, a few lowercase words then the keyword, never prose or a `| include`.
-    Rule("password", r"^[ \t]*(?:[a-z0-9][\w\-]*[ \t]+){0,4}?(?:password|secret)[ \t]+"
-                     rf"(?!encryption\b){_TYPE}{_v()}(?=[^:]*$)"),
+                                 rf"{_PASSWORD}{_S}{_TYPE}{_v()}"),
+    # Wireless: an SSID's WPA pre-shared key, `wpa-psk ascii|hex [0|7] x`.
+    Rule("wpa-psk", _LEAD + rf"{ab('wpa-psk', 5)}{_S}(?:ascii|hex){_S}{_TYPE}{_v()}"),
+    # Certificates: PKCS#12 import passwords (IOS `crypto pki import ... password x`, ASA
+    # `crypto ca import TP pkcs12 x`) and RSA key import passphrases.
+    Rule("pki-password", _LEAD + rf"crypto{_S}(?:pki|ca){_S}import{_S}\S+{_S}pkcs12{_S}"
+                                 rf"(?:.*?[ \t]password{_S}{_v()}"
+                                 rf"|(?!\S+:)(?!terminal\b){_v('s2')})"),
+    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}import{_S}.*?[ \t]"
+                                 rf"(?:password|passphrase){_S}{_v()}"),
+    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}import{_S}rsa{_S}\S+{_S}.*?\bterminal"
+                                 rf"{_S}(?!password\b|passphrase\b){_v()}"),
+    # Anything else configured as `password X` / `secret X` (line passwords, ftp, http client,
+    # `area-password`): a config line, a few words then the keyword, never prose or a filter.
+    # Without a prompt no word may be Capitalised ("DH Share Secret 0" is a table row).
+    Rule("password", rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
+                     rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
+                     rf"{_TYPE}{_v()}(?=[^:]*$)"),
 )
 
-# Bare `key X` lines: a secret under these blocks (`key 1` under a key chain is an index).
-BARE_KEY = re.compile(rf"^[ \t]*key[ \t]+{_TYPE}(?P<s>{VALUE})[ \t]*$", re.MULTILINE)
+# Bare `key X` lines: a secret under these blocks (`key 1` under a key chain is an index),
+# or typed at these sub-mode prompts (the mode says which block it is in).
+BARE_KEY = re.compile(rf"(?i)^(?:{PROMPT})?[ \t]*key[ \t]+{_TYPE}(?P<s>{VALUE})[ \t]*$",
+                      re.MULTILINE)
 BARE_KEY_BLOCKS = re.compile(
-    r"^[ \t]*(?P<opener>tacacs[ \t]+server|radius[ \t]+server|aaa-server[ \t]+\S+[ \t]+\(?\S+"
-    r"\)?[ \t]+host|crypto[ \t]+isakmp[ \t]+client[ \t]+configuration[ \t]+group|key[ \t]+chain"
-    r"|interface|router|line|!)\b", re.MULTILINE)
+    rf"(?i)^(?:{PROMPT})?[ \t]*(?P<opener>tacacs[ \t]+server|radius[ \t]+server|aaa-server"
+    r"[ \t]+\S+[ \t]+(?:\([^)]*\)[ \t]+)?host|crypto[ \t]+isakmp[ \t]+client[ \t]+"
+    r"configuration[ \t]+group|key[ \t]+chain|interface|router|line|!)\b", re.MULTILINE)
 BARE_KEY_KINDS = {"tacacs": "tacacs-key", "radius": "radius-key", "aaa-server": "aaa-key",
                   "crypto": "psk"}
+# Sub-modes whose bare `key` is a secret: IOS `radius server` (config-radius-server),
+# `tacacs server` (config-server-tacacs), ASA `aaa-server ... host` (config-aaa-server-host),
+# EzVPN groups (config-isakmp-group).
+MODE_KINDS = (("radius", "radius-key"), ("tacacs", "tacacs-key"), ("aaa-server", "aaa-key"),
+              ("isakmp-group", "psk"))
+
+# PEM private keys (`-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----`) and the base64 of a
+# PKCS#12 pasted after `crypto ca import TP pkcs12 x`: every body line is the key.
+PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
+PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
+PKCS12_BEGIN = re.compile(rf"(?i)^(?:{PROMPT})?[ \t]*crypto{_S}(?:ca|pki){_S}import{_S}\S+"
+                          rf"{_S}pkcs12{_S}(?!\S+:)\S+[ \t]*$")
+KEY_BODY = re.compile(r"^[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{1,15}={1,2}"
+                      r"|(?:Proc-Type|DEK-Info):.*|)[ \t]*$")
 
 TOKEN = re.compile(r"<[a-z][a-z0-9-]*-\d+>")

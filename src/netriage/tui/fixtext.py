@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from netriage import __version__
+from netriage.capture.model import Capture
 from netriage.engine.findings import Finding
 
 
@@ -34,8 +36,24 @@ def fix_script(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def fix_markdown(findings: list[Finding], sources: list[str]) -> str:
-    """Every finding with its evidence and fix, for a ticket or a change request."""
+def fix_markdown(findings: list[Finding], sources: list[str],
+                 capture: Capture | None = None) -> str:
+    """Every finding with its evidence and fix, for a ticket or a change request.
+
+    Secrets are masked as in the reports: by rule, and (given the analysed `capture`) every
+    secret of the capture wherever a finding quotes it.
+    """
+    from netriage.redact import TokenMap, capture_secrets, mask_value
+
+    tokens = TokenMap()
+    if capture is not None:
+        capture_secrets(capture, tokens)
+    return "\n".join(mask_value(line, tokens)
+                     for line in _markdown(findings, sources, lambda t: mask_value(t, tokens)))
+
+
+def _markdown(findings: list[Finding], sources: list[str],
+              masked: Callable[[str], str]) -> list[str]:
     out = [f"# netriage fixes ({time.strftime('%Y-%m-%d %H:%M')})", "",
            f"Sources: {', '.join(sources) or '-'}  ", f"netriage {__version__}", ""]
     for finding in findings:
@@ -43,7 +61,7 @@ def fix_markdown(findings: list[Finding], sources: list[str]) -> str:
                 f"`{finding.id}` on **{finding.device}**", "", finding.explanation, ""]
         if finding.evidence:
             out += ["Evidence:", "", "```"]
-            out += [f"{e.command}: {e.text}" for e in finding.evidence]
+            out += [f"{e.command}: {masked(e.text)}" for e in finding.evidence]
             out += ["```", ""]
         if finding.fix_note:
             out += [f"*Fix: {finding.fix_note}.*", ""]
@@ -57,4 +75,4 @@ def fix_markdown(findings: list[Finding], sources: list[str]) -> str:
                 out += ["Verify:", "", "```", *fix.verify, "```", ""]
             if fix.rollback:
                 out += ["Rollback:", "", "```", *fix.rollback, "```", ""]
-    return "\n".join(out)
+    return out

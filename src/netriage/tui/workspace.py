@@ -132,9 +132,14 @@ class Workspace:
         entries = self.live_entries()
         if not entries:
             return None
+        from netriage.redact import TokenMap, capture_secrets, redact_text
+
+        tokens = TokenMap()  # the whole capture's secrets, so an echoed one is masked too
+        capture_secrets(self.capture, tokens)
         lines = []
         for hostname, entry in entries:
-            lines += [f"{hostname}# {entry.command}", *entry.output.split("\n")]
+            output = redact_text(entry.output, tokens, command=entry.command).text
+            lines += [f"{hostname}# {entry.command}", *output.split("\n")]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + f"\n{entries[-1][0]}# \n")
         return path

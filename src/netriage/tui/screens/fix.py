@@ -104,7 +104,8 @@ class FixScreen(BaseScreen):
             path = Path(name).expanduser()
             sources = self.netriage.workspace.sources if self.netriage.workspace else []
             try:
-                path.write_text(fix_markdown(self.findings, sources))
+                capture = self.netriage.workspace.capture if self.netriage.workspace else None
+                path.write_text(fix_markdown(self.findings, sources, capture))
             except OSError as error:
                 self.notify(f"Cannot write {path}: {error.strerror or error}",
                             severity="error")
