@@ -54,7 +54,7 @@ def test_markdown_report():
     result = run("analyze", str(FIXTURES / "failover" / "disabled.log"), "--format", "markdown")
     assert result.returncode == 1
     assert result.stdout.startswith("# netriage report")
-    assert "### CRITICAL: Failover is configured but switched off" in result.stdout
+    assert "### HIGH: Failover is configured but switched off" in result.stdout
 
 
 @pytest.mark.parametrize(

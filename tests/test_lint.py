@@ -104,7 +104,11 @@ def test_catalog_mirrors_the_shared_fault_catalog(shared_dir):
     ours = load_catalog()
     for finding_id, severity in shared.items():
         assert finding_id in ours, finding_id
-        assert ours[finding_id].severity == severity, finding_id
+        entry = ours[finding_id]
+        # the shared severities are a starting point: ours may differ only by the severity
+        # policy (impact column), with the reason written in the note column
+        if entry.severity != severity:
+            assert entry.impact and entry.note.startswith("severity policy:"), finding_id
 
 
 def test_tree_severities_match_the_catalog():

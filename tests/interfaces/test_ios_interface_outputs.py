@@ -31,7 +31,7 @@ def test_catalyst_6500_layout_is_read_whole():
 
 
 @pytest.mark.parametrize(("far_end", "finding_id", "severity", "fix_line"),
-                         [("auto", "iface.duplex-mismatch", "high", " duplex auto"),
+                         [("auto", "iface.duplex-mismatch", "medium", " duplex auto"),
                           ("full", "iface.input-errors-crc", "medium",
                            "clear counters GigabitEthernet3/12")])
 def test_catalyst_6500_hard_coded_full_duplex_with_crc_and_runts(far_end, finding_id, severity,
