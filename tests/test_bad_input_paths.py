@@ -102,6 +102,24 @@ def test_ssh_config_faults(tmp_path, capsys, monkeypatch, config, code, says):
     assert says in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("case", ["known_hosts", "ssh_config_folder", "output_under_a_file"])
+def test_collect_files_that_cannot_be_used(tmp_path, capsys, monkeypatch, case):
+    monkeypatch.setenv("NETRIAGE_PASSWORD", "x")
+    blob = tmp_path / "blob"
+    blob.write_bytes(b"\xff\xfe\x00garbage" * 30)
+    argv = ["collect", "127.0.0.1", "--port", "1", "-u", "netops", "--connect-timeout", "1",
+            "--known-hosts", str(blob if case == "known_hosts" else tmp_path / "kh"),
+            "-o", str(blob / "out" if case == "output_under_a_file" else tmp_path / "out")]
+    if case == "ssh_config_folder":
+        argv += ["--ssh-config", str(tmp_path)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert {"known_hosts": "known_hosts file cannot be read",
+            "ssh_config_folder": "not an ssh config file",
+            "output_under_a_file": "cannot create the folder"}[case] in err
+
+
 def test_resume_on_a_binary_file(tmp_path, capsys):
     session = tmp_path / "walk.json"
     session.write_bytes(b"\xff\xfe\x00\x01" * 100)

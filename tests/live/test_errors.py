@@ -103,6 +103,9 @@ def test_stall_mid_session_keeps_what_was_collected(make_lab, tmp_path):
     assert "Standby Ready  None" in log  # the last complete output is on disk
     assert result.collected[:3] == ["show version", "show failover", "show failover state"]
     assert result.truncated == ["show failover history"]
+    assert "! netriage: output cut short here (the device stopped sending)" in log
+    history = load_paths([tmp_path / "capture"]).devices[0].find("show failover history")
+    assert history is not None and history.truncated
 
 
 def test_session_dropped_mid_output_keeps_the_partial_output(make_lab, tmp_path):

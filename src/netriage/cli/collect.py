@@ -175,6 +175,11 @@ def run(args: argparse.Namespace) -> int:
     # Every host, context, area and command of the run, before a password is asked or any
     # device contacted (collect_many checks again for callers other than this command).
     check_run(specs, args.command, args.area)
+    try:  # before any password prompt or connection: a run with nowhere to write is no run
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NetriageError(f"{args.output}: cannot create the folder "
+                            f"({exc.strerror or exc})") from None
     interactive = _interactive()
     credentials = Credentials(args.username or "", _password(args.username or ""),
                               os.environ.get(ENABLE_ENV))
@@ -220,6 +225,8 @@ def _check_args(args: argparse.Namespace) -> None:
     for context in args.context:
         check_context(context, "--context")
     check_username(args.username or "", "--username")
+    if args.ssh_config is not None and not args.ssh_config.is_file():
+        raise NetriageError(f"{args.ssh_config}: not an ssh config file (missing, or a folder)")
     get_profile(args.legacy)
 
 

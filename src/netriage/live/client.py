@@ -172,7 +172,8 @@ class _Client(paramiko.SSHClient):
             self.close()
             raise
         except Exception as exc:
-            error = self._translate(exc, kwargs, time.monotonic() - started)  # reads transport
+            error = self._translate(exc, {**kwargs, "port": port},
+                                    time.monotonic() - started)  # reads transport
             self.close()
             raise error from None
 

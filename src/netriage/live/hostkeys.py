@@ -15,6 +15,7 @@ from pathlib import Path
 
 import paramiko
 
+from netriage.errors import NetriageError
 from netriage.live.errors import HostKeyChangedError, HostKeyUnknownError
 
 # ask(host_entry, key_type, fingerprint) -> accept?
@@ -44,7 +45,13 @@ class HostKeyChecker:
     def known(self, name: str) -> dict[str, paramiko.PKey]:
         if not self.known_hosts.is_file():
             return {}
-        found = paramiko.HostKeys(str(self.known_hosts)).lookup(name)
+        try:
+            found = paramiko.HostKeys(str(self.known_hosts)).lookup(name)
+        except (OSError, UnicodeDecodeError) as exc:
+            # Not a host-key problem (13/14): the file itself is unusable, a bad input (2).
+            raise NetriageError(f"{self.known_hosts}: the known_hosts file cannot be read "
+                                f"({getattr(exc, 'strerror', None) or exc.__class__.__name__})"
+                                ) from None
         return dict(found) if found else {}
 
     def preferred_types(self, name: str) -> list[str]:

@@ -83,6 +83,8 @@ def resolve_target(name: str, port: int | None = None, username: str | None = No
     check_port(port)
     check_username(username or "")
     path = config_path if config_path is not None else default_config_path()
+    if config_path is not None and config_path.exists() and not config_path.is_file():
+        raise NetriageError(f"{config_path}: not an ssh config file (a folder?)")
     options: dict = {}
     if path.is_file():
         # Command-line values go in a first stanza: ssh_config takes the first value it
