@@ -218,3 +218,71 @@ def test_long_output_without_secret_words_is_returned_unchanged():
     result = redact_text(text)
     assert result.text == text
     assert result.manifest == []
+
+
+@pytest.mark.parametrize(
+    ("line", "secret", "kind"),
+    [("ENABLE PASSWORD CAPSLOCK1", "CAPSLOCK1", "enable"),
+     ("R1(config)#Enable Secret MixedCase2", "MixedCase2", "enable"),
+     ("R1(config)#ena pass Abbrev3", "Abbrev3", "enable"),
+     ("R1(config)#usern ops priv 15 pass 0 Abbrev4", "Abbrev4", "user-password"),
+     ("R1(config)#snmp-s comm Abbrev5 RO", "Abbrev5", "snmp-community"),
+     ("R1(config)#cry isa key Abbrev6 add 192.0.2.1", "Abbrev6", "psk"),
+     ("fw(config-tunnel-ipsec)# ikev1 pre-sh Abbrev7", "Abbrev7", "psk"),
+     ("R1(config-if)#ip ospf auth Abbrev8", "Abbrev8", "routing-key"),
+     ("R1(config-radius-server)#key 7 ModeKey9", "ModeKey9", "radius-key"),
+     ("R1(config-server-tacacs)#KEY ModeKey10", "ModeKey10", "tacacs-key"),
+     ("fw/pri/act(config-aaa-server-host)# key ModeKey11", "ModeKey11", "aaa-key"),
+     ("failover lan key Pix6Lan12", "Pix6Lan12", "failover-key"),
+     ("aaa-server TACSRV (inside) host 10.1.1.5 PixPos13 timeout 10", "PixPos13", "aaa-key"),
+     ("aaa-server RAD host 10.1.1.6 PixPos14", "PixPos14", "aaa-key"),
+     (" wpa-psk ascii 0 WifiPsk15", "WifiPsk15", "wpa-psk"),
+     ("crypto pki import ID pkcs12 tftp://192.0.2.5/r.p12 password P12pw16", "P12pw16",
+      "pki-password"),
+     ("crypto ca import VPN-ID pkcs12 AsaP12pw17", "AsaP12pw17", "pki-password"),
+     (" authentication mode hmac-sha-256 Eigrp18", "Eigrp18", "routing-key"),
+     (" server-private 192.0.2.12 key 7 Private19", "Private19", "aaa-key"),
+     ("router isis\n area-password Isis20", "Isis20", "password")],
+)
+def test_any_case_abbreviated_mode_and_pix_forms(line, secret, kind):
+    result = redact_text(line, TokenMap())
+    assert secret not in result.text and f"<{kind}-1>" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Failover Key differs between the units", "DH Share Secret        0     0     0",
+     "R1(config-keychain)#key 1", "fw(config-aaa-server-group)# max-failed-attempts 3",
+     "aaa-server ISE (inside) host 10.1.1.3", "aaa-server ISE (inside) host 10.1.1.3 timeout 5",
+     "crypto pki import ID pem terminal password <secret>", "      pass"],
+)
+def test_prose_tables_indexes_and_openers_stay(text):
+    assert redact_text(text, TokenMap()).text == text
+
+
+def test_a_private_key_body_is_one_token_and_keeps_its_lines():
+    body = [f"MIIEpAIBAAKCAQEA{n}x7Qm7Hc2Lr9VtF0sWkT4pZ8yBnD6eJqA1gXo3uRiY5vEw" for n in range(3)]
+    text = "\n".join(["-----BEGIN RSA PRIVATE KEY-----", "Proc-Type: 4,ENCRYPTED",
+                      "DEK-Info: DES-EDE3-CBC,4E1B2C3D4A5F6071", "", *body,
+                      "-----END RSA PRIVATE KEY-----", "quit", "show clock"])
+    result = redact_text(text, TokenMap(), "k.log", first_line=10)
+    out = result.text.split("\n")
+    assert len(out) == len(text.split("\n")) and out[4:7] == ["<private-key-1>"] * 3
+    assert out[1] == "Proc-Type: 4,ENCRYPTED" and out[-2:] == ["quit", "show clock"]
+    assert [(m.line, m.kind) for m in result.manifest] == [(14, "private-key")]
+
+
+def test_live_redactor_keeps_block_and_key_context_line_by_line():
+    from netriage.live.redaction import Redactor
+
+    redact = Redactor()
+    lines = ["tacacs server TAC-A", " address ipv4 192.0.2.10", " key 7 LiveBlock1",
+             "key chain KC", " key 1", "  key-string LiveChain2",
+             "-----BEGIN PRIVATE KEY-----", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ",
+             "AoIBAQDx7Qm7Hc2Lr9VtF0sWkT4pZ8yBnD6eJqA1gXo3uRiY5v", "-----END PRIVATE KEY-----"]
+    out = [redact(line, "show running-config") for line in lines]
+    assert out[2] == " key 7 <tacacs-key-1>" and out[4] == " key 1"
+    assert out[5] == "  key-string <key-string-2>"
+    assert out[7] == out[8] == "<private-key-3>" and out[9] == lines[9]
+    # a new output starts with no block: a bare key there is not taken for a secret
+    assert redact(" key 7 NotABlock", "show clock") == " key 7 NotABlock"
