@@ -17,11 +17,14 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
 from tests.conftest import RECORDINGS
+
+if TYPE_CHECKING:
+    from netriage.analysis import Analysis
 
 # Notes that sit next to recordings; never analysed.
 SIDECAR_SUFFIXES = frozenset({".md", ".yml", ".yaml"})
@@ -85,12 +88,16 @@ def answers_for(path: Path) -> dict[str, str]:
 
 
 @functools.cache
-def analyse_recording(path: Path) -> tuple[Fired, ...]:
+def analysis_of(path: Path) -> Analysis:
+    """The whole analysis of one recording (with its answers), once per test session."""
     # Imported here so collecting a test module that imports this one stays cheap.
     from netriage.analysis import analyze_paths
 
-    analysis = analyze_paths([path], answers=answers_for(path) or None)
-    return tuple(Fired(f.device, f.id, f.severity) for f in analysis.findings)
+    return analyze_paths([path], answers=answers_for(path) or None)
+
+
+def analyse_recording(path: Path) -> tuple[Fired, ...]:
+    return tuple(Fired(f.device, f.id, f.severity) for f in analysis_of(path).findings)
 
 
 @functools.cache

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from netriage.analysis import analyze_paths
 from netriage.engine.findings import Evidence, Finding
-from tests.recordings_index import list_recordings
+from tests.recordings_index import analysis_of, list_recordings
 
 RECORDINGS = Path(__file__).resolve().parents[1] / "recordings"
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|.\x08")
@@ -60,8 +59,7 @@ def test_recordings_are_found():
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda p: str(p.relative_to(RECORDINGS)))
 def test_every_finding_points_at_a_line_of_the_capture(target):
-    analysis = analyze_paths([target])
-    assert _without_evidence(analysis.findings) == []
+    assert _without_evidence(analysis_of(target).findings) == []
 
 
 def test_the_check_itself_can_fail(tmp_path):

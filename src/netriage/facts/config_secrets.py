@@ -45,8 +45,21 @@ class Credentials:
     cleartext_enable_values: set[str]
 
 
+def _secret_words(config: RunningConfig) -> str:
+    """How this release stores a secret best: scrypt (type 9) from 15.3(3), MD5 (type 5)
+    before. A config tells only `version 15.3`; 15.3 and later get scrypt (15.3(1)-(2)
+    lack it, the fix block's note says so), no version line gets scrypt too."""
+    found = config.find(r"^version \d+\.\d+", top=True)
+    if found:
+        major, minor = (int(n) for n in found[0].words[1].split(".")[:2])
+        if (major, minor) < (15, 3):
+            return "secret"
+    return "algorithm-type scrypt secret"
+
+
 def ios_credentials(config: RunningConfig) -> Credentials:
     cred = Credentials([], [], [], [], [], [], set())
+    secret = _secret_words(config)
     for line in config.find(r"^enable (password|secret)\b", top=True):
         words = _strip_level(line.words)
         value = words[2:]
@@ -56,12 +69,12 @@ def ios_credentials(config: RunningConfig) -> Credentials:
                 kind = "MD5 (type 5)" if value[0] == "5" else "the broken SHA-256 type 4"
                 cred.weak_secrets.append(hit(
                     config, line, detail=f"hashed with {kind}",
-                    set="enable algorithm-type scrypt secret <new-password>", undo=line.text))
+                    set=f"enable {secret} <new-password>", undo=line.text))
             continue
         if value[:1] == ["7"]:
             cred.type7.append(hit(config, line, name="enable", detail="enable",
                                   mode="no enable password",
-                                  set="enable algorithm-type scrypt secret <new-password>",
+                                  set=f"enable {secret} <new-password>",
                                   back="no enable secret", undo=line.text))
         elif value:
             password = value[1] if value[0] == "0" and len(value) > 1 else value[0]
@@ -73,7 +86,7 @@ def ios_credentials(config: RunningConfig) -> Credentials:
         user = words[1]
         after = words[words.index("password") + 1:]
         privilege = words[words.index("privilege") + 1] if "privilege" in words[:-1] else "1"
-        new = f"username {user} privilege {privilege} algorithm-type scrypt secret <new-password>"
+        new = f"username {user} privilege {privilege} {secret} <new-password>"
         if after[:1] == ["7"]:
             cred.type7.append(hit(config, line, name=user, detail=f"user {user}",
                                   mode=f"no username {user}", set=new,
