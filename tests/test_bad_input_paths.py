@@ -159,10 +159,10 @@ def test_a_60000_character_line_cannot_make_a_template_quadratic(tmp_path, capsy
     output.insert(2, " " * 60_000 + "x")  # under the reader's 64K cut: the template sees it
     path = tmp_path / "show_version.txt"
     path.write_text("\n".join(output), encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: other jobs on the machine do not count
     assert main(["parse", str(path), "--command", "show version", "--platform", "cisco_ios",
                  "--format", "json"]) == 0
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     result = json.loads(capsys.readouterr().out)[0]
     assert result["status"] == PARTIAL  # the rest of the output still gave its values
     assert result["records"][0]["version"] == "17.9.4a"
@@ -171,7 +171,7 @@ def test_a_60000_character_line_cannot_make_a_template_quadratic(tmp_path, capsy
     assert len(note["text"]) < MAX_LINE
 
 
-def test_long_lines_in_a_loaded_capture_are_listed_not_parsed(tmp_path):
+def test_a_long_line_is_listed_as_not_understood_never_parsed():
     text = "x" * (MAX_LINE + 10)
     result = parse_output(f"Failover On\n{text}\nFailover unit Primary", "show failover",
                           "cisco_asa")
@@ -185,9 +185,9 @@ def test_100000_repeated_prompts_in_under_5_seconds(tmp_path):
     capture.write_text("fw1/pri/act# show version\nCisco Adaptive Security Appliance Software "
                        "Version 9.16(4)\nHardware:   ASA5516, 8192 MB RAM\n"
                        + "fw1/pri/act# \n" * 100_000, encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: other jobs on the machine do not count
     analysis = analyze_paths([str(capture)])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert analysis.devices[0].device.find("show version") is not None
 
 
