@@ -137,8 +137,9 @@ def connect(target: ConnectTarget, ask_host_key: AskHostKey | None = None,
     try:
         session.prepare()
         if not session.state.platform:
-            session.state.platform = _detect(session.state.hostname,
-                                             session.run("show version").output)
+            # set_platform: the wire guard on the channel then applies this platform's rules
+            session.set_platform(_detect(session.state.hostname,
+                                         session.run("show version").output))
         session.disable_paging()
         session.enable()
         if not session.state.paging_off:
