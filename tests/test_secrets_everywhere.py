@@ -161,3 +161,22 @@ def test_live_collection_writer_line_by_line(captures, tmp_path):
         text = path.read_text()
         assert not _leaks(text), path.name
         assert "Zk88LoginPw" not in text and "Zk89EnablePw" not in text
+
+
+def test_live_collection_tokens_are_shared_by_the_devices_of_a_run(tmp_path):
+    """Two ends collected in one run: the same PSK has the same token in both files."""
+    from netriage.live.redaction import Redactor
+    from netriage.live.writer import DeviceLog, LogNames
+
+    names = LogNames(tmp_path)
+    texts = []
+    for host, line in (("hub", "crypto isakmp key Shared-Psk-77 address 192.0.2.2"),
+                       ("fw", " ikev1 pre-shared-key Shared-Psk-77")):
+        log = DeviceLog(names.claim(host, host), Redactor([], tokens=names.tokens), [])
+        log.begin(f"{host}#", "show running-config")
+        for text in ("!", line, "!", "end", ""):
+            log.line(text)
+        log.end(True)
+        log.close()
+        texts.append((tmp_path / f"{host}.log").read_text())
+    assert all("Shared-Psk-77" not in t and "<psk-1>" in t for t in texts)

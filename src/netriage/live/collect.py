@@ -121,7 +121,8 @@ class _DeviceRun:
         self.collect, self.names, self.progress = collect, names, progress
         self.ask_enable = ask_enable
         self.result = DeviceResult(spec, platform=spec.platform)
-        self.redactor = Redactor([credentials.password, credentials.enable_password])
+        self.redactor = Redactor([credentials.password, credentials.enable_password],
+                                 tokens=names.tokens)
         self.logs: list[DeviceLog] = []
         self.session: ReadOnlySession | None = None
 

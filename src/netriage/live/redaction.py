@@ -1,8 +1,9 @@
 """Mask secrets in what a live session writes to disk, one line at a time as it arrives.
 
 Config secrets (failover keys, PSKs, enable/user passwords, SNMP communities, key strings)
-go through the shared `netriage.redact`, with one `TokenMap` per device so the same secret
-gets the same token throughout its capture (`<psk-2>` on two peers still says "same key").
+go through the shared `netriage.redact`, with one `TokenMap` per collection run (shared by
+its devices) so the same secret gets the same token in every file of the run (`<psk-2>` on
+two peers still says "same key").
 Lines arrive one by one, so the redactor keeps what a whole-text pass would see around a
 line: the block a bare `key x` sits under (`tacacs server`, `radius server`, an ASA
 `aaa-server … host`), and whether it is inside a private key's body. Both reset when a new
@@ -35,12 +36,13 @@ _EDGE = r"\w.\-/:@$"  # the same notion of "standing alone" as netriage.redact
 class Redactor:
     """Masks config secrets and the session's passwords in every line it is given."""
 
-    def __init__(self, secrets: Iterable[str | None] = (), source: str = "live") -> None:
+    def __init__(self, secrets: Iterable[str | None] = (), source: str = "live",
+                 tokens: TokenMap | None = None) -> None:
         unique = sorted({s for s in secrets if s}, key=len, reverse=True)
         self._secrets = re.compile(
             f"(?<![{_EDGE}])(?:" + "|".join(re.escape(s) for s in unique) + f")(?![{_EDGE}])"
         ) if unique else None
-        self.tokens = TokenMap()
+        self.tokens = tokens if tokens is not None else TokenMap()
         self.source = source
         self._command: str | None = None
         self._opener = ""  # the last block opener line of this output (for a bare `key`)

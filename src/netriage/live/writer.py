@@ -20,6 +20,7 @@ from typing import TextIO
 from netriage.live.redaction import Redactor
 from netriage.live.session import REJECTED
 from netriage.parsing.marks import cut_short_line
+from netriage.redact import TokenMap
 
 _HOLD_LINES = 4  # lines held back until we know the output is not a rejection
 _MATE_ERROR = re.compile(r"^\s*ERROR:", re.IGNORECASE)
@@ -34,6 +35,7 @@ class LogNames:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self.tokens = TokenMap()  # one per run: a secret has one token in every device's file
         self._taken: set[str] = set()
         self._lock = threading.Lock()
 

@@ -12,6 +12,7 @@ appears (a PSK echoed by `show crypto isakmp key`, a debug line, a finding's tex
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,12 +69,17 @@ class TokenMap:
         self._numbers: dict[str, int] = {}
         self._kinds: dict[str, str] = {}
         self._known: re.Pattern[str] | None = None
+        # Live collection shares one map across the devices of a run, each in its thread:
+        # numbering a new secret must not race.
+        self._lock = threading.Lock()
 
     def token(self, kind: str, secret: str) -> str:
         if secret not in self._numbers:
-            self._numbers[secret] = len(self._numbers) + 1
-            self._kinds[secret] = kind
-            self._known = None
+            with self._lock:
+                if secret not in self._numbers:
+                    self._kinds[secret] = kind
+                    self._numbers[secret] = len(self._numbers) + 1
+                    self._known = None
         return f"<{kind}-{self._numbers[secret]}>"
 
     def __len__(self) -> int:
