@@ -125,3 +125,14 @@ def test_parse_bare_output_needs_a_platform(tmp_path):
     result = run("parse", str(raw), "--command", "show failover")
     assert result.returncode == 2
     assert "--command needs --platform" in result.stderr
+
+
+def test_a_guessed_platform_names_the_line_that_told_it():
+    # a PIX 6.3 `show failover` pasted without `show version`: the PIX-only line decides
+    paste = FIXTURES.parent / "pasted" / "pix63-failover-no-show-version-post.txt"
+    result = run("analyze", str(paste))
+    assert "(cisco_pix)" in result.stdout
+    assert "platform guessed from output shape: PIX 6.x output (show failover: 'Cable status:" \
+        in result.stdout
+    # `show version` tells outright: nothing to explain
+    assert "guessed" not in run("analyze", str(DEMO)).stdout

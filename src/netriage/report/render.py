@@ -27,6 +27,14 @@ def _commands_lines(device: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _guess(device: dict[str, Any]) -> str:
+    """How the platform was told when `show version` did not say it (a guess, with its line)."""
+    reason = device.get("platform_reason") or ""
+    if not device.get("platform") or reason in ("", "show version", "--platform", "connection"):
+        return ""
+    return f"guessed from {reason}"
+
+
 def _not_understood(command: dict[str, Any], code: bool = False) -> list[str]:
     """`line 57: <text>` (line in the file) for the first lines of a partial output."""
     items = command["not_understood"] if command["parsed"] == "partial" else []
@@ -91,6 +99,8 @@ def _text(report: dict[str, Any]) -> str:
         platform = device["platform"] or "unknown platform"
         out.append(f"Device {device['hostname']} ({platform}"
                    + (f" {device['version']}" if device["version"] else "") + ")")
+        if _guess(device):
+            out.append(f"  platform {_guess(device)}")
         for command, line in zip(device["commands"], _commands_lines(device), strict=True):
             out.append(f"  {line}")
             out += [f"    not understood, {text}" for text in _not_understood(command)]
@@ -125,6 +135,8 @@ def _markdown(report: dict[str, Any]) -> str:
     for device in report["devices"]:
         out.append(f"### {device['hostname']} ({device['platform'] or 'unknown platform'})")
         out.append("")
+        if _guess(device):
+            out += [f"Platform {_guess(device)}.", ""]
         for command, line in zip(device["commands"], _commands_lines(device), strict=True):
             out.append(f"- {line}")
             out += [f"  - not understood, {text}" for text in _not_understood(command, True)]
