@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
     from netriage.resources import demo_capture
     from netriage.tui.app import run_app  # Textual is only imported for the TUI
 
-    if args.resume is not None:  # a bad file is a one-line error here, not inside the TUI
+    # a damaged file is a one-line error here, not inside the TUI; a file not written yet is
+    # where the walkthrough will be saved
+    if args.resume is not None and args.resume.exists():
         from netriage.engine.guided import load_session
 
         load_session(args.resume)
