@@ -286,3 +286,16 @@ def test_live_redactor_keeps_block_and_key_context_line_by_line():
     assert out[7] == out[8] == "<private-key-3>" and out[9] == lines[9]
     # a new output starts with no block: a bare key there is not taken for a secret
     assert redact(" key 7 NotABlock", "show clock") == " key 7 NotABlock"
+
+
+@pytest.mark.parametrize(
+    ("line", "secret"),
+    [("Enable secret 5 $1$mERr$hx5rVt", "$1$mERr$hx5rVt"),
+     ("Username admin password Xy7Zz privilege 15", "Xy7Zz"),
+     ("Snmp-server community Publ1c RO", "Publ1c"),
+     ("Crypto isakmp key Sup3r-Psk address 192.0.2.1", "Sup3r-Psk")],
+)
+def test_config_a_mail_client_capitalised_is_still_masked(line, secret):
+    # ...while prose ("Failover key differs", "Enable password is stored") is left alone:
+    # a Capitalised line's secret may not be a plain lowercase word.
+    assert secret not in redact_text(line, TokenMap()).text

@@ -24,7 +24,11 @@ PROMPT = r"(?P<p>[^\s#>(]*(?:\((?P<mode>[^)]*)\))?[#>][ \t]*)"
 # Configuration, not prose: a prompt, or a first word that is lowercase or ALL CAPS.
 _CONFIG = r"(?(p)|(?-i:(?![A-Z][a-z])))"
 # The start of a config line: optional prompt and indentation, the `no` form; case-blind.
-_LEAD = rf"(?i)^(?:{PROMPT})?[ \t]*{_CONFIG}(?:no[ \t]+)?"
+# A Capitalised first word (`lc` unset) is prose, or config a mail client capitalised
+# ("Username admin password Xy7"): there the secret must not be a plain lowercase word,
+# so "Failover key differs" stays while "Enable secret 5 $1$x" is masked.
+_LEAD = rf"(?i)^(?:{PROMPT})?[ \t]*(?(p)|(?:(?-i:(?![A-Z][a-z]))(?P<lc>)|))(?:no[ \t]+)?"
+_GUARD = r"(?(p)|(?(lc)|(?-i:(?![a-z]+(?:[\s.,;]|$)))))"
 # A secret: any word but a token we wrote ourselves, a placeholder in a fix (`<secret>`) or
 # the asterisks a device masks with (nor the type digit in front of one of them:
 # `secret 5 <enable-1>` is masked already).
@@ -34,8 +38,9 @@ _TYPE = r"(?:[0-9][ \t]+(?=\S))?"  # IOS/ASA encryption type: 0 clear, 5/8/9 has
 _S = r"[ \t]+"
 
 
-def _v(group: str = "s") -> str:
-    return f"(?P<{group}>{VALUE})"
+def _v(group: str = "s", guard: bool = True) -> str:
+    """The secret's group; `guard` for rules that start with `_LEAD` (see there)."""
+    return f"{_GUARD if guard else ''}(?P<{group}>{VALUE})"
 
 
 def ab(word: str, least: int) -> str:
@@ -98,7 +103,7 @@ RULES: tuple[Rule, ...] = (
                                    r"(?!.*\bcommunity\b)(?:vrf[ \t]+\S+[ \t]+)?"
                                    r"(?:(?:informs|traps)[ \t]+)?(?:version[ \t]+(?:1|2c)[ \t]+)?"
                                    r"(?!version\b|informs\b|traps\b|vrf\b|udp-port\b)" + _v()),
-    Rule("snmp-community", r"^[ \t]*Community name:[ \t]*" + _v()),
+    Rule("snmp-community", r"^[ \t]*Community name:[ \t]*" + _v(guard=False)),
     Rule("snmp-user", _LEAD + rf"{_SNMP}{_S}user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+"
                               r"(?:encrypted[ \t]+)?auth[ \t]+\S+[ \t]+" + _v()
                               + r"(?:[ \t]+priv[ \t]+(?:aes[ \t]+\d+|3des|des|aes)[ \t]+"
@@ -146,7 +151,7 @@ RULES: tuple[Rule, ...] = (
     # Without a prompt no word may be Capitalised ("DH Share Secret 0" is a table row).
     Rule("password", rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
                      rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
-                     rf"{_TYPE}{_v()}(?=[^:]*$)"),
+                     rf"{_TYPE}{_v(guard=False)}(?=[^:]*$)"),
 )
 
 # Bare `key X` lines: a secret under these blocks (`key 1` under a key chain is an index),
