@@ -4,7 +4,8 @@ Used by `test_secrets_everywhere.py`. Each secret kind is one configuration line
 block lines it sits under); each *form* writes every kind of a platform into one capture
 file the way it reaches netriage: a `show running-config` in a session, typed at config
 prompts (sub-mode prompts included), typed in CAPS, typed abbreviated, pasted flat into a
-forum post, inside a `show tech-support`, and the ASA's `more system:running-config`.
+forum post, in a mail that capitalised every line, inside a `show tech-support`, and the
+ASA's `more system:running-config`.
 A secret value is unique per kind and form, so a leak names exactly what leaked where.
 """
 
@@ -135,11 +136,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("pix-snmp", "pix", "snmp-server community {s}"),
 )
 
-FORMS = {"ios": ("run", "typed", "upper", "abbr", "forum", "tech"),
+FORMS = {"ios": ("run", "typed", "upper", "abbr", "forum", "tech", "mail"),
          "asa": ("system", "typed", "upper", "abbr", "forum"),
          "pix": ("run", "typed", "upper")}
-_FORM_NAMES = ("run", "typed", "upper", "abbr", "forum", "tech", "system")
-_FORM_CODES = "rtuafhs"
+_FORM_NAMES = ("run", "typed", "upper", "abbr", "forum", "tech", "system", "mail")
+_FORM_CODES = "rtuafhsm"
 
 
 def secret(kind: Kind, form: str, slot: str) -> str:
@@ -317,6 +318,14 @@ def ios_forum(host: str) -> str:
             "(sanitised the IPs):\n\n" + "\n".join(body) + "\n\nAny idea? Thanks\n")
 
 
+def ios_mail(host: str) -> str:
+    """A config pasted into a mail whose client capitalised every line and lost indents."""
+    body = [line[:1].upper() + line[1:] for line in
+            [f"hostname {host}", *_config("ios", "mail", indent=False)]]
+    return ("Hello team,\n\nAs requested, the running config of the branch router:\n\n"
+            + "\n".join(body) + "\n\nBest regards,\nNOC\n")
+
+
 def ios_tech(host: str) -> str:
     sections = [("show version", IOS_VERSION.format(host=host).split("\n")),
                 ("show running-config", ["Building configuration...", "", "version 15.7",
@@ -374,6 +383,7 @@ def write_captures(folder: Path) -> list[Path]:
              ("run", "typed", "upper", "abbr")}
     files["ios-forum.txt"] = ios_forum("br-rtr02")
     files["ios-tech.txt"] = ios_tech("br-rtr03")
+    files["ios-mail.txt"] = ios_mail("br-rtr04")
     files.update({f"asa-{form}.log": asa_session("fw-hq", form) for form in
                   ("system", "typed", "upper", "abbr")})
     files["asa-forum.txt"] = asa_forum("fw-dc")

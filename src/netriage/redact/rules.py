@@ -148,6 +148,9 @@ RULES: tuple[Rule, ...] = (
                                  rf"{_S}(?!password\b|passphrase\b){_v()}"),
     # Anything else configured as `password X` / `secret X` (line passwords, ftp, http client,
     # `area-password`): a config line, a few words then the keyword, never prose or a filter.
+    # `Password x` as a mail client capitalises a line password; not a lowercase word.
+    Rule("password", r"^[ \t]*(?:Password|Secret)[ \t]+" + _TYPE
+                     + r"(?![a-z]+(?:[\s.,;]|$))" + _v(guard=False) + r"(?=[^:]*$)"),
     # Without a prompt no word may be Capitalised ("DH Share Secret 0" is a table row).
     Rule("password", rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
                      rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
