@@ -81,3 +81,18 @@ def test_an_ntc_template_that_reads_nothing_from_a_long_output_is_unparsed():
     result = parse_output(text, "show interfaces accounting", "cisco_ios")
     assert result.status == UNPARSED
     assert "no record from" in result.reason
+
+
+def test_a_saved_outputs_terminal_frame_is_not_output():
+    # a corpus or ticket file: the command echoed first, the prompt back last
+    body = (
+        "GigabitEthernet1 is up, line protocol is up\n"
+        "  Hardware is CSR vNIC, address is 5254.0012.3456 (bia 5254.0012.3456)\n"
+        "  Internet address is 10.1.1.1/24\n"
+        "  MTU 1500 bytes, BW 1000000 Kbit/sec, DLY 10 usec,\n"
+    )
+    framed = "PE1>show interfaces GigabitEthernet1\n" + body + "PE1>\n"
+    plain, with_frame = (parse_output(t, "show interfaces", "cisco_ios") for t in (body, framed))
+    assert with_frame.records == plain.records and plain.records
+    # nothing of the frame is "not understood", and line numbers still count the echo line
+    assert with_frame.not_understood == [(n + 1, t) for n, t in plain.not_understood]

@@ -195,7 +195,30 @@ def parse_output(text: str, command: str, family: str, platform: str = "") -> Pa
     return result
 
 
+# A saved output that still holds its terminal frame: the command echoed on the first line
+# (`PE1>show interfaces TenGigabitEthernet 0/2/0`, `show interfaces tunnel 10`) and the prompt
+# that came back at the end (`PE1>`). Neither is output; both are blanked, numbers kept.
+_ECHO = re.compile(r"^\s*(?:[\w.:/()@-]+\s?[#>]\s*)?(?:do\s+)?sh(?:o|ow)?\s+\S", re.IGNORECASE)
+_BARE_PROMPT = re.compile(r"^[\w.:/()@-]+[#>]\s*$")
+
+
+def _without_frame(text: str) -> str:
+    head = text.lstrip("\n").split("\n", 1)[0]
+    tail = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if not _ECHO.match(head) and not _BARE_PROMPT.match(tail):
+        return text  # the usual case: the loader already took the frame away
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if filled and _ECHO.match(lines[filled[0]]):
+        lines[filled[0]] = ""
+        filled = filled[1:]
+    while filled and _BARE_PROMPT.match(lines[filled[-1]].strip()):
+        lines[filled.pop()] = ""
+    return "\n".join(lines)
+
+
 def _parse_uncached(text: str, command: str, family: str, platform: str) -> ParseResult:
+    text = _without_frame(text)
     body, cut_at = _without_cut_mark(text)
     if cut_at:
         return _as_partial(_parse_guarded(body, command, family, platform),
