@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto_config import CryptoConfig, MapEntry
 from netriage.facts.crypto_config_sources import build_crypto_config
+from netriage.facts.crypto_fix_values import fill
 from netriage.facts.crypto_issues import Issue, IssueList, _first_permit, _items, _net_mask
 from netriage.facts.crypto_issues_maps import static_entries
 from netriage.facts.crypto_lists_config import _configuration
@@ -257,6 +258,9 @@ def _enrich(out: CryptoFacts, config: CryptoConfig | Unknown) -> None:
             for field_name, placeholder in _PLACEHOLDERS:
                 if not getattr(issue, field_name):
                     setattr(issue, field_name, placeholder)
+    for name in (*_PEER_LISTS, "weak_ike_policy", "weak_transform"):
+        ikev2 = name.startswith("ikev2") or name == "ts_unacceptable"
+        fill(_items(getattr(out, name)), config, "ikev2" if ikev2 else "")
 
 
 _PLACEHOLDERS = (("map", "<map>"), ("seq", "<seq>"), ("acl", "<acl>"),

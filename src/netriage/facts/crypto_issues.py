@@ -46,6 +46,15 @@ class Issue:
     local_address: str = ""  # our address on the map's interface
     inside: str = ""  # the interface towards the local network
     profile: str = ""  # IOS IKEv2 profile of the peer's entry
+    # values a fix is built from (crypto_fix_values): read from the configuration so a fix adds
+    # rather than overwrites, and its rollback removes only what it added
+    free_policy: str = ""  # an IKE policy number not in use, below the lowest in use
+    sets: str = ""  # the map entry's transform sets / IKEv2 proposals, in order
+    new_set: str = ""  # a transform-set name not in use, for the strong set a fix adds
+    pfs: str = ""  # the entry's `set pfs` group ("" = none)
+    lifetime: str = ""  # the entry's `set security-association lifetime seconds` ("" = none)
+    lifetime_undo: str = ""  # the line that puts the entry's lifetime back as it was
+    pfs_undo: str = ""  # the line that puts the entry's PFS back as it was
 
     @property
     def local_wildcard(self) -> str:

@@ -20,7 +20,8 @@ def weak_policies(config: CryptoConfig) -> list[Issue]:
             weak += ["group 1 (default)"] if not policy.groups else []
         if weak:
             keyword = ("crypto ikev2 policy" if policy.version == "ikev2" and
-                       config.family != "cisco_ios" else "crypto isakmp policy"
+                       config.family != "cisco_ios" else "isakmp policy" if config.pix6
+                       else "crypto isakmp policy"
                        if config.family == "cisco_ios" or config.legacy_isakmp
                        else "crypto ikev1 policy")
             name = policy.name or str(policy.priority)
