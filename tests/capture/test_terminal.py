@@ -166,3 +166,21 @@ def test_two_ftds_collected_into_one_folder_stay_two_devices(tmp_path):
     capture = load_paths([tmp_path])
     assert sorted(d.hostname for d in capture.devices) == ["ftd-east", "ftd-west"]
     assert {d.platform for d in capture.devices} == {"cisco_ftd"}
+
+
+def test_an_ftd_known_by_its_bare_prompt_takes_the_name_its_show_version_prints(tmp_path):
+    from netriage.capture import load_paths
+
+    source = tmp_path / "ftd.log"
+    source.write_text(
+        "> show version\n"
+        "-------------------[ ftd-par-01 ]--------------------\n"
+        "Model                     : Cisco Firepower 2130 Threat Defense (77) Version 7.2.5\n"
+        "------------------------------------------------------\n"
+        "> show failover\n"
+        "Failover Off\n")
+    [device] = load_paths([source]).devices
+    assert (device.hostname, device.platform) == ("ftd-par-01", "cisco_ftd")
+    # without the banner, the placeholder stays: nothing else names it
+    source.write_text("> show failover\nFailover Off\n")
+    assert load_paths([source]).devices[0].hostname == "ftd"

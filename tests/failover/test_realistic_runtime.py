@@ -27,7 +27,7 @@ CASES = [
     ("asa5540-8.4-hq-internet-pair-primary-ifc-failure-failback-session.log", "hq-inet-fw/pri",
      ["history-ifc-failed", "syslog-switching-failed", "history-config-cmd"],
      "Active                     Failed                     Ifc Failure"),
-    ("ftd2120-7.2-dc-pair-secondary-failover-link-and-mate-lost-session.log", "ftd",
+    ("ftd2120-7.2-dc-pair-secondary-failover-link-and-mate-lost-session.log", "ftd-dc1-b",
      ["history-link-down", "history-mate-not-detected", "history-detected-active-mate"],
      "Standby Ready              Failed                     LAN Interface become failed"),
     ("fpr2130-asa-9.16-lyon-pair-secondary-dual-active-boot-write-standby-session.log",
@@ -41,7 +41,7 @@ CASES = [
      ["syslog-no-response", "monitor-waiting-syslog"],
      "Nov 27 2026 01:13:40: %ASA-1-103001: (Secondary) No response from other firewall "
      "(reason code = 4)."),
-    ("ftd1150-6.7-campus-pair-secondary-stuck-bulk-sync-session.log", "ftd",
+    ("ftd1150-6.7-campus-pair-secondary-stuck-bulk-sync-session.log", "ftd-campus-2",
      ["stuck-bulk-sync", "state-xerr", "history-detected-active-mate", "monitor-waiting-syslog"],
      "This host: Secondary - Bulk Sync"),
     ("fpr1120-asa-9.18-bordeaux-pair-secondary-stuck-sync-config-session.log", "bdx-vpn-fw/sec",

@@ -8,6 +8,7 @@ that cannot be used is an error, said in one sentence.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from netriage.capture.build import Key
@@ -156,6 +157,21 @@ def _finish(capture: Capture, forced: Platform | None) -> None:
         if device.platform:  # `sh int` is `show interface` on ASA, `show interfaces` on IOS
             _resolve_commands(device, get_platform(device.platform).family)
         device.version = device.version or detect_version(device)
+        _name_from_banner(capture, device)
+
+
+# FTD's `show version` opens with the host name in a banner: `-------[ ftd-dc-b ]-------`.
+_FTD_BANNER = re.compile(r"^-+\[ (\S+) \]-+\s*$", re.MULTILINE)
+
+
+def _name_from_banner(capture: Capture, device: Device) -> None:
+    """A device known only by its bare `>` prompt takes the name its `show version` prints."""
+    if device.hostname != "ftd" or not _bare_prompts(device):
+        return
+    entry = device.find("show version")
+    match = _FTD_BANNER.search(entry.output[:2000]) if entry is not None else None
+    if match and match.group(1) not in {d.hostname for d in capture.devices}:
+        device.hostname = match.group(1)
 
 
 def _resolve_commands(device: Device, family: str) -> None:
