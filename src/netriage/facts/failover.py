@@ -34,6 +34,10 @@ class FailoverInterface:
     context: str = ""
     role: str = ""  # Primary / Secondary: the unit this line describes
     physical: str | None = None  # from `show nameif` / `show interface` when captured
+    # the configured active address and mask (`show running-config`), or the address the
+    # unit holding it prints: what a fix re-types before adding `standby`
+    address: str = ""
+    mask: str = ""
 
     @property
     def ip_missing(self) -> bool:
@@ -44,6 +48,14 @@ class FailoverInterface:
     def physical_hint(self) -> str:
         """The physical interface for a fix, or what the engineer must fill in."""
         return self.physical or f"<physical interface of {self.nameif or self.name}>"
+
+    @property
+    def address_hint(self) -> str:
+        return self.address or f"<address of {self.nameif or self.name}>"
+
+    @property
+    def mask_hint(self) -> str:
+        return self.mask or f"<mask of {self.nameif or self.name}>"
 
 
 @dataclass
@@ -161,6 +173,13 @@ class FailoverFacts:
     state_note: str = ""  # "Failover Off (pseudo-Standby)": off, yet holding standby addresses
     last_failover_reason: str = ""
     monitored_max: int | None = None
+    # the physical port of the failover LAN link (ASA prints it; PIX 6.x names only the
+    # nameif, so it comes from `show nameif` or the configuration when captured)
+    lan_physical: str = ""
+
+    @property
+    def lan_physical_hint(self) -> str:
+        return self.lan_physical or f"<hardware port of {self.lan_name or 'the failover link'}>"
 
     # -- the LAN link and the mate ------------------------------------------------------
     @property
@@ -181,6 +200,21 @@ class FailoverFacts:
         if self.mate is None:
             return None
         return self.mate.detected and (self.version_mate or "").lower() != "unknown"
+
+    @property
+    def mate_role(self) -> str:
+        """The role the mate must be given: the opposite of this unit's (the mate of a
+        Secondary is the Primary), for `failover lan unit` on the mate."""
+        role = (self.unit or (self.this.role if self.this else "")).lower()
+        return {"primary": "secondary", "secondary": "primary"}.get(
+            role, "<the opposite of this unit's role>")
+
+    @property
+    def pair_addresses(self) -> list[str]:
+        """Every data address the pair owns (active and standby), as `show failover` prints
+        them: an ARP collision for one of these is the mate answering as active too."""
+        return [part for u in self.units for i in u.interfaces for part in i.ip.split("/")
+                if part and part != "0.0.0.0"]  # noqa: S104
 
     @property
     def same_role(self) -> bool:

@@ -167,11 +167,36 @@ def _physical_names(facts: DeviceFacts) -> dict[str, str]:
     return {}
 
 
+def _configured(facts: DeviceFacts) -> dict[str, tuple[str, str, str]]:
+    """nameif → (physical interface, address, mask) from `show running-config`, when read."""
+    try:
+        config = facts.resolve("config")[0]
+    except Unknown:
+        return {}
+    return {i.nameif: (i.name, i.ip, i.mask) for i in getattr(config, "interfaces", [])
+            if i.nameif and i.ip not in ("dhcp", "negotiated", "pppoe")}
+
+
 def _with_physical(fact: FailoverFacts, facts: DeviceFacts) -> FailoverFacts:
+    """Fill what a fix re-types from the capture: the physical interface of each nameif, its
+    configured address and mask. Without the configuration the address is the one a unit
+    prints for it (the unit holding the active address), and the mask stays to be filled."""
     names = _physical_names(facts)
+    configured = _configured(facts)
+    printed: dict[str, str] = {}
+    for unit in sorted(fact.units, key=lambda u: not u.active):  # the active unit's first
+        for ifc in unit.interfaces:
+            if not ifc.ip_missing:
+                printed.setdefault(ifc.name, ifc.ip.split("/")[0])
     for unit in fact.units:
         for ifc in unit.interfaces:
-            ifc.physical = names.get(ifc.nameif)
+            physical, address, mask = configured.get(ifc.nameif, ("", "", ""))
+            ifc.physical = names.get(ifc.nameif) or physical or None
+            ifc.address = address or printed.get(ifc.name, "")
+            ifc.mask = mask
+    lan = fact.lan_name or ""
+    fact.lan_physical = (names.get(lan) or configured.get(lan, ("",))[0]
+                         or ("" if fact.pix6 else fact.lan_interface or ""))
     return fact
 
 

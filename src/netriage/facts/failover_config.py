@@ -79,6 +79,15 @@ class FailoverConfig:
         return next((a for a in self.addresses if a.name == self.lan_name), None)
 
     @property
+    def lan_addresses(self) -> str:
+        """`<ip> <mask> standby <ip2>` of the LAN link as configured (what a fix typed on the
+        mate repeats: the line is identical on both units), or named placeholders."""
+        address = self.lan_address
+        if address is None or address.broken:
+            return "<fo-ip> <fo-mask> standby <fo-mate-ip>"
+        return f"{address.ip} {address.mask} standby {address.standby}"
+
+    @property
     def lan_ip_missing(self) -> bool:
         """The LAN link is named but has no usable `failover interface ip` line."""
         if not self.lan_name:

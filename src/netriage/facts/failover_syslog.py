@@ -29,6 +29,9 @@ _CAUSE = re.compile(r"\(cause:\s*(.*?)\)\.?$|Switching to \w+\s+-\s+(.*?)\.?$", 
 _MANUAL = re.compile(r"Set by the (CI )?config (command|cmd)|Other unit wants me", re.IGNORECASE)
 # Causes logged by every boot (the first unit up goes active, the second standby).
 _BOOT = re.compile(r"No Active unit found|Detected an Active mate", re.IGNORECASE)
+# %ASA-4-405001: Received ARP {request|response} collision from <ip>/<mac> on interface <if>
+# with existing ARP entry <ip>/<mac>: the address somebody else claims
+_COLLISION = re.compile(r"collision from\s+([0-9a-fA-F.:]+)/", re.IGNORECASE)
 _STANDBY_WARNING = re.compile(r"Configuration Replication is NOT performed from Standby unit",
                               re.IGNORECASE)
 
@@ -56,7 +59,9 @@ CLASSES: dict[str, tuple[int, ...]] = {
     "sync_failed": (709007, 709008),
     "queue": (210005, 210010, 210022, 709001),
     "arp_collision": (405001,),
+    "command": (111008, 111009, 111010),  # a command typed (by whom, from where)
 }
+_NO_STATE_LINK = re.compile(r"executed 'no failover link\b", re.IGNORECASE)
 
 
 @dataclass
@@ -69,6 +74,12 @@ class SyslogMessage:
     @property
     def interface(self) -> str:
         match = _INTERFACE.search(self.body)
+        return match.group(1) if match else ""
+
+    @property
+    def collision_ip(self) -> str:
+        """The address an ARP collision (405001) is about, "" for other messages."""
+        match = _COLLISION.search(self.body) if self.id == 405001 else None
         return match.group(1) if match else ""
 
     @property
@@ -165,6 +176,12 @@ class FailoverSyslog:
     @property
     def arp_collisions(self) -> list[SyslogMessage]:
         return self._of("arp_collision")
+
+    @property
+    def state_link_removed(self) -> list[SyslogMessage]:
+        """`no failover link ...` typed (111008/111010): the pair had a state link, so a
+        stateless pair now is a removal, not a design."""
+        return [m for m in self._of("command") if _NO_STATE_LINK.search(m.body)]
 
     @property
     def decrypt_failures(self) -> list[SyslogMessage]:
