@@ -381,6 +381,21 @@ def _scenarios() -> list[Scenario]:
                  asa_config(asa_peers())),
         Scenario("ftd-ike-not-enabled", "ftd", peer(asa, 0, state="MM_WAIT_MSG2", ipsec=False),
                  asa_config(asa_peers()).replace("crypto ikev1 enable outside\n", "")),
+        # FTD: weak IKE policy and transform set, and a proposal mismatch (fixes in FMC/FDM)
+        Scenario("ftd-weak-crypto", "ftd", asa, _both(
+            _swap("telnet timeout 5", "crypto ikev1 policy 20\n authentication pre-share\n"
+                  " encryption 3des\n hash md5\n group 2\n lifetime 86400\ntelnet timeout 5"),
+            _swap("crypto ipsec ikev1 transform-set TS-AES256-SHA esp-aes-256 esp-sha-hmac",
+                  "crypto ipsec ikev1 transform-set TS-AES256-SHA esp-aes-256 esp-sha-hmac\n"
+                  "crypto ipsec ikev1 transform-set TS-3DES-MD5 esp-3des esp-md5-hmac"),
+            _swap("crypto map OUTSIDE-MAP 10 set ikev1 transform-set TS-AES256-SHA",
+                  "crypto map OUTSIDE-MAP 10 set ikev1 transform-set TS-AES256-SHA "
+                  "TS-3DES-MD5"))(asa_config(asa_peers()))),
+        Scenario("ftd-p1-proposal-mismatch", "ftd",
+                 peer(asa, 0, state="MM_WAIT_MSG2", ipsec=False), asa_config(asa_peers()),
+                 logs=asa_logs("%ASA-5-713257: IP = 203.0.113.2, Phase 1 failure: Mismatched "
+                               "attribute types for class Group:  Rcv'd: Group 14  "
+                               "Cfg'd: Group 5")),
         # manual keying
         _ios("ios-manual-keying", ios, _swap(
             "!\n!\n!\ninterface GigabitEthernet0/0",

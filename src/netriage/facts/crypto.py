@@ -258,7 +258,7 @@ def _enrich(out: CryptoFacts, config: CryptoConfig | Unknown) -> None:
             for field_name, placeholder in _PLACEHOLDERS:
                 if not getattr(issue, field_name):
                     setattr(issue, field_name, placeholder)
-    for name in (*_PEER_LISTS, "weak_ike_policy", "weak_transform"):
+    for name in (*_PEER_LISTS, "weak_ike_policy", "weak_transform", "manual_keying"):
         ikev2 = name.startswith("ikev2") or name == "ts_unacceptable"
         fill(_items(getattr(out, name)), config, "ikev2" if ikev2 else "")
 

@@ -123,7 +123,7 @@ def map_incomplete(config: CryptoConfig) -> list[Issue]:
         for name in entry.transform_sets + entry.ikev2_proposals:
             if config.transform_set(name) is None:
                 missing.append((f"transform set {name} (not defined)",
-                                f"{transform_line} <defined transform-set>"))
+                                f"{transform_line} <defined-transform-set>"))
         if entry.manual:
             directions = {k.direction for k in entry.session_keys}
             missing += [(f"session-key {d}", f"set session-key {d} esp <spi> cipher <hex> "
