@@ -178,6 +178,16 @@ class FailoverFacts:
     lan_physical: str = ""
 
     @property
+    def interface_polltime(self) -> str:
+        """The interface timers as `failover polltime interface` takes them (what a rollback
+        types back): `5 holdtime 25`, `msec 500 holdtime 5`; placeholders when not read."""
+        poll, hold = seconds(self.interface_poll or ""), seconds(self.interface_hold or "")
+        if poll is None or hold is None:
+            return "<previous-poll> holdtime <previous-hold>"
+        text = f"msec {poll}" if poll < 1000 else str(poll // 1000)
+        return f"{text} holdtime {max(hold // 1000, 1)}"
+
+    @property
     def lan_physical_hint(self) -> str:
         return self.lan_physical or f"<hardware port of {self.lan_name or 'the failover link'}>"
 
