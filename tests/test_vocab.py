@@ -123,7 +123,10 @@ def test_lines_under_a_rendered_header_are_the_devices_own_sub_mode():
 # they must stay clean. Add a tree here when its audit is done; the lint then guards it.
 AUDITED = ("config-access", "config-acl", "config-auth", "config-keys", "config-services",
            "config-syntax",
-           "crypto-manual", "crypto-q-ike-version", "crypto-q-msg5", "crypto-q-peer")
+           "crypto-manual", "crypto-q-ike-version", "crypto-q-msg5", "crypto-q-peer",
+           "interfaces-asa", "interfaces-duplex", "interfaces-errdisable", "interfaces-errors",
+           "interfaces-ftd", "interfaces-speed", "interfaces-stability", "interfaces-state",
+           "interfaces-unused")
 
 
 @pytest.mark.parametrize("tree_id", AUDITED)

@@ -130,6 +130,9 @@ def _show_interfaces(records: list[dict], merge: Merger) -> None:
         interface.ip_known = True
         interface.ip = record.get("ip_address", "") or interface.ip
         interface.mtu = as_int(record.get("mtu"))
+        # "PPP, LCP Open" / "HDLC" / "ARPA": the first word is the encapsulation
+        words = record.get("encapsulation", "").replace(",", " ").split()
+        interface.encapsulation = words[0].lower() if words else ""
         duplex = duplex_of(record.get("duplex", ""))
         if duplex is not None:
             interface.duplex = duplex

@@ -36,13 +36,20 @@ def state_lists(facts: InterfaceFacts, interfaces: list[Interface],
     # a named ASA subinterface without its VLAN is down because of that: one finding
     checked = [i for i in interfaces if not i.internal and not i.elsewhere
                and not (i.subinterface and i.nameif and not i.vlan)]
-    admin = [i for i in checked if i.admin_down and i.matters]
+    # an address or a nameif is configuration, not use: a shut port is "in use" only with
+    # evidence (link, traffic, description, something depending on it); without, ask
+    # (FTD: interfaces-ftd.yaml asks where the shutdown came from, and whether it is meant)
+    ftd = facts.platform == "ftd"
+    admin = [i for i in checked if i.admin_down and i.matters and (i.in_use or ftd)]
+    configured_only = [i for i in checked if i.admin_down and i.matters and not i.in_use
+                       and not ftd]
     down = [i for i in checked if i.matters and not i.admin_down and not i.err_disabled
             and (i.switch_status == "notconnect"
                  or (i.status == "down" and i.protocol == "down"))]
     facts.admin_down = _judged(admin, state)
     maybe = [i for i in checked if i.maybe_used and not i.err_disabled]
-    facts.maybe_unused_shut = _judged([i for i in maybe if i.admin_down], state)
+    facts.maybe_unused_shut = _judged([i for i in maybe if i.admin_down] + configured_only,
+                                      state)
     facts.maybe_unused_down = _judged(
         [i for i in maybe if not i.admin_down and (i.switch_status == "notconnect" or (
             i.status == "down" and i.protocol == "down"))], state)
@@ -79,8 +86,11 @@ def counter_lists(facts: InterfaceFacts, interfaces: list[Interface],
                   counters: Unknown | None, logs: Unknown | None) -> None:
     live = [i for i in interfaces if not i.internal and i.counters_source]
     # CDP's report needs no counters: the log alone proves the mismatch
+    # a port that is down prints a duplex nothing negotiated: only a link that is up now
+    # runs half duplex (its lifetime late collisions are then the mismatch's signature)
+    running = [i for i in live if i.up and i.protocol != "down"]
     certain = [i for i in interfaces if not i.internal and (i.cdp_mismatch or (
-        i.counters_source and i.duplex == "half" and (i.late_collisions or 0) > 0))]
+        i in running and i.duplex == "half" and (i.late_collisions or 0) > 0))]
     certain_keys = {i.key for i in certain}
     suspects = [i for i in live if i.key not in certain_keys and i.duplex == "full"
                 and i.duplex_hardcoded
@@ -90,7 +100,7 @@ def counter_lists(facts: InterfaceFacts, interfaces: list[Interface],
     facts.duplex_mismatch = _judged(certain, counters)
     facts.duplex_suspects = _judged(suspects, counters)
     facts.half_duplex = _judged(
-        [i for i in live if i.duplex == "half" and i.key not in explained
+        [i for i in running if i.duplex == "half" and i.key not in explained
          and facts.platform != "pix"], counters)
     crc = [i for i in live if i.key not in explained
            and (significant(i.crc, i.input_packets)
@@ -169,7 +179,7 @@ def asa_lists(facts: InterfaceFacts, interfaces: list[Interface], config: Config
             continue  # management-only traffic never crosses the box
         by_level.setdefault(interface.security_level or 0, []).append(interface)
     shared = [SameSecurity(level, ", ".join(i.nameif for i in group), group[0].nameif,
-                           group[1].nameif)
+                           group[1].nameif, group[0].name)
               for level, group in sorted(by_level.items()) if len(group) > 1]
     if not shared:
         facts.asa_same_security = _judged([], levels)

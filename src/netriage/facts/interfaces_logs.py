@@ -46,6 +46,8 @@ class InterfaceLog:
     mentioned: str = ""  # the name the first message about it printed (any message)
     err_reasons: list[str] = field(default_factory=list)
     cdp_mismatch: str = ""  # "SW2 FastEthernet0/2 (half duplex)" when CDP saw one
+    far_device: str = ""  # the CDP neighbour that reported it, and its port
+    far_port: str = ""
     unsupported_sfp: bool = False
     cannot_bundle: str = ""  # the port-channel it cannot join, and why
 
@@ -99,6 +101,7 @@ def read_log(lines: list[SyslogLine], nameifs: dict[str, str]) -> dict[str, Inte
             if match:
                 ours = entry(match.group(1))
                 ours.cdp_mismatch = f"{match.group(2)} {match.group(3)} ({match.group(4)})"
+                ours.far_device, ours.far_port = match.group(2), match.group(3).rstrip(".,")
         elif "TRANSCEIVER" in mnemonic or mnemonic in ("UNSUPPORTED_TRANSCEIVER",
                                                        "GBIC_NOT_SUPPORTED"):
             match = _SFP.search(text)
@@ -129,6 +132,8 @@ def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
         interface.log_downs = log.downs if (log.downs or syslog.complete) else None
         interface.log_name = log.name
         interface.cdp_mismatch = log.cdp_mismatch
+        if log.far_port:
+            interface.far_device, interface.far_port = log.far_device, log.far_port
         interface.unsupported_sfp = log.unsupported_sfp
         interface.cannot_bundle = log.cannot_bundle
         if log.err_reasons and not interface.err_reason:

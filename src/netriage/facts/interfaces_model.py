@@ -59,6 +59,7 @@ class Interface:
     speed: str | None = None  # as negotiated / set: "100", "1000", "auto"
     speed_hardcoded: bool | None = None
     mtu: int | None = None
+    encapsulation: str = ""  # IOS: hdlc, ppp, frame-relay, arpa ... ("" when not printed)
     # counters
     input_packets: int | None = None
     output_packets: int | None = None
@@ -91,17 +92,28 @@ class Interface:
     # logs
     log_downs: int | None = None  # None when show logging was not read
     cdp_mismatch: str = ""
+    far_device: str = ""  # the neighbour at the far end, when CDP named it
+    far_port: str = ""  # its port, when CDP named it
     unsupported_sfp: bool = False
     cannot_bundle: str = ""
     channel: str = ""  # the port-channel it is a member of
     # configuration
     cfg_speed: str = ""
     cfg_duplex: str = ""
+    cfg_read: bool = False  # the running-config's block for this interface was read
     crypto_map: str = ""
     # what it is for
     matters: bool = False
     why: str = ""  # why it matters: "named outside", "has 10.1.1.1", "crypto map VPN"
     maybe_used: bool = False  # a description or VLAN, but nothing that proves use
+    # what shows the port is in use, beyond its own configuration: a link now, traffic on its
+    # counters, a description, something else that depends on it (a crypto map, the failover
+    # link, named subinterfaces); "" when none. An address or a nameif alone is configuration,
+    # not use: a shut port that only has them may be a decommissioned one (interfaces-unused
+    # asks).
+    in_use: str = ""
+    failover_monitored: bool | None = None  # show failover lists it Monitored; None unknown
+    failover_pair: bool | None = None  # the configuration enables failover; None not read
     elsewhere: str = ""  # judged by another tree (the failover link)
     internal: bool = False  # ASA Internal-Data, Null0, NVI0: never a fault of their own
     subinterface: bool = False
@@ -150,6 +162,119 @@ class Interface:
         return ", ".join(parts)
 
     @property
+    def negotiation(self) -> str:
+        """What the capture says about how this end set its duplex (a fact, not a cause)."""
+        duplex = self.duplex or "unknown"
+        if self.duplex_hardcoded is True:
+            return f"{duplex} duplex, hard-coded on this end"
+        if self.duplex_hardcoded is False:
+            return f"{duplex} duplex, negotiated by this end"
+        return f"{duplex} duplex; whether this end negotiates it is not in the capture"
+
+    @property
+    def flap_impact(self) -> str:
+        """The one-line impact of a speed/duplex change or a bounce on this port."""
+        text = f"Flaps {self.title}: its link drops and renegotiates, traffic on it stops meanwhile"
+        if self.failover_monitored:
+            return text + "; it is a monitored failover interface, so the pair may fail over"
+        if self.failover_monitored is None and self.failover_pair is not False and (
+                self.nameif or self.failover_pair):
+            return text + "; if failover monitors it, the pair may fail over"
+        return text
+
+    @property
+    def standby(self) -> str:
+        """The standby part of an ASA `ip address` line: a pair (or a configuration not read)
+        needs the mate's address, a single unit none."""
+        return "" if self.failover_pair is False else "standby <standby-ip>"
+
+    @property
+    def far(self) -> str:
+        """The far-end port for a switch-side fix: CDP's name for it, else a placeholder."""
+        return self.far_port or "<far-end-port>"
+
+    @property
+    def old_speed(self) -> str:
+        """The speed a rollback restores: as configured, `auto` when the configuration was
+        read and sets none, "" when it was not captured."""
+        return self.cfg_speed or ("auto" if self.cfg_read else "")
+
+    @property
+    def old_duplex(self) -> str:
+        return self.cfg_duplex or ("auto" if self.cfg_read else "")
+
+    @property
+    def speed_line(self) -> str:
+        """The rollback's speed line, or a comment when the configuration was not captured."""
+        return (f"speed {self.old_speed}" if self.old_speed else
+                "! put back the speed line it had (its configuration was not captured)")
+
+    @property
+    def duplex_line(self) -> str:
+        return (f"duplex {self.old_duplex}" if self.old_duplex else
+                "! put back the duplex line it had (its configuration was not captured)")
+
+    @property
+    def pix_speed(self) -> str:
+        """PIX 6: the `interface <hw> <speed>` keyword a rollback restores."""
+        return self.cfg_speed or ("auto" if self.cfg_read else "<previous-speed>")
+
+    @property
+    def updown_advice(self) -> str:
+        """What to look at for `up, line protocol is down`, by the kind of interface."""
+        lower = self.name.lower()
+        if lower.startswith(("serial", "multilink")):
+            return (f"serial: the same encapsulation on both ends (this end: "
+                    f"{self.encapsulation or 'see show interfaces'}), a clock from the DCE end "
+                    f"(show controllers {self.name})")
+        if lower.startswith("vlan"):
+            return "SVI: no port of its VLAN is up: put an up port into it (show vlan brief)"
+        return "Ethernet: look at keepalive, UDLD and 802.1X on both ends"
+
+    @property
+    def updown_line(self) -> str:
+        """The interface line that fixes it, or a comment where nothing here can."""
+        if self.name.lower().startswith(("serial", "multilink")):
+            return "encapsulation <far-end-encapsulation>"
+        return "! nothing to change on this interface itself"
+
+    @property
+    def updown_undo(self) -> str:
+        if self.name.lower().startswith(("serial", "multilink")):
+            return f"encapsulation {self.encapsulation or '<previous-encapsulation>'}"
+        return "! nothing was changed"
+
+    @property
+    def recovery_line(self) -> str:
+        """The optional automatic-recovery line of an err-disabled port's fix: a comment when
+        its cause is not known or its recovery is already enabled (nothing to add, nothing
+        for the rollback to take away)."""
+        if not self.err_reason:
+            return ("! automatic recovery: errdisable recovery cause <cause> (the cause was "
+                    "not captured)")
+        if self.recovery == "enabled":
+            return f"! automatic recovery for {self.err_reason} is already enabled"
+        return f"errdisable recovery cause {self.err_reason}"
+
+    @property
+    def recovery_undo(self) -> str:
+        if self.err_reason and self.recovery != "enabled":
+            return f"no errdisable recovery cause {self.err_reason}"
+        return "! automatic recovery was not changed"
+
+    @property
+    def prepared(self) -> str:
+        """What makes a port look prepared for use: its description, VLAN or configuration."""
+        parts = []
+        if self.description:
+            parts.append(f"description '{self.description}'")
+        if self.why:
+            parts.append(self.why)
+        elif self.vlan and self.vlan not in ("1", "routed", "unassigned"):
+            parts.append(f"VLAN {self.vlan}")
+        return ", ".join(parts) or "nothing captured"
+
+    @property
     def title(self) -> str:
         """How a finding names it: `GigabitEthernet0/1 (outside)`."""
         return f"{self.name} ({self.nameif})" if self.nameif else self.name
@@ -163,3 +288,4 @@ class SameSecurity:
     names: str  # "dmz, guest"
     first: str  # nameif of the first, for fixes
     second: str
+    first_if: str = ""  # the physical interface of the first (PIX 6 `nameif` needs it)

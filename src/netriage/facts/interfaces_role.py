@@ -19,6 +19,8 @@ def apply_config(interfaces: dict[str, Interface], config: ConfigFacts | None,
     if config is None:
         return
     failover_ifs = set()
+    # a bare `failover` line enables it; without one the unit is not part of a pair
+    pair = asa and "failover" in (" ".join(t.split()) for t in config.failover_lines)
     for text in config.failover_lines:
         words = text.split()
         if len(words) >= 4 and words[1] in ("lan", "link"):
@@ -28,6 +30,9 @@ def apply_config(interfaces: dict[str, Interface], config: ConfigFacts | None,
         if interface is None:
             continue
         interface.cfg_speed, interface.cfg_duplex = cfg.speed, cfg.duplex
+        interface.cfg_read = True
+        if asa:
+            interface.failover_pair = pair
         interface.crypto_map = cfg.crypto_map
         interface.description = interface.description or cfg.description
         if not interface.ip and cfg.ip and cfg.ip[0].isdigit():
@@ -71,10 +76,14 @@ def failover_view(device_facts: DeviceFacts, interfaces: dict[str, Interface]) -
         if link is not None:
             link.failover_link = True
     this = getattr(failover, "this", None)
-    for reported in getattr(this, "interfaces", None) or []:
+    listed = getattr(this, "interfaces", None) or []
+    for reported in listed:
         status = str(getattr(reported, "status", "")).lower()
         nameif = getattr(reported, "nameif", "") or getattr(reported, "name", "")
         interface = by_nameif.get(nameif)
+        monitor = str(getattr(reported, "monitor", "")).lower()
+        if interface is not None and monitor:  # older releases print no monitor word
+            interface.failover_monitored = monitor in ("monitored", "waiting", "failed")
         if interface is not None and status in ("failed", "no link", "link down"):
             interface.elsewhere = (f"show failover reports it {reported.status}: the failover "
                                    "checks judge it")
@@ -106,6 +115,7 @@ def purpose(interfaces: list[Interface], failover_captured: bool) -> None:
             reasons.append("carries named subinterfaces")
         interface.matters = bool(reasons)
         interface.why = ", ".join(reasons)
+        interface.in_use = ", ".join(_use_evidence(interface))
         interface.maybe_used = not interface.matters and bool(
             interface.description or interface.vlan not in ("", "1", "routed", "unassigned"))
     channels = {i.name.lower(): i for i in interfaces if i.name.lower().startswith(
@@ -115,3 +125,30 @@ def purpose(interfaces: list[Interface], failover_captured: bool) -> None:
         if channel is not None and channel.matters and not interface.matters:
             interface.matters = True
             interface.why = f"is a member of {channel.name}, which {channel.why}"
+            if channel.in_use:
+                interface.in_use = interface.in_use or f"its bundle {channel.name} is in use"
+
+
+def _use_evidence(interface: Interface) -> list[str]:
+    """What shows the port is used, beyond its own address or name: link, traffic, a
+    description, or other configuration that depends on it. A shut port that only has an
+    address may be a decommissioned one, so the address is not in this list."""
+    evidence = []
+    if interface.up or interface.protocol == "up":
+        evidence.append("has link")
+    packets = (interface.input_packets or 0) + (interface.output_packets or 0)
+    if packets:
+        evidence.append(f"counted {packets} packets since its counters were last cleared")
+    if (interface.log_downs or 0) > 0:
+        evidence.append("went down in the log (it was up before)")
+    if interface.description:
+        evidence.append(f"description '{interface.description}'")
+    if interface.far_device:
+        evidence.append(f"CDP neighbour {interface.far_device} on it")
+    if interface.crypto_map:
+        evidence.append(f"crypto map {interface.crypto_map} is applied to it")
+    if interface.failover_link:
+        evidence.append("it is the failover link")
+    if interface.has_named_children:
+        evidence.append("named subinterfaces ride on it")
+    return evidence
