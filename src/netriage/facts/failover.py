@@ -178,6 +178,18 @@ class FailoverFacts:
     lan_physical: str = ""
 
     @property
+    def unit_polltime(self) -> str:
+        """The unit timers as `failover polltime unit` takes them: `1 holdtime 15`,
+        `msec 200 holdtime msec 800`; placeholders when not read."""
+        poll, hold = seconds(self.unit_poll or ""), seconds(self.unit_hold or "")
+        if poll is None or hold is None:
+            return "<previous-poll> holdtime <previous-hold>"
+
+        def form(ms: int) -> str:
+            return str(ms // 1000) if ms % 1000 == 0 else f"msec {ms}"
+        return f"{form(poll)} holdtime {form(hold)}"
+
+    @property
     def interface_polltime(self) -> str:
         """The interface timers as `failover polltime interface` takes them (what a rollback
         types back): `5 holdtime 25`, `msec 500 holdtime 5`; placeholders when not read."""
