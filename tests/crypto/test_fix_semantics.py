@@ -62,8 +62,8 @@ def test_free_policy_is_unused_and_below_the_lowest():
 
 def test_new_transform_set_name_is_not_in_use():
     config = CryptoConfig(family="cisco_asa", transform_sets=[
-        TransformSet("NR-AES256-SHA256", "ikev1")])
-    assert free_set_name(config) == "NR-AES256-SHA256-2"
+        TransformSet("NR-AES256", "ikev1")])
+    assert free_set_name(config) == "NR-AES256-2"
 
 
 # -- proposal mismatch: a new policy, never an existing one -----------------------------------
@@ -120,24 +120,24 @@ def test_pix6_uses_flat_isakmp_policy_lines():
     assert all(c.startswith(("isakmp policy 5 ", "configure", "end", "write", "!"))
                for c in fix.commands), fix.commands
     [weak_set] = finding(path, "crypto.weak-transform").fix
-    assert "crypto map VPN 10 set transform-set NR-AES256-SHA256 TS" in weak_set.commands
+    assert "crypto map VPN 10 set transform-set NR-AES256 TS" in weak_set.commands
 
 
 # -- transform sets: prepend to the entry's list ---------------------------------------------
 @pytest.mark.parametrize(("path", "added", "restored"), [
     (CRYPTO / "asa-weak-transform.log",
-     "crypto map OUTSIDE-MAP 10 set ikev1 transform-set NR-AES256-SHA256 TS-3DES-MD5",
+     "crypto map OUTSIDE-MAP 10 set ikev1 transform-set NR-AES256 TS-3DES-MD5",
      "crypto map OUTSIDE-MAP 10 set ikev1 transform-set TS-3DES-MD5"),
-    (CRYPTO / "ios-weak-transform.log", " set transform-set NR-AES256-SHA256 TS-3DES",
+    (CRYPTO / "ios-weak-transform.log", " set transform-set NR-AES256 TS-3DES",
      " set transform-set TS-3DES"),
-    (FIXES / "ios124-weak-policy-only.log", " set transform-set NR-AES256-SHA256 ESP-3DES-MD5",
+    (FIXES / "ios124-weak-policy-only.log", " set transform-set NR-AES256 ESP-3DES-MD5",
      " set transform-set ESP-3DES-MD5"),
 ])
 def test_weak_transform_is_prepended_and_the_list_put_back(path, added, restored):
     [fix] = finding(path, "crypto.weak-transform").fix
     assert added in fix.commands
     assert restored in fix.rollback
-    assert any("NR-AES256-SHA256" in r and r.startswith("no ") for r in fix.rollback)
+    assert any("NR-AES256" in r and r.startswith("no ") for r in fix.rollback)
 
 
 def test_ftd_entry_with_two_sets_keeps_both():

@@ -19,10 +19,11 @@ from netriage.facts.crypto_issues import Issue
 
 # IKE policy numbers: ASA 1-65535, IOS 1-10000; a fix's number must fit both
 _MAX_POLICY = 10000
-_STRONG_SET = "NR-AES256-SHA256"
+_STRONG_SET = "NR-AES256"
 
 _PLACEHOLDERS = {"free_policy": "<free-policy-number>", "sets": "<existing-sets>",
-                 "new_set": _STRONG_SET, "lifetime_undo": "! put back the entry's lifetime",
+                 "new_set": _STRONG_SET, "keyring": "<ikev2-keyring>",
+                 "lifetime_undo": "! put back the entry's lifetime",
                  "pfs_undo": "! put back the entry's PFS"}
 
 
@@ -72,6 +73,9 @@ def fill(issues: list[Issue], config: CryptoConfig | Unknown, version: str = "")
                                                     or entry.ikev2_proposals)
                 issue.pfs = issue.pfs or entry.pfs
                 issue.lifetime = issue.lifetime or entry.lifetime_seconds
+                profile = next((p for p in config.ikev2_profiles
+                                if p.name == entry.ikev2_profile), None)
+                issue.keyring = issue.keyring or (profile.keyring if profile else "")
             _undo_lines(issue, config.family)
         for name, placeholder in _PLACEHOLDERS.items():
             if not getattr(issue, name):

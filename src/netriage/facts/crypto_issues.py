@@ -53,6 +53,7 @@ class Issue:
     new_set: str = ""  # a transform-set name not in use, for the strong set a fix adds
     pfs: str = ""  # the entry's `set pfs` group ("" = none)
     lifetime: str = ""  # the entry's `set security-association lifetime seconds` ("" = none)
+    keyring: str = ""  # IOS: the IKEv2 keyring of the entry's profile
     lifetime_undo: str = ""  # the line that puts the entry's lifetime back as it was
     pfs_undo: str = ""  # the line that puts the entry's PFS back as it was
 
