@@ -72,12 +72,24 @@ def test_duplex_fix_on_a_monitored_failover_interface_says_the_pair_may_fail_ove
     assert len(switch) == 1 and len(own) == 1
     assert "interface <far-end-port>" in switch[0].commands
     assert switch[0].commands[1] == "configure terminal" and switch[0].commands[-1] == "end"
-    assert "Flaps GigabitEthernet1/2 (inside)" in own[0].impact
-    assert "monitored failover interface, so the pair may fail over" in own[0].impact
+    # the far end's change flaps this monitored link too
+    assert "Flaps GigabitEthernet1/2 (inside)" in switch[0].impact
+    assert "monitored failover interface, so the pair may fail over" in switch[0].impact
+    # this end negotiates already (Auto-Duplex, Auto-Speed, no speed/duplex lines): nothing
+    # to type here, nothing to roll back, and its impact says so
     assert own[0].commands[:2] == ["configure terminal", "interface GigabitEthernet1/2"]
-    # the configuration sets no speed or duplex: the rollback puts back the default, auto
-    assert own[0].rollback == ["configure terminal", "interface GigabitEthernet1/2",
-                               " speed auto", " duplex auto", "end"]
+    assert not any(c.strip().startswith(("speed", "duplex")) for c in own[0].commands)
+    assert not any(c.strip().startswith(("speed", "duplex")) for c in own[0].rollback)
+    assert own[0].impact.startswith("None on GigabitEthernet1/2 (inside)")
+
+
+def test_a_hard_coded_end_is_set_to_auto_and_rolled_back_to_its_captured_lines():
+    finding = _only(run(IFS / "catalyst-6500-hardcoded-full-crc.log",
+                        {"interfaces-duplex.far-end": "auto"})[0], "iface.duplex-mismatch")
+    [own] = [f for f in finding.fix if not f.device]
+    assert " speed auto" in own.commands and " duplex auto" in own.commands
+    assert " speed 100" in own.rollback and " duplex full" in own.rollback
+    assert own.impact.startswith("Flaps GigabitEthernet3/12")
 
 
 def test_cdp_names_the_far_end_port_of_the_switch_side_fix(tmp_path):
@@ -110,7 +122,7 @@ def test_pix_7_speaks_the_asa_interface_language_and_pix_6_its_own():
     templates = _templates("interfaces-duplex", "mismatch-found")
     pix7 = [t for t in choose(templates, "pix", "7.2(4)").chosen if not t.device]
     pix6 = [t for t in choose(templates, "pix", "6.3(5)").chosen if not t.device]
-    assert " duplex auto" in pix7[0].commands
+    assert pix7[0].platforms == ("asa", "pix") and " {i.duplex_auto_line}" in pix7[0].commands
     assert "interface {i.name} auto" in pix6[0].commands
 
 
@@ -141,6 +153,9 @@ def test_every_speed_or_duplex_change_says_it_flaps_the_link():
         for node in tree.nodes.values():
             for template in node.fixes:
                 lines = " ".join(template.commands + template.manager).lower()
-                if "speed auto" in lines or "duplex = auto" in lines or " auto\"" in lines:
-                    assert "flap" in template.impact.lower(), (tree.id, node.id)
+                if any(word in lines for word in ("speed auto", "speed_auto_line",
+                                                  "duplex = auto", "} auto")):
+                    # auto_impact is flap_impact unless this end already negotiates
+                    assert ("flap" in template.impact.lower()
+                            or "auto_impact" in template.impact), (tree.id, node.id)
                 assert template.impact, (tree.id, node.id, template.platforms)

@@ -183,6 +183,36 @@ class Interface:
         return text
 
     @property
+    def negotiates(self) -> bool:
+        """Both speed and duplex are known to negotiate on this end: `speed auto` / `duplex
+        auto` would change nothing here (unknown counts as set, so the fix says it)."""
+        return self.speed_hardcoded is False and self.duplex_hardcoded is False
+
+    @property
+    def speed_auto_line(self) -> str:
+        return "! speed already negotiates here" if self.negotiates else "speed auto"
+
+    @property
+    def duplex_auto_line(self) -> str:
+        return "! duplex already negotiates here" if self.negotiates else "duplex auto"
+
+    @property
+    def speed_undo(self) -> str:
+        """The rollback of `speed_auto_line`: nothing when it changed nothing."""
+        return "! nothing was changed here" if self.negotiates else self.speed_line
+
+    @property
+    def duplex_undo(self) -> str:
+        return "! nothing was changed here" if self.negotiates else self.duplex_line
+
+    @property
+    def auto_impact(self) -> str:
+        """Impact of setting this end to auto: none when it already negotiates."""
+        if self.negotiates:
+            return f"None on {self.title}: it already negotiates; only the far end changes."
+        return self.flap_impact + "."
+
+    @property
     def standby(self) -> str:
         """The standby part of an ASA `ip address` line: a pair (or a configuration not read)
         needs the mate's address, a single unit none."""
