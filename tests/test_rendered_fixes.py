@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from netriage.engine.findings import Finding, Fix
-from netriage.engine.versions import ANY, VersionRange, parse_version
+from netriage.engine.versions import ANY, VersionRange, parse_range, parse_version
 from netriage.engine.vocab import check_lines, for_platform
 from netriage.platforms import get_platform
 from tests.recordings_index import analysis_of, list_recordings
@@ -31,6 +31,8 @@ def fix_problems(fix: Fix, tag: str, version: str) -> list[str]:
     number = parse_version(version) if version else None
     # the device runs one release: [it, the next maintenance release)
     releases = VersionRange(number, (*number[:2], number[2] + 1)) if number else ANY
+    if number is None and fix.versions:  # release unknown: each variant shown for its releases
+        releases = parse_range(fix.versions)
     if fix.device == "switch":
         tag, releases = "ios", ANY
     problems = []

@@ -124,6 +124,8 @@ def test_lines_under_a_rendered_header_are_the_devices_own_sub_mode():
 AUDITED = ("config-access", "config-acl", "config-auth", "config-keys", "config-services",
            "config-syntax",
            "crypto-manual", "crypto-q-ike-version", "crypto-q-msg5", "crypto-q-peer",
+           "failover", "failover-active-active", "failover-config", "failover-history",
+           "failover-interfaces", "failover-onsite", "failover-sync", "failover-syslog",
            "interfaces-asa", "interfaces-duplex", "interfaces-errdisable", "interfaces-errors",
            "interfaces-ftd", "interfaces-speed", "interfaces-stability", "interfaces-state",
            "interfaces-unused")

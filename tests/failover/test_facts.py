@@ -65,7 +65,7 @@ def test_physical_interface_names_come_from_show_nameif():
     [ifc] = fo.no_link_interfaces
     assert (ifc.nameif, ifc.role, ifc.physical) == ("inside", "Secondary", "GigabitEthernet0/1")
     demo = DeviceFacts(load_paths([DEMO]).devices[0]).resolve("failover")[0]
-    assert demo.standby_ip_missing[0].physical_hint == "<physical interface of dmz>"
+    assert demo.standby_ip_missing[0].physical_hint == "<physical-interface-of-dmz>"
 
 
 def test_interface_judgements_leave_out_what_another_cause_explains():

@@ -153,7 +153,7 @@ def test_fixes_are_filled_from_facts(analyze):
     no_link = analyze("if-no-link.log").findings[0]  # `show nameif` names the port
     assert "interface GigabitEthernet0/1" in no_link.fix[0].commands
     waiting = analyze(DEMO).findings[0]  # no `show nameif`: the engineer fills it in
-    assert "interface <physical interface of dmz>" in waiting.fix[0].commands
+    assert "interface <physical-interface-of-dmz>" in waiting.fix[0].commands
 
 
 def test_the_same_fault_from_two_trees_is_one_finding():

@@ -45,17 +45,25 @@ class FailoverInterface:
         return all(part in ("0.0.0.0", "") for part in self.ip.split("/"))  # noqa: S104
 
     @property
+    def configured_address(self) -> bool:
+        """An address somebody configured: an IPv6 link-local (fe80::) alone is automatic."""
+        return any(part not in ("0.0.0.0", "") and not part.lower().startswith("fe80:")  # noqa: S104
+                   for part in self.ip.split("/"))
+
+    # placeholders are one word (hyphens): the views highlight them and the vocabulary
+    # check reads them as one value
+    @property
     def physical_hint(self) -> str:
         """The physical interface for a fix, or what the engineer must fill in."""
-        return self.physical or f"<physical interface of {self.nameif or self.name}>"
+        return self.physical or f"<physical-interface-of-{self.nameif or self.name}>"
 
     @property
     def address_hint(self) -> str:
-        return self.address or f"<address of {self.nameif or self.name}>"
+        return self.address or f"<address-of-{self.nameif or self.name}>"
 
     @property
     def mask_hint(self) -> str:
-        return self.mask or f"<mask of {self.nameif or self.name}>"
+        return self.mask or f"<mask-of-{self.nameif or self.name}>"
 
 
 @dataclass
@@ -201,7 +209,7 @@ class FailoverFacts:
 
     @property
     def lan_physical_hint(self) -> str:
-        return self.lan_physical or f"<hardware port of {self.lan_name or 'the failover link'}>"
+        return self.lan_physical or f"<hardware-port-of-{self.lan_name or 'the-failover-link'}>"
 
     # -- the LAN link and the mate ------------------------------------------------------
     @property

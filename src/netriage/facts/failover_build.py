@@ -186,8 +186,9 @@ def _with_physical(fact: FailoverFacts, facts: DeviceFacts) -> FailoverFacts:
     printed: dict[str, str] = {}
     for unit in sorted(fact.units, key=lambda u: not u.active):  # the active unit's first
         for ifc in unit.interfaces:
-            if not ifc.ip_missing:
-                printed.setdefault(ifc.name, ifc.ip.split("/")[0])
+            if ifc.configured_address:
+                printed.setdefault(ifc.name, next(
+                    p for p in ifc.ip.split("/") if p not in ("0.0.0.0", "")))  # noqa: S104
     for unit in fact.units:
         for ifc in unit.interfaces:
             physical, address, mask = configured.get(ifc.nameif, ("", "", ""))
