@@ -119,7 +119,9 @@ def _sa_counters(lists: _Lists, sa: IpsecSa, config: CryptoConfig | Unknown,
             lists.add("nat_t_blocked", key, counter_issue(sa, count=sa.encaps))
         elif sa.peer in nat_t_off or "*" in nat_t_off:
             fix = nat_t_off.get(sa.peer, nat_t_off.get("*", ""))
-            lists.add("nat_t_disabled", key, counter_issue(sa, count=sa.encaps, command=fix))
+            undo = fix[3:] if fix.startswith("no ") else "no " + fix.removesuffix(" 20")
+            lists.add("nat_t_disabled", key, counter_issue(sa, count=sa.encaps, command=fix,
+                                                           undo=undo))
         else:
             lists.add("encaps_no_decaps", key, counter_issue(sa, count=sa.encaps))
     elif sa.encaps == 0:
@@ -193,7 +195,8 @@ def _nat_t_off(config: CryptoConfig | Unknown) -> dict[str, str]:
     off: dict[str, str] = {}
     if not config.nat_traversal:
         off["*"] = ("crypto ipsec nat-transparency udp-encapsulation"
-                    if config.family == "cisco_ios" else "crypto isakmp nat-traversal 20")
+                    if config.family == "cisco_ios" else "isakmp nat-traversal 20"
+                    if config.pix6 else "crypto isakmp nat-traversal 20")
     for entry in config.all_entries():
         if entry.nat_t_disabled:
             for peer in entry.peers:
