@@ -60,6 +60,8 @@ def test_a_collision_for_a_host_is_not_split_brain(analyze):
     found = _by_id(analysis)
     assert "failover.split-brain" not in found
     assert "failover.lan-if-down" in found
+    # nor is it quoted as evidence of anything the pair did
+    assert not any("405001" in e.text for f in analysis.findings for e in f.evidence)
     facts = DeviceFacts(analysis.devices[0].device)
     failover = facts.resolve("failover")[0]
     syslog = facts.resolve("failover_syslog")[0]

@@ -178,6 +178,11 @@ class FailoverSyslog:
         return self._of("arp_collision")
 
     @property
+    def collision_ips(self) -> list[str]:
+        """The addresses ARP collisions were logged for, each once, sorted."""
+        return sorted({m.collision_ip for m in self.arp_collisions if m.collision_ip})
+
+    @property
     def state_link_removed(self) -> list[SyslogMessage]:
         """`no failover link ...` typed (111008/111010): the pair had a state link, so a
         stateless pair now is a removal, not a design."""
