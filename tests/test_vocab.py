@@ -123,7 +123,9 @@ def test_lines_under_a_rendered_header_are_the_devices_own_sub_mode():
 # they must stay clean. Add a tree here when its audit is done; the lint then guards it.
 AUDITED = ("config-access", "config-acl", "config-auth", "config-keys", "config-services",
            "config-syntax",
-           "crypto-manual", "crypto-q-ike-version", "crypto-q-msg5", "crypto-q-peer",
+           "crypto-config", "crypto-ike", "crypto-ipsec", "crypto-manual",
+           "crypto-q-ike-version", "crypto-q-ikev2-cause", "crypto-q-msg5", "crypto-q-p2-cause",
+           "crypto-q-peer",
            "failover", "failover-active-active", "failover-config", "failover-history",
            "failover-interfaces", "failover-onsite", "failover-sync", "failover-syslog",
            "interfaces-asa", "interfaces-duplex", "interfaces-errdisable", "interfaces-errors",
