@@ -180,6 +180,28 @@ class FailoverPlatform:
             return None
         return any(a != b for a, b in known)
 
+    # What the mate types to take this unit's modes (a fix typed on the mate): a mode that
+    # matches, or that either unit did not show, needs no line and says so as a comment.
+    @property
+    def mate_firewall_mode_line(self) -> str:
+        ours, mate = self.firewall_mode, self.firewall_mode_mate
+        if not ours or not mate:
+            return ("! firewall mode not shown by both units (105044 names both): routed = "
+                    "no firewall transparent, transparent = firewall transparent")
+        if ours == mate:
+            return "! firewall mode: the same on both units, nothing to change"
+        return "firewall transparent" if ours == "transparent" else "no firewall transparent"
+
+    @property
+    def mate_context_mode_line(self) -> str:
+        ours, mate = self.context_mode, self.context_mode_mate
+        if not ours or not mate:
+            return ("! context mode not shown by both units (show mode): mode single or "
+                    "mode multiple, which reloads")
+        if ours == mate:
+            return "! context mode: the same on both units, nothing to change"
+        return f"mode {ours}"
+
 
 def build_platform(facts: DeviceFacts) -> FailoverPlatform:
     return FailoverPlatform(
