@@ -138,3 +138,24 @@ def test_each_block_once_with_its_impact_and_config_lines_inside_configure(analy
             if "configure terminal" in lines:
                 assert lines.index("configure terminal") < len(lines) - 1
                 assert "end" in lines[lines.index("configure terminal"):], (finding.id, lines)
+
+
+@pytest.mark.parametrize(("poll", "hold", "hold_msec", "typed"), [
+    ("1 seconds", "15 seconds", True, "1 holdtime 15"),
+    ("200 milliseconds", "800 milliseconds", True, "msec 200 holdtime msec 800"),
+    ("5 seconds", "25 seconds", False, "5 holdtime 25"),
+    ("500 milliseconds", "5 seconds", False, "msec 500 holdtime 5"),
+    (None, "15 seconds", True, "<previous-poll> holdtime <previous-hold>"),
+])
+def test_timers_are_typed_back_the_way_polltime_takes_them(poll, hold, hold_msec, typed):
+    from netriage.facts.failover_common import polltime
+    assert polltime(poll, hold, hold_msec=hold_msec) == typed
+
+
+def test_polltime_rollback_types_back_the_captured_timers(analyze):
+    finding = _by_id(analyze("polltime-aggressive.log"))["failover.polltime-aggressive"]
+    [fix] = [f for f in finding.fix if f.platform == "asa"]
+    text = (FAILOVER / "polltime-aggressive.log").read_text()
+    assert "msec" in text  # the planted timers are sub-second
+    assert any(line.startswith("failover polltime unit msec ") for line in fix.rollback)
+    assert not any("<previous" in line for line in fix.rollback)

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from netriage.facts.failover_common import seconds
+from netriage.facts.failover_common import polltime, seconds
 
 # States a unit passes through on its way to Standby Ready; seen for long, they are stuck. (The
 # Just Active → Active steps take a second or two and are never reported as stuck.)
@@ -187,25 +187,13 @@ class FailoverFacts:
 
     @property
     def unit_polltime(self) -> str:
-        """The unit timers as `failover polltime unit` takes them: `1 holdtime 15`,
-        `msec 200 holdtime msec 800`; placeholders when not read."""
-        poll, hold = seconds(self.unit_poll or ""), seconds(self.unit_hold or "")
-        if poll is None or hold is None:
-            return "<previous-poll> holdtime <previous-hold>"
-
-        def form(ms: int) -> str:
-            return str(ms // 1000) if ms % 1000 == 0 else f"msec {ms}"
-        return f"{form(poll)} holdtime {form(hold)}"
+        """The unit timers as `failover polltime unit` takes them (what a rollback types)."""
+        return polltime(self.unit_poll, self.unit_hold, hold_msec=True)
 
     @property
     def interface_polltime(self) -> str:
-        """The interface timers as `failover polltime interface` takes them (what a rollback
-        types back): `5 holdtime 25`, `msec 500 holdtime 5`; placeholders when not read."""
-        poll, hold = seconds(self.interface_poll or ""), seconds(self.interface_hold or "")
-        if poll is None or hold is None:
-            return "<previous-poll> holdtime <previous-hold>"
-        text = f"msec {poll}" if poll < 1000 else str(poll // 1000)
-        return f"{text} holdtime {max(hold // 1000, 1)}"
+        """The interface timers as `failover polltime interface` takes them."""
+        return polltime(self.interface_poll, self.interface_hold, hold_msec=False)
 
     @property
     def lan_physical_hint(self) -> str:

@@ -96,6 +96,19 @@ def seconds(text: str) -> int | None:
     return value if msec or unit.lower().startswith("milli") else value * 1000
 
 
+def polltime(poll: str | None, hold: str | None, *, hold_msec: bool) -> str:
+    """Timers as `failover polltime unit|interface` takes them: `1 holdtime 15`, `msec 200
+    holdtime msec 800` (the interface holdtime is whole seconds only); named placeholders
+    when the timers were not read."""
+    poll_ms, hold_ms = seconds(poll or ""), seconds(hold or "")
+    if poll_ms is None or hold_ms is None:
+        return "<previous-poll> holdtime <previous-hold>"
+
+    def form(ms: int) -> str:
+        return str(ms // 1000) if ms % 1000 == 0 else f"msec {ms}"
+    return f"{form(poll_ms)} holdtime {form(hold_ms) if hold_msec else max(hold_ms // 1000, 1)}"
+
+
 @dataclass
 class FailoverOutputs:
     """Which supplementary failover outputs the capture holds, in any form.
