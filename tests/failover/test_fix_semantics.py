@@ -53,6 +53,9 @@ def test_state_link_removed_by_a_command_in_the_log_is_not_a_design(analyze):
     finding = _by_id(analyze(path))["failover.state-link-down"]
     texts = [e.text for e in finding.evidence]
     assert any("executed 'no failover link folink GigabitEthernet0/3'" in t for t in texts)
+    [fix] = finding.fix  # put back exactly what the log shows was removed
+    assert "failover link folink GigabitEthernet0/3" in fix.commands
+    assert "no failover link folink GigabitEthernet0/3" in fix.rollback
 
 
 def test_a_collision_for_a_host_is_not_split_brain(analyze):

@@ -189,6 +189,16 @@ class FailoverSyslog:
         return [m for m in self._of("command") if _NO_STATE_LINK.search(m.body)]
 
     @property
+    def state_link_restore(self) -> str:
+        """The state link line as it was before the last logged `no failover link ...`: what
+        puts it back exactly (a placeholder line when the log named no interface)."""
+        for message in reversed(self.state_link_removed):
+            match = re.search(r"executed 'no (failover link \S+(?: \S+)?)'", message.body)
+            if match:
+                return match.group(1)
+        return "failover link <state-name> <state-port>"
+
+    @property
     def decrypt_failures(self) -> list[SyslogMessage]:
         return [m for m in self.messages if m.id == 0]
 
