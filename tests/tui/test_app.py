@@ -31,7 +31,7 @@ async def test_demo_overview_shows_devices_findings_and_evidence():
         detail = screen_text(app, "#detail-text")
         assert "failover.standby-ip-missing" in detail
         assert "Interface dmz (0.0.0.0): Normal (Waiting)" in detail
-        assert "standby <free address in the same subnet>" in detail
+        assert "standby <free-address-in-the-same-subnet>" in detail
 
 
 async def test_moving_through_findings_updates_the_detail_pane(tmp_path):
@@ -77,10 +77,10 @@ async def test_open_walk_to_the_finding_fix_and_copy():
         await pilot.press("f")
         assert isinstance(app.screen, FixScreen)
         fix = screen_text(app, "#fix-text")
-        assert "Commands (asa)" in fix and "Verify" in fix and "Rollback" in fix
+        assert "Commands (asa" in fix and "Verify" in fix and "Rollback" in fix
         await pilot.press("c")
-        assert app.clipboard.startswith("interface <physical interface of dmz>")
-        assert "standby <free address in the same subnet>" in app.clipboard
+        assert app.clipboard.startswith("configure terminal\ninterface <physical-interface-of-dmz>")
+        assert "standby <free-address-in-the-same-subnet>" in app.clipboard
         await pilot.press("a")
         assert app.clipboard.startswith("! netriage: Interfaces without a standby address")
         assert "Copied" in notices(app)

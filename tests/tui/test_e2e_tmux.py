@@ -86,7 +86,7 @@ def test_netriage_walks_the_demo_to_its_fix_in_a_real_terminal(terminal, tmp_pat
     terminal.keys("e")
     terminal.wait_for("Walk finished: 1 finding(s)", "f Fix")
     terminal.keys("f")
-    terminal.wait_for("Commands (asa)", "standby <free address", "c Copy")
+    terminal.wait_for("Commands (asa", "standby <free-address", "c Copy")
     terminal.keys("c")
     terminal.wait_for("Copied")
     terminal.keys("x")
