@@ -1,7 +1,7 @@
 """Every fix as the engineer reads it, on every recording: filled from the capture, and typed
 the way the device's platform and release accept it.
 
-`checks lint --vocabulary` reads the fix templates; this reads what they become on a real
+`checks lint` reads the fix templates; this reads what they become on a real
 device: the block chosen for its platform and version, placeholders filled from its
 configuration. Each rendered fix, verify and rollback line is walked through the vocabulary of
 the device's platform tag at its detected release (a block for the switch, through IOS). Trees

@@ -133,6 +133,13 @@ AUDITED = ("config-access", "config-acl", "config-auth", "config-keys", "config-
            "interfaces-unused")
 
 
+def test_every_tree_is_audited():
+    """A new tree joins the audited set: the lint and the rendered-fix test then guard it."""
+    from netriage.engine.tree import load_trees
+
+    assert sorted(t.id for t in load_trees()) == sorted(AUDITED)
+
+
 @pytest.mark.parametrize("tree_id", AUDITED)
 def test_audited_trees_have_no_line_a_platform_would_refuse(tree_id):
     from netriage.engine.lint_fixes import vocabulary_problems

@@ -14,9 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = checks.add_subparsers(dest="action", required=True)
     lint = actions.add_parser("lint", help="validate every tree (exit 2 on any problem)")
     lint.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
-    lint.add_argument("--vocabulary", action="store_true",
-                      help="also check every fix line against the platform's command "
-                           "vocabulary (checks/vocab)")
+    lint.add_argument("--no-vocabulary", dest="vocabulary", action="store_false",
+                      help="skip checking every fix, verify and rollback line against the "
+                           "platform's command vocabulary (checks/vocab), by mode and release")
     lint.set_defaults(func=run_lint)
     listing = actions.add_parser("list", help="print trees, their checks and findings")
     listing.add_argument("--dir", type=Path, help="a folder of tree files (default: bundled)")
