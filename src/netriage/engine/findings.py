@@ -54,7 +54,8 @@ class Fix:
     @property
     def heading(self) -> str:
         """`asa >=8.4`, `ios, on the switch`: which CLI and releases the lines are for."""
-        where = " ".join(p for p in (self.platform or "all platforms", self.versions) if p)
+        platforms = ", ".join(self.platform.split(",")) if self.platform else "all platforms"
+        where = " ".join(p for p in (platforms, self.versions) if p)
         return where + (f", on the {self.device}" if self.device else "")
 
 
