@@ -71,6 +71,15 @@ def _leading_literals(pattern: str) -> list[str]:
 _KEYWORDS = tuple(dict.fromkeys(k for _c, p in _MESSAGES for k in _leading_literals(p.pattern)))
 
 
+_NEGOTIATION = ("isakmp", "ikev", "ike ", "ipsec", "crypto", "peer", "ip = ", "group = ")
+
+
+def _names_negotiation(line: str) -> bool:
+    """A line that may name the peer a later debug line leans on."""
+    lower = line.lower()
+    return any(word in lower for word in _NEGOTIATION)
+
+
 def _may_be_message(line: str) -> bool:
     lower = line.lower()
     return any(k in lower for k in _KEYWORDS)
@@ -118,9 +127,12 @@ def log_events(device: Device) -> list[LogEvent]:
             continue
         last_peer = ""
         for line in entry.output.splitlines():
+            message = _may_be_message(line)
+            if not message and not _names_negotiation(line):
+                continue  # a connection or interface message: no peer, no cause
             peer = _peer(line) if _ANY_PEER.search(line) else ""
             last_peer = peer or last_peer  # a debug line may lean on the peer named before
-            if not _may_be_message(line):
+            if not message:
                 continue
             for cause, pattern in _MESSAGES:
                 if pattern.search(line):

@@ -24,7 +24,7 @@ class NativeParser:
     family: str
     command_pattern: str  # full command, matched whole (like our index rows)
     parse: Callable[[str], tuple[Records, NotUnderstood]]
-    stands_in_for: str  # the TextFSM template whose records it reproduces
+    stands_in_for: str  # the TextFSM template whose records it reproduces ("" none: own records)
 
 
 def _asa_ipsec_sa(text: str) -> tuple[Records, NotUnderstood]:
@@ -39,6 +39,12 @@ def _ios_ipsec_sa(text: str) -> tuple[Records, NotUnderstood]:
     return ios_ipsec_sa.parse(text)
 
 
+def _logging_buffer(text: str) -> tuple[Records, NotUnderstood]:
+    from netriage.parsing.native import logging_buffer
+
+    return logging_buffer.parse(text)
+
+
 PARSERS: tuple[NativeParser, ...] = (
     NativeParser("native:asa_ipsec_sa", "cisco_asa",
                  r"show (?:crypto ipsec|ipsec) sa(?: (?:peer|map) \S+)?(?: detail)?",
@@ -49,6 +55,9 @@ PARSERS: tuple[NativeParser, ...] = (
                  r"show crypto ipsec sa(?: ipv6(?: detail(?:ed)?)?| detailed|(?: ipv6)?"
                  r" (?:peer|map|interface|address|identity|vrf) \S+(?: detail(?:ed)?)?)?",
                  _ios_ipsec_sa, "netriage:cisco_ios_show_crypto_ipsec_sa.textfsm"),
+    # the log: one pass instead of TextFSM over every line (a busy log is the largest output)
+    *(NativeParser("native:logging_buffer", family, r"show logging(?: buffered)?",
+                   _logging_buffer, "") for family in ("cisco_asa", "cisco_ios")),
 )
 
 
