@@ -114,6 +114,27 @@ def _peer(line: str) -> str:
     return ""
 
 
+_CANDIDATE = re.compile("|".join(re.escape(word) for word in sorted(
+    set(_KEYWORDS) | set(_NEGOTIATION), key=len, reverse=True)))
+
+
+def _candidate_lines(text: str) -> list[str]:
+    """The lines that hold a message keyword or name a negotiation, in order: found by one
+    search over the whole (lowercased) output, not line by line (a 400,000-line connection
+    log holds none of them)."""
+    lower = text.lower()
+    lines: list[str] = []
+    end = -1
+    for match in _CANDIDATE.finditer(lower):
+        if match.start() <= end:
+            continue  # another word on a line already taken
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end].rstrip("\r"))
+    return lines
+
+
 def log_events(device: Device) -> list[LogEvent]:
     """Every crypto failure message in the device's logs and debug outputs.
 
@@ -126,7 +147,7 @@ def log_events(device: Device) -> list[LogEvent]:
         if not _read_whole(entry.command):
             continue
         last_peer = ""
-        for line in entry.output.splitlines():
+        for line in _candidate_lines(entry.output):
             message = _may_be_message(line)
             if not message and not _names_negotiation(line):
                 continue  # a connection or interface message: no peer, no cause
