@@ -59,6 +59,7 @@ def test_every_kind_of_problem_is_reported(tmp_path):
         "severity 'catastrophic'",
         "broken:bad-finding: no explanation",
         "every fix needs verify and rollback",
+        "what applying it disturbs (impact)",
         "not catalog tags",
         "failover has no field 'nope'",
         "does not compile",

@@ -138,6 +138,8 @@ def _node_problems(tree: Tree, node: Node, facts: dict[str, type],
         for fix in node.fixes:
             if not fix.verify or not fix.rollback:
                 problems.append("every fix needs verify and rollback lines")
+            if not fix.impact.strip():
+                problems.append("every fix says in one line what applying it disturbs (impact)")
             unknown = set(fix.platforms) - {"asa", "ftd", "pix", "ios"}
             if unknown:
                 problems.append(f"fix platforms {sorted(unknown)} are not catalog tags")
