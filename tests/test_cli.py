@@ -136,3 +136,21 @@ def test_a_guessed_platform_names_the_line_that_told_it():
         in result.stdout
     # `show version` tells outright: nothing to explain
     assert "guessed" not in run("analyze", str(DEMO)).stdout
+
+
+def test_reports_keep_the_deciding_evidence_and_count_the_rest():
+    from netriage.analysis import analyze_paths
+    from netriage.engine.findings import Evidence
+    from netriage.report.model import EVIDENCE_SHOWN, report_dict
+    from netriage.report.render import render_report
+
+    analysis = analyze_paths([DEMO])
+    finding = analysis.findings[0]
+    deciding = finding.evidence[0]
+    finding.evidence += [Evidence("show logging", 100 + n, f"line {n}") for n in range(40)]
+    total = len(finding.evidence)
+    [kept] = [f for f in report_dict(analysis)["findings"] if f["id"] == finding.id]
+    assert len(kept["evidence"]) == EVIDENCE_SHOWN and kept["evidence_total"] == total
+    assert kept["evidence"][0]["text"] == deciding.text  # the deciding line stays first
+    text = render_report(analysis, "text")
+    assert f"... and {total - EVIDENCE_SHOWN} more line(s)" in text

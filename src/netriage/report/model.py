@@ -12,6 +12,9 @@ from netriage import __version__
 from netriage.analysis import Analysis
 from netriage.engine.findings import Finding, PartialSource
 
+# Evidence lines a report keeps per finding; `evidence_total` counts them all.
+EVIDENCE_SHOWN = 25
+
 
 def partial_dict(source: PartialSource) -> dict[str, Any]:
     return {"command": source.command, "not_understood": source.count,
@@ -25,7 +28,9 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity,
         "title": finding.title,
         "device": finding.device,
-        "evidence": [asdict(e) for e in finding.evidence],
+        # the deciding lines come first; a finding over 10,000 SAs must not make a 2 MB report
+        "evidence": [asdict(e) for e in finding.evidence[:EVIDENCE_SHOWN]],
+        "evidence_total": len(finding.evidence),
         "explanation": finding.explanation,
         "fix": [{**asdict(f), "heading": f.heading} for f in finding.fix],
         "fix_note": finding.fix_note,

@@ -35,6 +35,10 @@ def _guess(device: dict[str, Any]) -> str:
     return f"guessed from {reason}"
 
 
+def _more_evidence(finding: dict[str, Any]) -> int:
+    return finding.get("evidence_total", len(finding["evidence"])) - len(finding["evidence"])
+
+
 def _not_understood(command: dict[str, Any], code: bool = False) -> list[str]:
     """`line 57: <text>` (line in the file) for the first lines of a partial output."""
     items = command["not_understood"] if command["parsed"] == "partial" else []
@@ -117,6 +121,7 @@ def _text(report: dict[str, Any]) -> str:
         if f["evidence"]:
             out.append("   Evidence:")
             out += [f"     {e['command']} line {e['line']}: {e['text']}" for e in f["evidence"]]
+            out += [f"     ... and {more} more line(s)" for more in [_more_evidence(f)] if more]
         out += [f"   {line}" for line in _fix_lines(f)]
         out.append("")
     if report["undecided"]:
@@ -156,6 +161,7 @@ def _markdown(report: dict[str, Any]) -> str:
         if f["evidence"]:
             out += ["Evidence:", "", "```"]
             out += [f"{e['command']} (line {e['line']}): {e['text']}" for e in f["evidence"]]
+            out += [f"... and {more} more line(s)" for more in [_more_evidence(f)] if more]
             out += ["```", ""]
         if f.get("fix_note"):
             out += [f"*Fix: {f['fix_note']}.*", ""]
