@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
-from tests.conftest import DEMO, FIXTURES, SHARED
+from tests.conftest import DEMO, FIXTURES, RECORDINGS, SHARED
+
+ROOT_REALISTIC = RECORDINGS / "realistic" / "firewalls"
 
 
 def run(*args, cwd=None):
@@ -154,3 +156,15 @@ def test_reports_keep_the_deciding_evidence_and_count_the_rest():
     assert kept["evidence"][0]["text"] == deciding.text  # the deciding line stays first
     text = render_report(analysis, "text")
     assert f"... and {total - EVIDENCE_SHOWN} more line(s)" in text
+
+
+def test_undecided_checks_are_grouped_by_what_would_decide_them():
+    # only `show failover`: the config checks wait for one command, said once with a count
+    result = run("analyze", str(FIXTURES / "failover" / "disabled.log"))
+    assert "capture `show running-config` to decide 6 more check(s): management access" \
+        in result.stdout
+    assert result.stdout.count("show running-config` was not captured") == 0
+    # a question is printed with the --answer that settles it
+    standalone = run("analyze", str(ROOT_REALISTIC /
+                                    "asa5506x-9.12-shop-base-licence-no-failover-session.log"))
+    assert "`--answer failover.meant-to-be-a-pair=ANSWER`" in standalone.stdout

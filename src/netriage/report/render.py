@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -85,6 +86,35 @@ def _fix_lines(finding: dict[str, Any]) -> list[str]:
     return out
 
 
+_CHECKS_OF = re.compile(r"\(checks of ([^)]*)\)")
+_NOT_CAPTURED = re.compile(r"^`([^`]+)` was not captured$")
+
+
+def _undecided_lines(undecided: list[dict[str, Any]]) -> list[str]:
+    """Questions with the `--answer` that settles them; the rest grouped by why (the reason
+    names the device's own command): "capture `show running-config` to decide 6 more
+    checks: management access; ..."."""
+    lines: list[str] = []
+    groups: dict[tuple[str, str], list[str]] = {}
+    for u in undecided:
+        if u["question"]:
+            lines.append(f"{u['device']}: {u['question']} (answer with "
+                         f"`--answer {u['tree']}.{u['node']}=ANSWER`)")
+            continue
+        topic = _CHECKS_OF.search(u["title"])
+        groups.setdefault((u["device"], u["reason"]), []).append(
+            topic.group(1) if topic else u["title"].rstrip("?"))
+    for (device, reason), topics in groups.items():
+        shown = "; ".join(dict.fromkeys(topics[:5])) + ("; ..." if len(topics) > 5 else "")
+        missing = _NOT_CAPTURED.match(reason)
+        if missing:
+            lines.append(f"{device}: capture `{missing.group(1)}` to decide {len(topics)} "
+                         f"more check(s): {shown}")
+        else:
+            lines.append(f"{device}: {reason} — {len(topics)} check(s) not decided: {shown}")
+    return lines
+
+
 def _redaction_line(report: dict[str, Any]) -> str:
     redaction = report.get("redaction") or {}
     if not redaction.get("enabled"):
@@ -126,10 +156,7 @@ def _text(report: dict[str, Any]) -> str:
         out.append("")
     if report["undecided"]:
         out.append("Not decided (capture more to decide):")
-        for u in report["undecided"]:
-            tell = f"answer: {u['question']}" if u["question"] else (
-                "run " + ", ".join(f"`{c}`" for c in u["commands"]) if u["commands"] else "")
-            out.append(f"  - {u['device']}: {u['title']} ({u['reason']}; {tell})")
+        out += [f"  - {line}" for line in _undecided_lines(report["undecided"])]
     out += ["", _redaction_line(report)]
     return "\n".join(out).rstrip() + "\n"
 
@@ -177,9 +204,7 @@ def _markdown(report: dict[str, Any]) -> str:
                     out += [f"{name.capitalize()}:", "", "```", *fix[name], "```", ""]
     if report["undecided"]:
         out += ["## Not decided", ""]
-        for u in report["undecided"]:
-            tell = u["question"] or ", ".join(f"`{c}`" for c in u["commands"])
-            out.append(f"- {u['device']}: {u['title']} — {u['reason']} ({tell})")
+        out += [f"- {line}" for line in _undecided_lines(report["undecided"])]
     out += ["", _redaction_line(report)]
     return "\n".join(out).rstrip() + "\n"
 
