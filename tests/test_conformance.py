@@ -129,8 +129,10 @@ def test_our_fixtures_match_expected_records(platform):
     for raw in cases:
         command = raw.parent.name.replace("_", " ")
         expected = yaml.safe_load(raw.with_suffix(".yml").read_text())["parsed_sample"]
-        variant = "cisco_pix" if command.endswith(" pix") else platform
-        command = command.removesuffix(" pix")
+        # a platform's own layout: `show_failover_pix` (PIX 6), `show_version_ftd` (FTD CLISH)
+        suffix = command.rsplit(" ", 1)[-1]
+        variant = {"pix": "cisco_pix", "ftd": "cisco_ftd"}.get(suffix, platform)
+        command = command.removesuffix(" pix").removesuffix(" ftd")
         result = parse_output(raw.read_text(), command, platform, platform=variant)
         if result.status != PARSED:
             failures.append(f"{raw.name}: {result.status} {result.not_understood[:3]}")

@@ -96,3 +96,20 @@ def test_a_saved_outputs_terminal_frame_is_not_output():
     assert with_frame.records == plain.records and plain.records
     # nothing of the frame is "not understood", and line numbers still count the echo line
     assert with_frame.not_understood == [(n + 1, t) for n, t in plain.not_understood]
+
+
+def test_a_platforms_own_template_falls_back_to_the_familys_when_it_reads_nothing():
+    # FTD's CLISH `show version` is a banner of its own ...
+    clish = ("-------------------[ ftd-a ]--------------------\n"
+             "Model                     : Cisco Firepower 2110 Threat Defense (77) Version "
+             "7.2.5 (Build 208)\n"
+             "LINA version              : 9.18(3)56\n")
+    result = parse_output(clish, "show version", "cisco_asa", platform="cisco_ftd")
+    assert (result.status, result.records[0]["version"]) == (PARSED, "7.2.5")
+    # ... but the diagnostic CLI prints the ASA's, which the ASA template reads
+    lina = ("Cisco Adaptive Security Appliance Software Version 9.18(3)56\n"
+            "Firepower Extensible Operating System Version 2.12(0.498)\n"
+            "Hardware:   FPR-2110, 6588 MB RAM, CPU MIPS 1200 MHz, 1 CPU (6 cores)\n")
+    result = parse_output(lina, "show version", "cisco_asa", platform="cisco_ftd")
+    assert result.records and result.records[0]["version"] == "9.18(3)56"
+    assert "show_version_ftd" not in result.template

@@ -19,7 +19,7 @@ from netriage.capture.model import Device
 
 _VERSION_BANNERS = [
     (re.compile(r"Cisco Firepower (\d+ )?Threat Defense|Cisco Fire Linux OS|"
-                r"Cisco Secure Firewall Threat Defense", re.I), "cisco_ftd"),
+                r"Cisco Secure Firewall (\d+ )?Threat Defense", re.I), "cisco_ftd"),
     (re.compile(r"Cisco Adaptive Security Appliance Software", re.I), "cisco_asa"),
     (re.compile(r"Cisco PIX (Security Appliance|Firewall)|PIX Firewall Version", re.I),
      "cisco_pix"),
@@ -47,7 +47,7 @@ PIX6 = _shapes("cisco_pix", "PIX 6.x output",
                r"^\s*interface \S+ \d+\.\d+\.\d+\.\d+ \"(Normal|Unknown|Waiting|Failed|Link)")
 FTD = _shapes("cisco_ftd", "Firepower Threat Defense output",
               r"^NGFW Version \S+", r"Cisco Firepower (\d+ )?Threat Defense",
-              r"Cisco Secure Firewall Threat Defense", r"^Model\s*: Cisco Firepower",
+              r"Cisco Secure Firewall (\d+ )?Threat Defense", r"^Model\s*: Cisco Firepower",
               r"Firepower Extensible Operating System", r"Cisco Fire Linux OS")
 ASA = _shapes("cisco_asa", "ASA output",
               r"^ASA Version \S+", r"^PIX Version [7-9]\.", r"^: Saved",

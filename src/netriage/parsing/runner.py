@@ -272,4 +272,11 @@ def _parse_checked(text: str, command: str, family: str, platform: str) -> Parse
         return ParseResult(command, UNPARSED, reason="no template for this command")
     if not text.strip():
         return ParseResult(command, UNPARSED, template=ref.name, reason="the output is empty")
-    return _parse_with(ref, command, text)
+    result = _parse_with(ref, command, text)
+    if result.status == UNPARSED and not result.records and ref.family != family:
+        # a platform's own layout did not fit (FTD's diagnostic CLI prints the ASA's): the
+        # family's template reads it
+        fallback = find_template(family, command)
+        if fallback is not None:
+            return _parse_with(fallback, command, text)
+    return result
