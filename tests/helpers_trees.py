@@ -50,3 +50,18 @@ def assert_every_id_has_a_recording(prefix: str, covered: set[str]) -> None:
     from netriage.engine.lint import load_catalog
 
     assert sorted(i for i in load_catalog() if i.startswith(prefix)) == sorted(covered)
+
+
+def cdp_duplex_mismatch_capture(tmp_path: Path) -> Path:
+    """The healthy switch capture with CDP's duplex-mismatch message in its log: Gi0/9 here,
+    dist-1 Gi1/0/23 at half duplex on the far end."""
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "interfaces" / "healthy-switch.log").read_text().replace(
+        "Log Buffer (64000 bytes):\n",
+        "Log Buffer (64000 bytes):\n000199: Mar  4 07:41:02.551 CET: %CDP-4-DUPLEX_MISMATCH: "
+        "duplex mismatch discovered on GigabitEthernet0/9 (not half duplex), with dist-1 "
+        "GigabitEthernet1/0/23 (half duplex).\n", 1)
+    path = tmp_path / "cdp.log"
+    path.write_text(text)
+    return path

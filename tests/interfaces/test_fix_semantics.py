@@ -6,7 +6,7 @@ from __future__ import annotations
 from netriage.engine.fixes import choose
 from netriage.engine.tree import load_trees
 from tests.conftest import FIXTURES
-from tests.helpers_trees import run
+from tests.helpers_trees import cdp_duplex_mismatch_capture, run
 
 IFS = FIXTURES / "interfaces"
 
@@ -93,13 +93,7 @@ def test_a_hard_coded_end_is_set_to_auto_and_rolled_back_to_its_captured_lines()
 
 
 def test_cdp_names_the_far_end_port_of_the_switch_side_fix(tmp_path):
-    text = (IFS / "healthy-switch.log").read_text().replace(
-        "Log Buffer (64000 bytes):\n",
-        "Log Buffer (64000 bytes):\n000199: Mar  4 07:41:02.551 CET: %CDP-4-DUPLEX_MISMATCH: "
-        "duplex mismatch discovered on GigabitEthernet0/9 (not half duplex), with dist-1 "
-        "GigabitEthernet1/0/23 (half duplex).\n", 1)
-    path = tmp_path / "cdp.log"
-    path.write_text(text)
+    path = cdp_duplex_mismatch_capture(tmp_path)
     finding = _only(run(path)[0], "iface.duplex-mismatch")
     [switch] = [f for f in finding.fix if f.device == "switch"]
     assert "interface GigabitEthernet1/0/23" in switch.commands

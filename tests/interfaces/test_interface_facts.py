@@ -10,7 +10,7 @@ from netriage.facts import DeviceFacts
 from netriage.facts.config import iface_key
 from netriage.facts.interfaces_model import significant
 from tests.conftest import FIXTURES
-from tests.helpers_trees import run
+from tests.helpers_trees import cdp_duplex_mismatch_capture, run
 
 IFS = FIXTURES / "interfaces"
 
@@ -167,13 +167,7 @@ def test_error_thresholds(count, packets, expected):
 
 
 def test_cdp_duplex_mismatch_log_is_a_duplex_mismatch(tmp_path):
-    text = (IFS / "healthy-switch.log").read_text().replace(
-        "Log Buffer (64000 bytes):\n",
-        "Log Buffer (64000 bytes):\n000199: Mar  4 07:41:02.551 CET: %CDP-4-DUPLEX_MISMATCH: "
-        "duplex mismatch discovered on GigabitEthernet0/9 (not half duplex), with dist-1 "
-        "GigabitEthernet1/0/23 (half duplex).\n", 1)
-    path = tmp_path / "cdp.log"
-    path.write_text(text)
+    path = cdp_duplex_mismatch_capture(tmp_path)
     findings, _ = run(path)
     assert [f.id for f in findings] == ["iface.duplex-mismatch"]
     assert "dist-1 GigabitEthernet1/0/23 (half duplex)" in findings[0].explanation

@@ -29,7 +29,7 @@ from netriage.engine.expr import (
 from netriage.engine.findings import Evidence, Finding, Fix, PartialSource, Step, Undecided
 from netriage.engine.fixes import choose
 from netriage.engine.linescan import matching_lines
-from netriage.engine.tree import EvidenceRule, Node, Tree
+from netriage.engine.tree import EvidenceRule, FixTemplate, Node, Tree
 from netriage.platforms import get_platform
 
 # Configuration displays: a finding about the configuration may rest on any of them.
@@ -183,30 +183,10 @@ class Walk:
         platform_tag = get_platform(self.device.platform).tag if self.device.platform else ""
         choice = choose(node.fixes, platform_tag, self.device.version)
         path_evidence = [e for s in self.steps for e in s.evidence]
-        evidence: list[Evidence] = []
-        fixes: dict[tuple[str, str, str], Fix] = {}
-        blocks_seen: set[tuple[tuple[str, str, str], tuple[str, ...]]] = set()  # commands, undos
-        for item in items:
-            scope = self.namespace.with_variables(**({node.each_as: item} if node.each else {}))
-            evidence += self.evidence(node.evidence, scope)
-            for template in choice.chosen:
-                key = (",".join(template.platforms), template.device, template.versions)
-                fix = fixes.setdefault(key, Fix(
-                    platform=key[0], versions=template.versions, device=template.device,
-                    impact=render(template.impact, scope)))
-                block = tuple(render(c, scope) for c in template.commands)
-                if (key, block) in blocks_seen:
-                    continue  # two items that render the same lines: say them once
-                blocks_seen.add((key, block))
-                fix.commands += block
-                fix.manager += [m for m in (render(c, scope) for c in template.manager)
-                                if m not in fix.manager]
-                fix.verify += [v for v in (render(c, scope) for c in template.verify)
-                               if v not in fix.verify]
-                undo = tuple(render(c, scope) for c in template.rollback)
-                if (key, ("undo", *undo)) not in blocks_seen:  # one rollback: said once
-                    blocks_seen.add((key, ("undo", *undo)))
-                    fix.rollback += undo
+        scopes = [self.namespace.with_variables(**({node.each_as: item} if node.each else {}))
+                  for item in items]
+        evidence = [e for scope in scopes for e in self.evidence(node.evidence, scope)]
+        fixes = _render_fixes(choice.chosen, scopes)
         title = render(node.title, self.namespace)
         evidence = _unique(evidence + path_evidence)
         if not evidence:  # every finding points into the capture: at least the output read
@@ -220,7 +200,7 @@ class Walk:
         self.findings.append(Finding(
             id=node.finding, severity=node.severity, title=title, device=self.device.hostname,
             explanation=render(node.explanation, self.namespace).strip(),
-            evidence=evidence, fix=list(fixes.values()),
+            evidence=evidence, fix=fixes,
             tree=self.tree.id, path=list(self.steps), partial=list(partial.values()),
             fix_note=choice.note))
 
@@ -239,6 +219,33 @@ class Walk:
                 break
             self.step()
         return self
+
+
+def _render_fixes(templates: tuple[FixTemplate, ...], scopes: list[Namespace]) -> list[Fix]:
+    """One Fix per chosen block, rendered for every item and merged; lines that two items
+    render alike (a block, a rollback) are said once."""
+    fixes: dict[tuple[str, str, str], Fix] = {}
+    said: set[tuple[tuple[str, str, str], str, tuple[str, ...]]] = set()
+    for scope in scopes:
+        for template in templates:
+            key = (",".join(template.platforms), template.device, template.versions)
+            fix = fixes.setdefault(key, Fix(
+                platform=key[0], versions=template.versions, device=template.device,
+                impact=render(template.impact, scope)))
+            block = tuple(render(c, scope) for c in template.commands)
+            if (key, "commands", block) in said:
+                continue
+            said.add((key, "commands", block))
+            fix.commands += block
+            fix.manager += [m for m in (render(c, scope) for c in template.manager)
+                            if m not in fix.manager]
+            fix.verify += [v for v in (render(c, scope) for c in template.verify)
+                           if v not in fix.verify]
+            undo = tuple(render(c, scope) for c in template.rollback)
+            if (key, "rollback", undo) not in said:
+                said.add((key, "rollback", undo))
+                fix.rollback += undo
+    return list(fixes.values())
 
 
 def _render_regex(template: str, namespace: Namespace) -> str:

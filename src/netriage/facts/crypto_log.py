@@ -71,13 +71,8 @@ def _leading_literals(pattern: str) -> list[str]:
 _KEYWORDS = tuple(dict.fromkeys(k for _c, p in _MESSAGES for k in _leading_literals(p.pattern)))
 
 
+# Words of a line that may name the peer a later debug line leans on.
 _NEGOTIATION = ("isakmp", "ikev", "ike ", "ipsec", "crypto", "peer", "ip = ", "group = ")
-
-
-def _names_negotiation(line: str) -> bool:
-    """A line that may name the peer a later debug line leans on."""
-    lower = line.lower()
-    return any(word in lower for word in _NEGOTIATION)
 
 
 def _may_be_message(line: str) -> bool:
@@ -148,9 +143,8 @@ def log_events(device: Device) -> list[LogEvent]:
             continue
         last_peer = ""
         for line in _candidate_lines(entry.output):
+            # every candidate holds a message keyword or a negotiation word (the peer)
             message = _may_be_message(line)
-            if not message and not _names_negotiation(line):
-                continue  # a connection or interface message: no peer, no cause
             peer = _peer(line) if _ANY_PEER.search(line) else ""
             last_peer = peer or last_peer  # a debug line may lean on the peer named before
             if not message:

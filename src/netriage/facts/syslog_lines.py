@@ -23,14 +23,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netriage.capture.model import Device, Entry
+from netriage.parsing.native.logging_buffer import MESSAGE as _MESSAGE
 
 if TYPE_CHECKING:
     from netriage.engine.expr import Unknown
 
-# `%FAC[-SUBFAC]-SEV-MNEMONIC:` with the body after it. Facilities and mnemonics are upper
-# case on every Cisco OS; ASA's mnemonic is the 6-digit message id.
-_MESSAGE = re.compile(r"%(?P<facility>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-(?P<severity>[0-7])-"
-                      r"(?P<mnemonic>[A-Z0-9_]+)\s?:\s*(?P<body>.*?)\s*$")
 # What may stand before the `%`: timestamps, sequence numbers, hostnames, `*` / `.` clock
 # markers, EMBLEM priority. Anything else (prose, a table cell) means the `%` is not a syslog
 # message at the start of the line.

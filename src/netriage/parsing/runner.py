@@ -203,8 +203,9 @@ _BARE_PROMPT = re.compile(r"^[\w.:/()@-]+[#>]\s*$")
 
 
 def _without_frame(text: str) -> str:
-    head = text.lstrip("\n").split("\n", 1)[0]
-    tail = text.rstrip().rsplit("\n", 1)[-1].strip()
+    # look at the ends only: an SA table is 15 MB, and strip() on it would copy it whole
+    head = text[:4096].lstrip("\n").split("\n", 1)[0]
+    tail = text[-4096:].rstrip().rsplit("\n", 1)[-1].strip()
     if not _ECHO.match(head) and not _BARE_PROMPT.match(tail):
         return text  # the usual case: the loader already took the frame away
     lines = text.split("\n")

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 
-# `%ASA-4-106023:`, `%LINEPROTO-5-UPDOWN:`, `%CRYPTO-4-RECVD_PKT_INV_SPI:`, `%PM-SP-4-ERR_DISABLE:`
-_MESSAGE = re.compile(r"%(?P<facility>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)*?)-(?P<severity>[0-7])-"
-                      r"(?P<mnemonic>[A-Z0-9_]+):\s?(?P<text>.*)$")
+# `%FAC[-SUBFAC]-SEV-MNEMONIC:` with the body after it: `%ASA-4-106023:`,
+# `%LINEPROTO-5-UPDOWN:`, `%PM-SP-4-ERR_DISABLE:`. Facilities and mnemonics are upper case on
+# every Cisco OS; ASA's mnemonic is the 6-digit message id. The one definition of a message:
+# `facts.syslog_lines` reads the same lines with it.
+MESSAGE = re.compile(r"%(?P<facility>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-(?P<severity>[0-7])-"
+                     r"(?P<mnemonic>[A-Z0-9_]+)\s?:\s*(?P<body>.*?)\s*$")
 
 
 def parse(text: str) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
@@ -27,11 +30,11 @@ def parse(text: str) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
         at = line.find("%")
         if at < 0:
             continue
-        match = _MESSAGE.match(line, at)
+        match = MESSAGE.match(line, at)
         if match is not None:
             records.append({"prefix": line[:at].strip().rstrip(":").strip(),
                             "facility": match.group("facility"),
                             "severity": match.group("severity"),
                             "mnemonic": match.group("mnemonic"),
-                            "message": match.group("text").rstrip()})
+                            "message": match.group("body")})
     return records, []
