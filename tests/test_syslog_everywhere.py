@@ -15,7 +15,7 @@ from netriage.analysis import analyze_paths
 from netriage.capture.load import load_paths
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
-from netriage.facts.crypto_log import log_events
+from netriage.facts.crypto.log import log_events
 from netriage.facts.syslog_lines import BETWEEN, DeviceSyslog, parse_line, without_syslog
 from netriage.parsing import PARSED
 from tests.conftest import RECORDINGS

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from netriage.facts.config import RunningConfig, parse_lines
-from netriage.facts.config_acl import analyse_acls
-from netriage.facts.config_acl_groups import object_groups
-from netriage.facts.config_acl_match import (
+from netriage.facts.config.acl import analyse_acls
+from netriage.facts.config.acl_groups import object_groups
+from netriage.facts.config.acl_match import (
     AclSyntaxError,
     ObjectGroups,
     covers,
     is_any_any,
     parse_match,
 )
+from netriage.facts.config.tree import RunningConfig, parse_lines
 
 NONE = ObjectGroups({}, {}, {})
 

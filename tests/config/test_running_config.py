@@ -8,7 +8,7 @@ from netriage.analysis import analyze_paths
 from netriage.capture import load_paths
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
-from netriage.facts.config import RunningConfig, parse_lines, running_config
+from netriage.facts.config.tree import RunningConfig, parse_lines, running_config
 from tests.conftest import FIXTURES
 from tests.helpers_trees import run
 

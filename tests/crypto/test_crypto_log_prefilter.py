@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netriage.facts import crypto_log
+from netriage.facts.crypto import log as crypto_log
 
 
 def test_every_message_pattern_starts_with_literal_text():

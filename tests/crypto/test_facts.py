@@ -10,13 +10,13 @@ from netriage.analysis import analyze_capture, analyze_paths
 from netriage.capture.model import Capture, Device, Entry
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
-from netriage.facts.crypto_config import CryptoConfig
-from netriage.facts.crypto_config_asa import _parse_asa, _resolve_acl_objects
-from netriage.facts.crypto_config_ios import _parse_ios
-from netriage.facts.crypto_config_sources import _merge, blocks
-from netriage.facts.crypto_log import log_events
-from netriage.facts.crypto_route_nat import nat_translates, routes_to
-from netriage.facts.crypto_sa import STAGES
+from netriage.facts.crypto.config import CryptoConfig
+from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects
+from netriage.facts.crypto.config_ios import _parse_ios
+from netriage.facts.crypto.config_sources import _merge, blocks
+from netriage.facts.crypto.log import log_events
+from netriage.facts.crypto.route_nat import nat_translates, routes_to
+from netriage.facts.crypto.sa import STAGES
 from tests.conftest import FIXTURES, ROOT
 from tests.crypto.kit import Scenario, asa_config, asa_peers, build, ios_config, ios_peers, peer
 
@@ -86,7 +86,7 @@ def test_ios_config_model():
 
 def test_ios_defaults_make_a_policy_weak():
     config = ios("crypto isakmp policy 30\n authentication pre-share\n")
-    from netriage.facts.crypto_issues_hardening import weak_policies
+    from netriage.facts.crypto.issues_hardening import weak_policies
 
     [issue] = weak_policies(config)
     assert issue.detail == "des (default), group 1 (default)"
@@ -127,7 +127,7 @@ def test_corpus_configs_parse(shared_dir):
 
 
 def test_merge_of_section_outputs_drops_repeats():
-    from netriage.facts.crypto_config_sources import Source
+    from netriage.facts.crypto.config_sources import Source
 
     entry = Entry("show running-config crypto map", "")
     a = Source("a", frozenset({"crypto-map"}), "crypto map M 10 set peer 1.1.1.1\n", entry)

@@ -16,8 +16,8 @@ import pytest
 
 from netriage.analysis import analyze_paths
 from netriage.engine.findings import Finding
-from netriage.facts.crypto_config import CryptoConfig, IkePolicy, TransformSet
-from netriage.facts.crypto_fix_values import free_policy, free_set_name
+from netriage.facts.crypto.config import CryptoConfig, IkePolicy, TransformSet
+from netriage.facts.crypto.fix_values import free_policy, free_set_name
 from tests.conftest import FIXTURES
 
 CRYPTO, FIXES = FIXTURES / "crypto", FIXTURES / "crypto-fixes"

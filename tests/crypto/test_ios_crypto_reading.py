@@ -11,8 +11,8 @@ from pathlib import Path
 
 from netriage.analysis import analyze_paths
 from netriage.engine.findings import severity_rank
-from netriage.facts.crypto_issues_maps import maps_incomplete_shown
-from netriage.facts.crypto_sa import ike_from_ios, ike_from_ios_detail, ikev2_from_ios
+from netriage.facts.crypto.issues_maps import maps_incomplete_shown
+from netriage.facts.crypto.sa import ike_from_ios, ike_from_ios_detail, ikev2_from_ios
 from netriage.parsing import PARSED, ParseResult, parse_output
 from tests.conftest import FIXTURES
 

@@ -7,10 +7,10 @@ whole pair; a translating rule that overlaps the local network translates some o
 
 from __future__ import annotations
 
-from netriage.facts.crypto_config import CryptoConfig
-from netriage.facts.crypto_config_asa import _parse_asa, _resolve_acl_objects
-from netriage.facts.crypto_config_sources import blocks
-from netriage.facts.crypto_route_nat import nat_translates
+from netriage.facts.crypto.config import CryptoConfig
+from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects
+from netriage.facts.crypto.config_sources import blocks
+from netriage.facts.crypto.route_nat import nat_translates
 
 OBJECTS = """\
 object network OBJ-DC-LAN

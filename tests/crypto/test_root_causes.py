@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from netriage.analysis import analyze_paths
 from netriage.capture.model import Device, Entry
-from netriage.facts.crypto_config import CryptoConfig
-from netriage.facts.crypto_config_ios import _parse_ios
-from netriage.facts.crypto_config_sources import blocks
-from netriage.facts.crypto_lists_config import _certificate_peers, _uses_certificates
-from netriage.facts.crypto_log import log_events
+from netriage.facts.crypto.config import CryptoConfig
+from netriage.facts.crypto.config_ios import _parse_ios
+from netriage.facts.crypto.config_sources import blocks
+from netriage.facts.crypto.lists_config import _certificate_peers, _uses_certificates
+from netriage.facts.crypto.log import log_events
 from tests.conftest import RECORDINGS
 from tests.crypto.kit import Scenario, asa_config, asa_peers, build, peer
 

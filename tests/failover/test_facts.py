@@ -10,10 +10,10 @@ from netriage.capture import load_paths
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
 from netriage.facts.clock import parse_time
-from netriage.facts.failover_common import seconds
-from netriage.facts.failover_history import HistoryEntry
-from netriage.facts.failover_platform import FailoverPlatform, VersionInfo
-from netriage.facts.failover_syslog import parse_messages
+from netriage.facts.failover.common import seconds
+from netriage.facts.failover.history import HistoryEntry
+from netriage.facts.failover.platform import FailoverPlatform, VersionInfo
+from netriage.facts.failover.syslog import parse_messages
 from tests.conftest import DEMO
 from tests.failover.conftest import FAILOVER
 

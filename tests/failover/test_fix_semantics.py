@@ -151,7 +151,7 @@ def test_each_block_once_with_its_impact_and_config_lines_inside_configure(analy
     (None, "15 seconds", True, "<previous-poll> holdtime <previous-hold>"),
 ])
 def test_timers_are_typed_back_the_way_polltime_takes_them(poll, hold, hold_msec, typed):
-    from netriage.facts.failover_common import polltime
+    from netriage.facts.failover.common import polltime
     assert polltime(poll, hold, hold_msec=hold_msec) == typed
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netriage.facts.failover_build import failover_facts
+from netriage.facts.failover.build import failover_facts
 from netriage.parsing import PARSED, parse_output
 from tests.failover.conftest import FAILOVER
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from netriage.facts.failover_syslog import FailoverSyslog, parse_messages
+from netriage.facts.failover.syslog import FailoverSyslog, parse_messages
 from netriage.parsing import parse_output
 from tests.conftest import RECORDINGS
 

@@ -11,8 +11,8 @@ from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
 from netriage.engine.tree import load_trees
 from netriage.facts import DeviceFacts
-from netriage.facts.config import Coverage, RunningConfig, parse_lines
-from netriage.facts.config_facts import build_config
+from netriage.facts.config.build import build_config
+from netriage.facts.config.tree import Coverage, RunningConfig, parse_lines
 
 COMMANDS = {
     "cisco_ios": ["show interfaces", "show interfaces status",

@@ -7,8 +7,8 @@ import pytest
 from netriage.capture import load_paths
 from netriage.engine.expr import Unknown
 from netriage.facts import DeviceFacts
-from netriage.facts.config import iface_key
-from netriage.facts.interfaces_model import significant
+from netriage.facts.config.tree import iface_key
+from netriage.facts.interfaces.model import significant
 from tests.conftest import FIXTURES
 from tests.helpers_trees import cdp_duplex_mismatch_capture, run
 

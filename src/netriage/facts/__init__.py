@@ -10,39 +10,34 @@ from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
 from netriage.engine.findings import PartialSource
-from netriage.facts.config_facts import ConfigFacts, config_facts
+from netriage.facts.config import ConfigFacts, config_facts
 from netriage.facts.crypto import COMMANDS as CRYPTO_COMMANDS
-from netriage.facts.crypto import CryptoFacts, build_config_fact, build_crypto
-from netriage.facts.crypto_config import CryptoConfig
-from netriage.facts.failover import FailoverFacts
-from netriage.facts.failover_build import build_failover, build_mate_failover
-from netriage.facts.failover_common import FailoverOutputs, build_outputs
-from netriage.facts.failover_config import (
+from netriage.facts.crypto import CryptoConfig, CryptoFacts, build_config_fact, build_crypto
+from netriage.facts.failover import (
     ActiveActiveConfig,
     FailoverConfig,
+    FailoverFacts,
+    FailoverHistory,
     FailoverLinks,
     FailoverMonitor,
-    build_active_active,
-    build_config,
-    build_links,
-    build_monitor,
-)
-from netriage.facts.failover_history import (
-    FailoverHistory,
-    FailoverState,
-    build_history,
-    build_state,
-)
-from netriage.facts.failover_platform import (
+    FailoverOutputs,
     FailoverPlatform,
-    StartupConfig,
-    build_platform,
-    build_startup,
-)
-from netriage.facts.failover_syslog import (
+    FailoverState,
     FailoverSyslog,
     StandbyEdits,
+    StartupConfig,
+    build_active_active,
+    build_config,
+    build_failover,
+    build_history,
+    build_links,
+    build_mate_failover,
+    build_monitor,
+    build_outputs,
+    build_platform,
     build_standby_edits,
+    build_startup,
+    build_state,
     build_syslog,
 )
 from netriage.facts.interfaces import INTERFACE_COMMANDS, InterfaceFacts, interface_facts

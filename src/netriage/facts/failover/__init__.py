@@ -1,0 +1,47 @@
+"""Failover facts: one public entry for the rest of netriage.
+
+The package reads `show failover` (and its history, state, interface and syslog relatives)
+into per-unit observations the trees test. Outside this package, import from here only; the
+modules behind it (`model`, `build`, `config`, `history`, `platform`, `syslog`, `common`) are
+free to change.
+"""
+
+from netriage.facts.failover.build import build_failover, build_mate_failover
+from netriage.facts.failover.common import FailoverOutputs, build_outputs
+from netriage.facts.failover.config import (
+    ActiveActiveConfig,
+    FailoverConfig,
+    FailoverLinks,
+    FailoverMonitor,
+    build_active_active,
+    build_config,
+    build_links,
+    build_monitor,
+)
+from netriage.facts.failover.history import (
+    FailoverHistory,
+    FailoverState,
+    build_history,
+    build_state,
+)
+from netriage.facts.failover.model import FailoverFacts
+from netriage.facts.failover.platform import (
+    FailoverPlatform,
+    StartupConfig,
+    build_platform,
+    build_startup,
+)
+from netriage.facts.failover.syslog import (
+    FailoverSyslog,
+    StandbyEdits,
+    build_standby_edits,
+    build_syslog,
+)
+
+__all__ = [
+    "ActiveActiveConfig", "FailoverConfig", "FailoverFacts", "FailoverHistory", "FailoverLinks",
+    "FailoverMonitor", "FailoverOutputs", "FailoverPlatform", "FailoverState", "FailoverSyslog",
+    "StandbyEdits", "StartupConfig", "build_active_active", "build_config", "build_failover",
+    "build_history", "build_links", "build_mate_failover", "build_monitor", "build_outputs",
+    "build_platform", "build_standby_edits", "build_startup", "build_state", "build_syslog",
+]
