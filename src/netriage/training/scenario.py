@@ -93,7 +93,11 @@ def _scenario(raw: Any, folder: Path, path: Path) -> Scenario:
     level = _text(raw, "level", bad)
     if level not in LEVELS:
         raise bad(f"level {level!r} is not one of {', '.join(LEVELS)}")
-    faults = _texts(raw, "faults", bad)
+    # An empty answer key is a scenario whose lesson is that nothing is wrong (stateless
+    # failover by design): then the tree to walk must be named, as no fault points to one.
+    faults = _texts(raw, "faults", bad, allow_empty=True)
+    if not faults and not raw.get("tree"):
+        raise bad("a scenario with no fault in 'faults' must name the 'tree' to walk")
     captures = _texts(raw, "captures", bad)
     for name in captures:
         if Path(name).name != name:
@@ -126,10 +130,11 @@ def _text(raw: dict[str, Any], key: str, bad: Any) -> str:
     return value.strip()
 
 
-def _texts(raw: dict[str, Any], key: str, bad: Any) -> list[str]:
+def _texts(raw: dict[str, Any], key: str, bad: Any, *, allow_empty: bool = False
+           ) -> list[str]:
     value = raw.get(key)
-    if not isinstance(value, list) or not value:
-        raise bad(f"field {key!r} must be a non-empty list")
+    if not isinstance(value, list) or not (value or allow_empty):
+        raise bad(f"field {key!r} must be a {'' if allow_empty else 'non-empty '}list")
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise bad(f"every item of {key!r} must be non-empty text")
     return [v.strip() for v in value]
