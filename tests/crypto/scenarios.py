@@ -210,6 +210,20 @@ def _scenarios() -> list[Scenario]:
                                     "esp-3des esp-md5-hmac\n mode tunnel\n"),
             _swap(" set peer 192.0.2.77\n set transform-set TS-AES256",
                   " set peer 192.0.2.77\n set transform-set TS-3DES"))),
+        # issue 11: an IKEv2 weak proposal on IOS gets `crypto ikev2 proposal` lines, and an ASA
+        # IKEv2 ipsec-proposal gets `set ikev2 ipsec-proposal`, never IKEv1 syntax
+        _ios("ios-weak-ikev2-proposal", ikev2=True, edit=_both(
+            _swap(" encryption aes-cbc-256\n integrity sha256\n group 14\n",
+                  " encryption aes-cbc-256\n integrity sha256\n group 14\n!\n"
+                  "crypto ikev2 proposal PROP-3DES\n encryption 3des\n integrity sha1\n"
+                  " group 2\n"),
+            _swap("\n proposal PROP-AES256\n", "\n proposal PROP-3DES\n proposal PROP-AES256\n"))),
+        _asa("asa-weak-ikev2-ipsec-proposal", edit=_both(
+            _swap(" protocol esp integrity sha-256\n",
+                  " protocol esp integrity sha-256\ncrypto ipsec ikev2 ipsec-proposal PROP-3DES\n"
+                  " protocol esp encryption 3des\n protocol esp integrity md5\n"),
+            _swap("set ikev2 ipsec-proposal PROP-AES256",
+                  "set ikev2 ipsec-proposal PROP-3DES PROP-AES256"))),
         _asa("asa-psk-wildcard", edit=_swap(
             "!\nclass-map", "tunnel-group DefaultL2LGroup ipsec-attributes\n"
                             " ikev1 pre-shared-key *****\n!\nclass-map")),

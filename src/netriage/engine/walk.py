@@ -232,7 +232,7 @@ def _render_fixes(templates: tuple[FixTemplate, ...], scopes: list[Namespace]) -
             fix = fixes.setdefault(key, Fix(
                 platform=key[0], versions=template.versions, device=template.device,
                 impact=render(template.impact, scope)))
-            block = tuple(render(c, scope) for c in template.commands)
+            block = _lines(template.commands, scope)
             if (key, "commands", block) in said:
                 continue
             said.add((key, "commands", block))
@@ -241,11 +241,17 @@ def _render_fixes(templates: tuple[FixTemplate, ...], scopes: list[Namespace]) -
                             if m not in fix.manager]
             fix.verify += [v for v in (render(c, scope) for c in template.verify)
                            if v not in fix.verify]
-            undo = tuple(render(c, scope) for c in template.rollback)
+            undo = _lines(template.rollback, scope)
             if (key, "rollback", undo) not in said:
                 said.add((key, "rollback", undo))
                 fix.rollback += undo
     return list(fixes.values())
+
+
+def _lines(templates: tuple[str, ...], scope: Namespace) -> tuple[str, ...]:
+    """Rendered lines; a value that holds several lines (a list re-entered one item a line,
+    as IOS `proposal` lines are) gives one line each."""
+    return tuple(line for c in templates for line in render(c, scope).split("\n"))
 
 
 def _render_regex(template: str, namespace: Namespace) -> str:

@@ -69,8 +69,11 @@ def fill(issues: list[Issue], config: CryptoConfig | Unknown, version: str = "")
             issue.new_set = issue.new_set or free_set_name(config)
             entry = _entry_of(issue, config)
             if entry is not None:
-                issue.sets = issue.sets or " ".join(entry.transform_sets
-                                                    or entry.ikev2_proposals)
+                # an IKEv2 issue adds to the entry's ipsec-proposal list, not its
+                # transform sets (an ASA entry may list both)
+                listed = (entry.ikev2_proposals if issue.version == "ikev2" else
+                          entry.transform_sets) or entry.transform_sets or entry.ikev2_proposals
+                issue.sets = issue.sets or " ".join(listed)
                 issue.pfs = issue.pfs or entry.pfs
                 issue.lifetime = issue.lifetime or entry.lifetime_seconds
                 profile = next((p for p in config.ikev2_profiles

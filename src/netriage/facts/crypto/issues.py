@@ -56,6 +56,7 @@ class Issue:
     keyring: str = ""  # IOS: the IKEv2 keyring of the entry's profile
     lifetime_undo: str = ""  # the line that puts the entry's lifetime back as it was
     pfs_undo: str = ""  # the line that puts the entry's PFS back as it was
+    requeue: str = ""  # lines re-entering a list's items after the one a fix put first
 
     @property
     def local_wildcard(self) -> str:

@@ -27,9 +27,37 @@ def weak_policies(config: CryptoConfig) -> list[Issue]:
             name = policy.name or str(policy.priority)
             issues.append(Issue(version=policy.version, seq=name, detail=", ".join(weak),
                                 command=f"{keyword} {name}", text=f"{keyword} {name}"))
+    issues += weak_ios_proposals(config)
+    return issues
+
+
+_STRONG_PROPOSAL = "NR-PROP-AES256"
+
+
+def weak_ios_proposals(config: CryptoConfig) -> list[Issue]:
+    """IOS IKEv2 proposals with weak algorithms, one issue per policy that offers them.
+
+    A proposal no `crypto ikev2 policy` lists is never negotiated, so only listed ones count.
+    The fix adds a strong proposal to that policy and re-enters the policy's proposals after
+    it (`requeue`), so the strong one is offered first and the rollback (`no proposal NEW`)
+    leaves the list exactly as it was. `transform` marks the issue as a proposal.
+    """
+    names = {p.name for p in config.ikev2_proposals}
+    new, n = _STRONG_PROPOSAL, 2
+    while new in names:
+        new, n = f"{_STRONG_PROPOSAL}-{n}", n + 1
+    issues = []
     for proposal in config.ikev2_proposals:
-        if proposal.weak:
-            issues.append(Issue(version="ikev2", seq=proposal.name,
+        if not proposal.weak:
+            continue
+        for policy in config.policies:
+            if policy.version != "ikev2" or proposal.name not in policy.proposals:
+                continue
+            requeue = "\n".join(f" {word}proposal {name}" for name in policy.proposals
+                                 for word in ("no ", ""))
+            issues.append(Issue(version="ikev2", seq=proposal.name, other=policy.name,
+                                transform=proposal.name, new_set=new,
+                                sets=" ".join(policy.proposals), requeue=requeue,
                                 detail=", ".join(proposal.weak),
                                 command=f"crypto ikev2 proposal {proposal.name}",
                                 text=f"crypto ikev2 proposal {proposal.name}"))
@@ -47,8 +75,11 @@ def weak_transforms(config: CryptoConfig) -> list[Issue]:
                     entry, transform=name, detail=", ".join(transform.weak),
                     version=transform.kind))
         if entry.pfs in ("group1", "group2", "group5"):
+            # an ASA entry negotiated over IKEv2 only gets its fix in ipsec-proposal terms
+            ikev2_only = bool(entry.ikev2_proposals) and not entry.transform_sets
             issues.setdefault((entry.map, str(entry.seq)), entry_issue(
-                entry, detail=f"set pfs {entry.pfs}", other="pfs"))
+                entry, detail=f"set pfs {entry.pfs}", other="pfs",
+                version="ikev2" if ikev2_only else ""))
     return _sorted(issues.values())
 
 

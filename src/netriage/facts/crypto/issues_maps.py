@@ -6,6 +6,7 @@ broad, a dynamic entry ahead of static ones.
 from __future__ import annotations
 
 from netriage.facts.crypto.acl import Ace
+from netriage.facts.crypto.acl_networks import fill_networks
 from netriage.facts.crypto.config import CryptoConfig, MapEntry
 from netriage.facts.crypto.issues import Issue, _sorted, entry_issue
 from netriage.facts.crypto.route_nat import routes_to
@@ -147,12 +148,17 @@ def acl_problems(config: CryptoConfig) -> tuple[list[Issue], list[Issue]]:
             continue
         acl = config.acls.get(entry.acl)
         if acl is None or not acl.permits:
-            missing.append(entry_issue(entry, detail="not defined" if acl is None
-                                       else "has no permit line"))
+            issue = entry_issue(entry, detail="not defined" if acl is None
+                                else "has no permit line")
+            fill_networks(issue, config, entry)
+            missing.append(issue)
             continue
         for ace in acl.permits:
             if _too_broad(ace):
-                broad.append(entry_issue(entry, detail=ace.text, text=ace.text))
+                issue = entry_issue(entry, detail=ace.text, text=ace.text)
+                local = ace.source_net if ace.source_net and ace.source_net.prefixlen else None
+                fill_networks(issue, config, entry, local)
+                broad.append(issue)
     return _sorted(missing), _sorted(broad)
 
 
