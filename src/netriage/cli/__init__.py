@@ -17,7 +17,7 @@ from netriage.errors import NetriageError
 
 # Modules under netriage.cli, imported only to build the parser: each keeps its heavy imports
 # (Textual, netmiko, paramiko) inside its run function.
-_SUBCOMMANDS = ["analyze", "checks", "parse", "collect", "lab", "save", "train"]
+_SUBCOMMANDS = ["analyze", "checks", "parse", "collect", "lab", "save", "train", "scenario"]
 
 
 def _parser() -> tuple[argparse.ArgumentParser, set[str]]:
