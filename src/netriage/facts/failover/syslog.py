@@ -105,6 +105,19 @@ class FailoverSyslog:
     # were seen: then a message not in a list may still have been logged
     complete: bool = True
 
+    @property
+    def absence_shown(self) -> bool:
+        """True when a message missing from the lists was not logged; unknown (with the reason)
+        when the log was filtered or only console lines were seen: a tree's "no 103001 here"
+        then stays undecided instead of concluding from what the filter hid."""
+        if not self.complete:
+            from netriage.engine.expr import Unknown
+
+            raise Unknown("only a complete, unfiltered `show logging` shows that a failover "
+                          "message was not logged; the log read here is filtered or partial",
+                          ("show logging",))
+        return True
+
     def _of(self, name: str) -> list[SyslogMessage]:
         return [m for m in self.messages if m.id in CLASSES[name]]
 
