@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from netriage.errors import NetriageError
 
@@ -26,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--history", action="store_true", help="your finished runs and scores")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output of --list and --history (default: text)")
+    parser.add_argument("--scenarios", metavar="DIR", type=Path,
+                        help="read scenarios from DIR (a trainer's own) instead of the "
+                             "bundled recordings/training")
     parser.set_defaults(func=run)
 
 
@@ -33,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from netriage.training import find_scenario, list_scenarios
     from netriage.training.progress import ProgressError, best_scores, load_history
 
+    if args.scenarios is not None and not args.scenarios.is_dir():
+        raise NetriageError(f"{args.scenarios}: not a folder of training scenarios")
     if args.list and args.history:
         raise NetriageError("use --list or --history, not both")
     if args.list or args.history:
@@ -46,12 +52,12 @@ def run(args: argparse.Namespace) -> int:
         except ProgressError as exc:  # the list is still useful without the best scores
             print(f"netriage: warning: {exc}", file=sys.stderr)
             best = {}
-        _print_list(list_scenarios(), best, args.format)
+        _print_list(list_scenarios(args.scenarios), best, args.format)
         return 0
     if not args.scenario:
         raise NetriageError("name a scenario to start (netriage train ID), or list them with "
                             "netriage train --list")
-    scenario = find_scenario(args.scenario)
+    scenario = find_scenario(args.scenario, args.scenarios)
     from netriage.tui.training_app import run_training  # Textual only for the TUI
 
     return run_training(scenario)

@@ -20,9 +20,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from netriage.analysis import Analysis, analyze_capture, applicable_trees, guided_walk
+from netriage.analysis import (
+    Analysis,
+    analyze_capture,
+    applicable_trees,
+    guided_walk,
+    merge_duplicates,
+)
 from netriage.capture import Device, load_paths
-from netriage.engine.findings import Evidence, Finding
+from netriage.engine.findings import Evidence, Finding, severity_rank
 from netriage.engine.guided import GuidedWalk, Position
 from netriage.engine.tree import Node, Tree, load_trees
 from netriage.redact import TokenMap, capture_secrets, mask_value
@@ -70,7 +76,7 @@ class TrainingResult:
     records: list[NodeRecord]
     answers: list[Answer]
     found: list[Finding]  # what the walk found on the walked device and tree
-    expert: list[Finding]  # every finding of the scenario's analysis, worst first
+    expert: list[Finding]  # every finding the trees reached on the scenario, worst first
 
 
 def plain_title(text: str) -> str:
@@ -136,6 +142,10 @@ class TrainingSession:
         return mask_value(text, self._tokens) if text else text
 
     # -- moves ----------------------------------------------------------------------------
+    def begin(self) -> None:
+        """The trainee has read the story: the clock starts now, not when loading ended."""
+        self.started = self._clock()
+
     def take_hint(self) -> str:
         """The current prediction's hint; it costs points once per prediction."""
         current = self.prediction
@@ -296,12 +306,12 @@ class TrainingSession:
     # -- the end --------------------------------------------------------------------------
     def result(self) -> TrainingResult:
         end = self.ended if self.ended is not None else self._clock()
-        walked = [f for f in self.analysis.findings if f.device == self.device]
-        found = [f for f in walked if any(r.node.kind == "finding" and r.node.finding == f.id
-                                          for r in self.records)]
+        everything = walk_findings(self.analysis)
+        found = [f for f in everything if f.device == self.device and any(
+            r.node.kind == "finding" and r.node.finding == f.id for r in self.records)]
         return TrainingResult(self.scenario, self.device, self.tree, score(self.answers),
                               end - self.started, self.records, self.answers, found,
-                              list(self.analysis.findings))
+                              everything)
 
 
 def _outcome_words(outcome: str) -> str:
@@ -324,6 +334,13 @@ def _command_pool(device: Device) -> set[str]:
             for c in n.needs}
 
 
+def walk_findings(analysis: Analysis) -> list[Finding]:
+    """Every finding the trees reached on every device, worst first: what the walks found,
+    before a pair verdict over two ends loaded together folds some into itself."""
+    found = merge_duplicates([f for d in analysis.devices for w in d.walks for f in w.findings])
+    return sorted(found, key=lambda f: -severity_rank(f.severity))
+
+
 def training_target(scenario: Scenario, analysis: Analysis) -> tuple[str, Tree]:
     """The device and tree the trainee walks: named by the scenario, else where the answer
     key's first fault is found."""
@@ -333,7 +350,7 @@ def training_target(scenario: Scenario, analysis: Analysis) -> tuple[str, Tree]:
         raise ScenarioError(f"scenario {scenario.id}: device {scenario.device!r} is not in its "
                             f"captures (they hold {', '.join(hosts) or 'no device'})")
     if scenario.faults:
-        for finding in analysis.findings:
+        for finding in walk_findings(analysis):
             if (finding.id == scenario.faults[0]
                     and finding.device == (scenario.device or finding.device)
                     and finding.tree == (scenario.tree or finding.tree)):
