@@ -11,130 +11,9 @@ A secret value is unique per kind and form, so a leak names exactly what leaked 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    platform: str  # ios, asa, pix
-    child: str  # the secret line; `{s}` (and `{t}`) are the secrets
-    parents: tuple[str, ...] = ()  # block lines above it, outermost first
-    modes: tuple[str, ...] = ()  # the prompt's mode after each parent is typed
-    abbr: str = ""  # the child as typed abbreviated, when IOS accepts a shorter form
-    hex: bool = False  # the device only takes hex digits here
-
-
-IF = ("interface GigabitEthernet0/1",)
-IFM = ("config-if",)
-KINDS: tuple[Kind, ...] = (
-    # IOS / IOS-XE
-    Kind("enable-password", "ios", "enable password {s}", abbr="ena pass {s}"),
-    Kind("enable-secret", "ios", "enable secret {s}", abbr="ena sec {s}"),
-    Kind("username-password", "ios", "username jdoe privilege 15 password 0 {s}",
-         abbr="usern jdoe priv 15 pass 0 {s}"),
-    Kind("username-secret", "ios", "username netops secret {s}", abbr="user netops sec {s}"),
-    Kind("line-vty-password", "ios", "password {s}", ("line vty 0 4",), ("config-line",),
-         abbr="pass {s}"),
-    Kind("line-con-password", "ios", "password 7 {s}", ("line con 0",), ("config-line",)),
-    Kind("snmp-community", "ios", "snmp-server community {s} RO 10",
-         abbr="snmp-s comm {s} RO 10"),
-    Kind("snmp-host-community", "ios", "snmp-server host 192.0.2.50 version 2c {s}"),
-    Kind("snmp-v3-user", "ios", "snmp-server user monitor MONGRP v3 auth sha {s} priv aes 128 "
-         "{t}"),
-    Kind("tacacs-global-key", "ios", "tacacs-server key 7 {s}", abbr="tacacs-s key 7 {s}"),
-    Kind("tacacs-host-key", "ios", "tacacs-server host 192.0.2.10 key {s}"),
-    Kind("tacacs-server-block", "ios", "key 7 {s}", ("tacacs server TAC-A",),
-         ("config-server-tacacs",)),
-    Kind("radius-global-key", "ios", "radius-server key {s}", abbr="radius-s key {s}"),
-    Kind("radius-host-key", "ios", "radius-server host 192.0.2.11 auth-port 1812 acct-port 1813 "
-         "key {s}"),
-    Kind("radius-server-block", "ios", "key {s}", ("radius server ISE-1",),
-         ("config-radius-server",)),
-    Kind("aaa-group-server-private", "ios", "server-private 192.0.2.12 key 7 {s}",
-         ("aaa group server tacacs+ TACG",), ("config-sg-tacacs+",)),
-    Kind("ntp-key", "ios", "ntp authentication-key 1 md5 {s}", abbr="ntp auth 1 md5 {s}"),
-    Kind("isakmp-key", "ios", "crypto isakmp key {s} address 203.0.113.9",
-         abbr="cry isa key {s} add 203.0.113.9"),
-    Kind("keyring-psk", "ios", "pre-shared-key address 203.0.113.10 key {s}",
-         ("crypto keyring BRANCHES",), ("conf-keyring",)),
-    Kind("ikev2-keyring-local", "ios", "pre-shared-key local {s}",
-         ("crypto ikev2 keyring KR2", "peer HUB"),
-         ("config-ikev2-keyring", "config-ikev2-keyring-peer"), abbr="pre-sh local {s}"),
-    Kind("ikev2-keyring-remote", "ios", "pre-shared-key remote {s}",
-         ("crypto ikev2 keyring KR3", "peer SPOKE"),
-         ("config-ikev2-keyring", "config-ikev2-keyring-peer")),
-    Kind("ezvpn-group-key", "ios", "key {s}",
-         ("crypto isakmp client configuration group REMOTE",), ("config-isakmp-group",)),
-    Kind("session-key-esp", "ios",
-         "set session-key inbound esp 300 cipher {s} authenticator {t}",
-         ("crypto map LEGACY 20 ipsec-manual",), ("config-crypto-map",), hex=True),
-    Kind("session-key-ah", "ios", "set session-key outbound ah 301 {s}",
-         ("crypto map LEGACY 30 ipsec-manual",), ("config-crypto-map",), hex=True),
-    Kind("ospf-auth-key", "ios", "ip ospf authentication-key {s}", IF, IFM,
-         abbr="ip ospf auth {s}"),
-    Kind("ospf-md5", "ios", "ip ospf message-digest-key 1 md5 {s}",
-         ("interface GigabitEthernet0/2",), IFM),
-    Kind("key-chain", "ios", "key-string {s}", ("key chain EIGRP-KC", "key 1"),
-         ("config-keychain", "config-keychain-key"), abbr="key-s {s}"),
-    Kind("eigrp-named-hmac", "ios", "authentication mode hmac-sha-256 {s}",
-         ("router eigrp CORE", "address-family ipv4 unicast autonomous-system 100",
-          "af-interface default"),
-         ("config-router", "config-router-af", "config-router-af-interface")),
-    Kind("bgp-neighbor", "ios", "neighbor 192.0.2.1 password {s}", ("router bgp 65010",),
-         ("config-router",), abbr="nei 192.0.2.1 pass {s}"),
-    Kind("isis-area-password", "ios", "area-password {s}", ("router isis",),
-         ("config-router",)),
-    Kind("hsrp-md5", "ios", "standby 1 authentication md5 key-string {s}",
-         ("interface Vlan10",), IFM),
-    Kind("hsrp-text", "ios", "standby 2 authentication {s}", ("interface Vlan20",), IFM),
-    Kind("vrrp-text", "ios", "vrrp 3 authentication text {s}", ("interface Vlan30",), IFM),
-    Kind("ppp-chap", "ios", "ppp chap password 0 {s}", ("interface Dialer1",), IFM,
-         abbr="ppp chap pass 0 {s}"),
-    Kind("ppp-pap", "ios", "ppp pap sent-username isp-user password 0 {s}",
-         ("interface Dialer2",), IFM),
-    Kind("nhrp-auth", "ios", "ip nhrp authentication {s}", ("interface Tunnel0",), IFM),
-    Kind("wpa-psk", "ios", "wpa-psk ascii 0 {s}", ("dot11 ssid GUEST-WIFI",),
-         ("config-ssid",)),
-    Kind("pki-import-password", "ios",
-         "crypto pki import ROUTER-ID pkcs12 tftp://192.0.2.5/rtr.p12 password {s}"),
-    Kind("config-key", "ios", "key config-key password-encrypt {s}"),
-    Kind("ftp-password", "ios", "ip ftp password {s}"),
-    Kind("http-client-password", "ios", "ip http client password {s}"),
-    # ASA
-    Kind("asa-enable", "asa", "enable password {s} encrypted", abbr="ena pass {s}"),
-    Kind("asa-username", "asa", "username admin password {s} privilege 15",
-         abbr="user admin pass {s} priv 15"),
-    Kind("asa-passwd", "asa", "passwd {s} encrypted"),
-    Kind("failover-key", "asa", "failover key {s}", abbr="fail key {s}"),
-    Kind("failover-key-hex", "asa", "failover key hex {s}", hex=True),
-    Kind("failover-ipsec-psk", "asa", "failover ipsec pre-shared-key 0 {s}"),
-    Kind("tunnel-group-ikev1", "asa", "ikev1 pre-shared-key {s}",
-         ("tunnel-group 203.0.113.20 ipsec-attributes",), ("config-tunnel-ipsec",),
-         abbr="ikev1 pre-sh {s}"),
-    Kind("tunnel-group-ikev2-remote", "asa", "ikev2 remote-authentication pre-shared-key {s}",
-         ("tunnel-group 203.0.113.21 ipsec-attributes",), ("config-tunnel-ipsec",)),
-    Kind("tunnel-group-ikev2-local", "asa", "ikev2 local-authentication pre-shared-key {s}",
-         ("tunnel-group 203.0.113.22 ipsec-attributes",), ("config-tunnel-ipsec",)),
-    Kind("tunnel-group-82", "asa", "pre-shared-key {s}",
-         ("tunnel-group 203.0.113.23 ipsec-attributes",), ("config-tunnel-ipsec",)),
-    Kind("aaa-server-host-key", "asa", "key {s}", ("aaa-server ISE (inside) host 10.20.0.5",),
-         ("config-aaa-server-host",)),
-    Kind("ldap-login-password", "asa", "ldap-login-password {s}",
-         ("aaa-server CORP-AD (inside) host 10.20.0.6",), ("config-aaa-server-host",)),
-    Kind("asa-snmp-host", "asa", "snmp-server host inside 10.20.0.7 community {s} version 2c"),
-    Kind("asa-snmp-community", "asa", "snmp-server community {s}"),
-    Kind("asa-ntp-key", "asa", "ntp authentication-key 2 md5 {s}"),
-    Kind("asa-ca-import", "asa", "crypto ca import VPN-ID pkcs12 {s}"),
-    # PIX 6.x
-    Kind("pix-failover-lan-key", "pix", "failover lan key {s}"),
-    Kind("pix-aaa-positional", "pix", "aaa-server TACSRV (inside) host 10.30.0.5 {s} timeout 10"),
-    Kind("pix-isakmp-key", "pix", "isakmp key {s} address 203.0.113.30 netmask "
-         "255.255.255.255"),
-    Kind("pix-enable", "pix", "enable password {s} encrypted"),
-    Kind("pix-snmp", "pix", "snmp-server community {s}"),
-)
+from tests.secrets_kinds import KINDS, Kind
 
 FORMS = {"ios": ("run", "typed", "upper", "abbr", "forum", "tech", "mail"),
          "asa": ("system", "typed", "upper", "abbr", "forum"),
@@ -147,11 +26,29 @@ def secret(kind: Kind, form: str, slot: str) -> str:
     """A distinct value for (kind, form, slot); all the same length, so none holds another."""
     number = KINDS.index(kind)
     code = _FORM_CODES[_FORM_NAMES.index(form)]
-    if kind.hex:
+    if kind.word:
+        value = _word(kind, form, slot)
+    elif kind.hex:
         value = f"c0de{number:02x}{ord(code):02x}{'a' if slot == 's' else 'b'}9f3e7d5b1a"
     else:
         value = f"Zk{number:02d}{code}{slot}Wq8"
     return value.upper() if form == "upper" else value
+
+
+# Ordinary words, none inside another or inside any other planted text; one per use.
+WORDS = ("Sunflower", "Marmalade", "Trombone", "Avalanche", "Hedgehog", "Lighthouse",
+         "Porcupine", "Tangerine", "Waterfall", "Blueberry", "Snowflake", "Butterfly",
+         "Pineapple", "Raspberry", "Kingfisher", "Albatross", "Chameleon", "Nightingale",
+         "Sycamore", "Mandolin", "Harmonica", "Cinnamon", "Lavender", "Saffron", "Paprika",
+         "Walnut", "Dolphin", "Meadow", "Thunder", "Glacier", "Orchard", "Pelican")
+
+
+def _word(kind: Kind, form: str, slot: str) -> str:
+    if slot == "t" and "{t}" not in kind.child:
+        return ""  # `_child` asks for both slots; a one-secret line uses only `s`
+    uses = [(k, f, t) for k in KINDS if k.word for f in FORMS[k.platform]
+            for t in (("s", "t") if "{t}" in k.child else ("s",))]
+    return WORDS[uses.index((kind, form, slot))]
 
 
 def _child(kind: Kind, form: str, template: str | None = None) -> str:
@@ -168,6 +65,7 @@ def planted(forms: dict[str, tuple[str, ...]] = FORMS) -> dict[str, str]:
                 out[secret(kind, form, slot)] = f"{kind.name}/{form}/{slot}"
     out.update(PEM_LINES)
     out[PEM_PASS] = "pem-import-passphrase"
+    out.update(PROMPT_PASSES)
     return out
 
 
@@ -219,6 +117,20 @@ def _pem(host: str) -> list[str]:
 
 
 PEM_PASS = "Zk99pPWq8"
+# PKCS#12 passwords typed at the device's own question, after the value on the question's
+# line and alone on the next one: only the question says they are secrets.
+PROMPT_PASSES = {"Zk97qAWq8": "pkcs12-at-password-prompt/same-line",
+                 "Zk96qBWq8": "pkcs12-at-password-prompt/next-line"}
+
+
+def _prompted(host: str) -> list[str]:
+    same, alone = PROMPT_PASSES
+    return [f"{host}(config)#crypto pki import ROUTER-ID2 pkcs12 flash:rtr2.p12",
+            "Source filename [rtr2.p12]? ", f"Password: {same}",
+            "% Importing pkcs12...", "CRYPTO_PKI: Imported PKCS12 file successfully.",
+            f"{host}(config)#crypto pki import ROUTER-ID3 pkcs12 flash:rtr3.p12",
+            "Source filename [rtr3.p12]? ", "Password:", alone, "% Importing pkcs12...",
+            f"{host}(config)#end"]
 
 IOS_VERSION = ("Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.7(3)M8, "
                "RELEASE SOFTWARE (fc2)\n") + """Technical Support: http://www.cisco.com/techsupport
@@ -307,7 +219,7 @@ def ios_session(host: str, form: str) -> str:
         if form == "typed":
             lines += [f"{host}#configure terminal",
                       "Enter configuration commands, one per line.  End with CNTL/Z.",
-                      *_pem(host)]
+                      *_pem(host), f"{host}#configure terminal", *_prompted(host)]
     lines += [f"{host}#show clock", "*10:42:17.118 UTC Mon Dec 7 2026", f"{host}#"]
     return "\n".join(lines) + "\n"
 

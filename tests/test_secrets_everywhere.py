@@ -1,10 +1,12 @@
 """No planted secret leaves netriage in clear, on any path that writes or shows text.
 
-`secrets_plant` writes captures holding a distinct secret for every kind (62 kinds, IOS,
-ASA and PIX 6 syntax, PEM private key bodies) in every form: running-config, typed at
-config and sub-mode prompts, in CAPS, abbreviated, a forum paste that lost its indentation,
-a mail whose client capitalised every line, `show tech-support`, `more
-system:running-config`. Each path runs for real on the files:
+`secrets_plant` writes captures holding a distinct secret for every kind (70 kinds in
+`secrets_kinds`, IOS, ASA and PIX 6 syntax, capitalised ordinary words as secrets, bare `key`
+at a sub-mode prompt, PEM private key bodies, PKCS#12 passwords typed at a `Password:`
+question) in every form: running-config, typed at config and sub-mode prompts, in CAPS,
+abbreviated, a forum paste that lost its indentation, a mail whose client capitalised every
+line, `show tech-support`, `more system:running-config`.
+Each path runs for real on the files:
 reports (text through the installed command, Markdown and JSON), `netriage save` (body and
 header), `netriage parse` (text and JSON), the TUI's Markdown export and live-output log,
 and live collection's per-line writer. Where a path can also run unredacted, that run must

@@ -21,10 +21,12 @@ from typing import Any
 
 from netutils.config.clean import sanitize_config
 
+from netriage.redact.prompted import prompted_secrets
 from netriage.redact.rules import (
     BARE_KEY,
     BARE_KEY_BLOCKS,
     BARE_KEY_KINDS,
+    INDEX_MODES,
     KEY_BODY,
     MODE_KINDS,
     PEM_BEGIN,
@@ -141,7 +143,9 @@ _ANY_KEY = re.compile("key", re.IGNORECASE)
 def mode_kind(mode: str) -> str:
     """The kind of a bare `key` typed at a `(mode)#` prompt; "" where `key` is no secret."""
     mode = mode.lower()
-    return next((kind for word, kind in MODE_KINDS if word in mode), "")
+    if not mode or any(word in mode for word in INDEX_MODES):
+        return ""  # exec (no mode) has no `key` command; a key chain's `key 1` is an index
+    return next((kind for word, kind in MODE_KINDS if word in mode), "key")
 
 
 def opener_kind(opener: str) -> str:
@@ -215,6 +219,21 @@ def _private_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]])
             pieces += [text[done:a + indent], token]
             done = b
     return "".join(pieces) + text[done:] if pieces else text
+
+
+def _prompted(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
+              command: str) -> str:
+    """Values typed at a `Password:` question (see `prompted`), masked in place."""
+    found = prompted_secrets(text, command)
+    if not found:
+        return text
+    pieces, done = [], 0
+    for start, end, kind in sorted(found):
+        token = tokens.token(kind, text[start:end])
+        rows.append((text.count("\n", 0, start) + 1, kind, token))
+        pieces += [text[done:start], token]
+        done = end
+    return "".join(pieces) + text[done:]
 
 
 def _has_private_key(text: str) -> bool:
@@ -357,13 +376,14 @@ def mask(text: str, tokens: TokenMap, command: str = "") -> tuple[str, list[tupl
         out = _rules(text, tokens, command, rows, lines)
     elif _secret_free(text):
         out = text  # the quick pre-test: no secret-bearing word anywhere, in any case
-    elif text.count("\n") + 1 < _SPARSE_FROM:
-        out = _rules(_private_keys(text, tokens, rows) if _has_private_key(text) else text,
-                     tokens, command, rows, lines)
     else:
         if _has_private_key(text):  # body lines hold no word the sparse pass would pick
             text = _private_keys(text, tokens, rows)
-        out = _sparse_rules(text, tokens, command, rows)
+        text = _prompted(text, tokens, rows, command)  # the question gives the context
+        if text.count("\n") + 1 < _SPARSE_FROM:
+            out = _rules(text, tokens, command, rows, lines)
+        else:
+            out = _sparse_rules(text, tokens, command, rows)
     out = mask_known(out, tokens, rows, lines)
     return out, sorted(rows)
 

@@ -28,7 +28,8 @@ _CONFIG = r"(?(p)|(?-i:(?![A-Z][a-z])))"
 # ("Username admin password Xy7"): there the secret must not be a plain lowercase word,
 # so "Failover key differs" stays while "Enable secret 5 $1$x" is masked.
 _LEAD = rf"(?i)^(?:{PROMPT})?[ \t]*(?(p)|(?:(?-i:(?![A-Z][a-z]))(?P<lc>)|))(?:no[ \t]+)?"
-_GUARD = r"(?(p)|(?(lc)|(?-i:(?![a-z]+(?:[\s.,;]|$)))))"
+# A type digit in front (`Password 7 x`) says configuration: prose never says it.
+_GUARD = r"(?(p)|(?(lc)|(?:(?<=[ \t][0-9][ \t])|(?-i:(?![a-z]+(?:[\s.,;]|$))))))"
 # A secret: any word but a token we wrote ourselves, a placeholder in a fix (`<secret>`) or
 # the asterisks a device masks with (nor the type digit in front of one of them:
 # `secret 5 <enable-1>` is masked already).
@@ -36,6 +37,8 @@ _DONE = r"(?:<[^<>\s]+>(?!\S)|\*+(?:\s|$))"
 VALUE = rf"(?!{_DONE})(?![0-9][ \t]+{_DONE})\S+"
 _TYPE = r"(?:[0-9][ \t]+(?=\S))?"  # IOS/ASA encryption type: 0 clear, 5/8/9 hash, 6/7 reversible
 _S = r"[ \t]+"
+# A Capitalised line's secret: not a lowercase word (prose), unless a type digit is in front.
+_MAIL_GUARD = r"(?:(?<=[ \t][0-9][ \t])|(?![a-z]+(?:[\s.,;]|$)))"
 
 
 def _v(group: str = "s", guard: bool = True) -> str:
@@ -131,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aaa-key", _LEAD + rf"server-private{_S}\S+[ \t].*?\bkey{_S}{_TYPE}{_v()}"),
     # PIX 6: `aaa-server TAG (if) host A KEY [timeout N]`, the key positional.
     Rule("aaa-key", _LEAD + rf"aaa-server{_S}\S+{_S}(?:\([^)]*\){_S})?host{_S}\S+{_S}"
-                            rf"(?!timeout\b)(?:key{_S})?{_v()}"),
+                            rf"(?!timeout\b)(?:key{_S}(?!timeout\b))?{_v()}"),
     Rule("aaa-key", _LEAD + rf"ldap-login-password{_S}{_v()}"),
     Rule("ppp-password", _LEAD + r"ppp[ \t]+(?:chap|pap)[ \t]+(?:sent-username[ \t]+\S+[ \t]+)?"
                                  rf"{_PASSWORD}{_S}{_TYPE}{_v()}"),
@@ -144,13 +147,20 @@ RULES: tuple[Rule, ...] = (
                                  rf"|(?!\S+:)(?!terminal\b){_v('s2')})"),
     Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}import{_S}.*?[ \t]"
                                  rf"(?:password|passphrase){_S}{_v()}"),
-    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}import{_S}rsa{_S}\S+{_S}.*?\bterminal"
+    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}(?:import|export){_S}rsa{_S}\S+{_S}"
+                                 r".*?\b(?:terminal|url[ \t]+\S+)(?:[ \t]+(?:3des|des|aes))?"
                                  rf"{_S}(?!password\b|passphrase\b){_v()}"),
     # Anything else configured as `password X` / `secret X` (line passwords, ftp, http client,
     # `area-password`): a config line, a few words then the keyword, never prose or a filter.
     # `Password x` as a mail client capitalises a line password; not a lowercase word.
-    Rule("password", r"^[ \t]*(?:Password|Secret)[ \t]+" + _TYPE
-                     + r"(?![a-z]+(?:[\s.,;]|$))" + _v(guard=False) + r"(?=[^:]*$)"),
+    Rule("password", r"^[ \t]*(?:Password|Secret)[ \t]+" + _TYPE + _MAIL_GUARD
+                     + _v(guard=False) + r"(?=[^:]*$)"),
+    # The same lines a mail client capitalised (`Ip ftp password Xy`, `Area-password Xy`):
+    # only the first word Capitalised, so a table row ("DH Share Secret 0") is not one.
+    Rule("password", r"^[ \t]*(?=[A-Z][a-z])(?:\w[\w.\-:/]*[ \t]+"
+                     r"(?:(?![A-Z][a-z])\w[\w.\-:/]*[ \t]+){0,3}?)?(?:\w+-)*"
+                     rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b){_TYPE}"
+                     + _MAIL_GUARD + _v(guard=False) + r"(?=[^:]*$)"),
     # Without a prompt no word may be Capitalised ("DH Share Secret 0" is a table row).
     Rule("password", rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
                      rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
@@ -167,11 +177,14 @@ BARE_KEY_BLOCKS = re.compile(
     r"configuration[ \t]+group|key[ \t]+chain|interface|router|line|!)\b", re.MULTILINE)
 BARE_KEY_KINDS = {"tacacs": "tacacs-key", "radius": "radius-key", "aaa-server": "aaa-key",
                   "crypto": "psk"}
-# Sub-modes whose bare `key` is a secret: IOS `radius server` (config-radius-server),
-# `tacacs server` (config-server-tacacs), ASA `aaa-server ... host` (config-aaa-server-host),
-# EzVPN groups (config-isakmp-group).
+# The kind of a bare `key` typed at a sub-mode prompt: IOS `radius server`
+# (config-radius-server), `tacacs server` (config-server-tacacs), ASA `aaa-server ... host`
+# (config-aaa-server-host), ISAKMP modes (config-isakmp, config-isakmp-group). Any other
+# sub-mode's bare `key X` is masked too, as `key` (unknown is never taken as harmless), but a
+# key chain's (config-keychain) `key 1` is an index.
 MODE_KINDS = (("radius", "radius-key"), ("tacacs", "tacacs-key"), ("aaa-server", "aaa-key"),
-              ("isakmp-group", "psk"))
+              ("isakmp", "psk"))
+INDEX_MODES = ("keychain", "key-chain")
 
 # PEM private keys (`-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----`) and the base64 of a
 # PKCS#12 pasted after `crypto ca import TP pkcs12 x`: every body line is the key.
