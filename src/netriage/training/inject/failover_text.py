@@ -109,11 +109,14 @@ def find_pair(devices: list[Device]) -> Pair:
                    if not e.filter and _states(e.output)),
                   None)
     if anchor is None:
+        off = next((d for d in firewalls for e in entries(d, "show failover")
+                    if re.search(r"^Failover Off", e.output[:400], re.MULTILINE)), None)
+        if off is not None:
+            raise InjectError(f"failover is off on {off.hostname} (`Failover Off`): there "
+                              "is no pair to plant a failover fault in")
         raise InjectError("no unfiltered `show failover` with its `This host` / `Other host` "
                           "sections was captured on a firewall")
     device, entry = anchor
-    if "Failover Off" in entry.output[:400]:
-        raise InjectError(f"failover is off on {device.hostname} (`Failover Off`)")
     if re.search(r"^\s*Group \d+\s+State:", entry.output, re.MULTILINE):
         raise InjectError(f"{device.hostname} is an Active/Active pair (failover groups); "
                           "injection plants faults in Active/Standby pairs")
