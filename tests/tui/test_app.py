@@ -63,15 +63,20 @@ async def test_open_walk_to_the_finding_fix_and_copy():
         await loaded(pilot)
         await pilot.press("enter")  # walk the path to the highlighted finding
         assert isinstance(app.screen, WalkScreen)
-        assert "Check 1 · Is failover switched on?" in screen_text(app, "#check-text")
-        assert "Engine: yes" in screen_text(app, "#check-text")
+        # it opens at the check that decided the finding, its deciding lines in full
+        check = screen_text(app, "#check-text")
+        assert check.startswith("Check 7 · Does every interface have a standby address?")
+        assert "56 Interface dmz (0.0.0.0): Normal (Waiting)" in check
         evidence = app.screen.query_one("#evidence")
-        assert evidence.lines[min(evidence.marked)] == "Failover On"  # the deciding line
-        await pilot.press("n")
-        assert "Check 2 · Is the failover LAN interface configured?" in screen_text(
-            app, "#check-text")
-        await pilot.press("b")
-        assert "Check 1" in screen_text(app, "#check-text")
+        assert {evidence.lines[i].strip() for i in evidence.marked} == {
+            "Interface dmz (0.0.0.0): Normal (Waiting)",
+            "Interface dmz (172.16.20.1): Normal (Waiting)"}
+        await pilot.press("b")  # the steps before it stay reachable
+        assert screen_text(app, "#check-text").startswith("Check 6 · ")
+        for _ in range(5):
+            await pilot.press("b")
+        assert "Check 1 · Is failover switched on?" in screen_text(app, "#check-text")
+        assert evidence.lines[min(evidence.marked)] == "Failover On"  # its deciding line
         await pilot.press("e")
         assert "Walk finished: 1 finding(s)" in screen_text(app, "#check-text")
         await pilot.press("f")

@@ -183,7 +183,7 @@ class NetriageApp(LiveMode, App[int]):
 
         try:
             data = load_session(path)
-            sources = [str(s) for s in data.get("sources", [])]
+            sources = [_reopenable(str(s), path) for s in data.get("sources", [])]
             if not sources:
                 raise NetriageError(f"{path}: the session names no capture to reopen")
         except NetriageError as error:
@@ -233,6 +233,17 @@ class NetriageApp(LiveMode, App[int]):
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Keys"):
                 yield command
+
+
+def _reopenable(source: str, session: Path) -> str:
+    """A session's capture as an absolute path. Sessions store absolute paths; one written
+    before they did holds a path relative to a folder it does not name: the folder it was
+    started from is unknown, so try the current one, then the session file's own."""
+    path = Path(source).expanduser()
+    if path.is_absolute() or path.exists():
+        return str(path.resolve())
+    beside = session.resolve().parent / path
+    return str(beside if beside.exists() else path.resolve())
 
 
 def run_app(paths: list[str], platform: str = "", resume: Path | None = None) -> int:

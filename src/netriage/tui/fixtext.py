@@ -37,19 +37,26 @@ def fix_script(finding: Finding) -> str:
 
 
 def fix_markdown(findings: list[Finding], sources: list[str],
-                 capture: Capture | None = None) -> str:
+                 capture: Capture | None = None,
+                 mask: Callable[[str], str] | None = None) -> str:
     """Every finding with its evidence and fix, for a ticket or a change request.
 
     Secrets are masked as in the reports: by rule, and (given the analysed `capture`) every
-    secret of the capture wherever a finding quotes it.
+    secret of the capture wherever a finding quotes it. `mask` (the open workspace's
+    `ScreenMask.text`, which already knows the capture's secrets) replaces both, so the
+    file's tokens are the screen's and nothing is learned twice.
     """
-    from netriage.redact import TokenMap, capture_secrets, mask_value
+    if mask is None:
+        from netriage.redact import TokenMap, capture_secrets, mask_value
 
-    tokens = TokenMap()
-    if capture is not None:
-        capture_secrets(capture, tokens)
-    return "\n".join(mask_value(line, tokens)
-                     for line in _markdown(findings, sources, lambda t: mask_value(t, tokens)))
+        tokens = TokenMap()
+        if capture is not None:
+            capture_secrets(capture, tokens)
+
+        def mask(text: str) -> str:
+            return mask_value(text, tokens)
+
+    return "\n".join(mask(line) for line in _markdown(findings, sources, mask))
 
 
 def _markdown(findings: list[Finding], sources: list[str],

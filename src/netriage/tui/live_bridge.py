@@ -34,18 +34,56 @@ class LiveSession(Protocol):
     def close(self) -> None: ...
 
 
+@dataclass(frozen=True)
+class LiveOutput:
+    """What one command sent live came back as: its output, or the device's refusal, or
+    the lines that arrived before the session dropped."""
+
+    command: str
+    output: str
+    rejected: str = ""  # the device's own line(s) refusing it (`% Invalid input ...`)
+    cut_short: str = ""  # why the output stopped early (the session dropped): partial
+
+    @property
+    def accepted(self) -> bool:
+        return not self.rejected
+
+
+def classify(command: str, output: str) -> LiveOutput:
+    """An output is a refusal when its first lines are the device's error (the test the
+    collector uses: `live.session.REJECTED` within four lines), never an output."""
+    from netriage.live.session import REJECTED
+
+    head = output.strip("\n").split("\n")
+    if len(head) <= 4 and REJECTED.search("\n".join(head)):
+        said = [line.strip() for line in head if line.strip() and line.strip() != "^"]
+        said = [line for line in said if "%" in line or "ERROR" in line] or said
+        return LiveOutput(command, output, rejected=" ".join(said))
+    return LiveOutput(command, output)
+
+
 @dataclass
 class CommandSession:
-    """A session made of a `run_command` callable, checked against the allow-list."""
+    """A session made of a `run_command` callable, checked against the allow-list.
+
+    `run` returns the output text, or a `LiveOutput` when it knows more (a refusal, a cut)."""
 
     hostname: str
     platform: str
-    run: Callable[[str], str]
+    run: Callable[[str], Any]
     closer: Callable[[], Any] | None = None
 
     def run_command(self, command: str) -> str:
-        check_allowed(command)
-        return self.run(command)
+        return self.send(command).output
+
+    def send(self, command: str) -> LiveOutput:
+        """Run one allowed command: what came back, refusals and cuts told apart."""
+        check_allowed(command, self.platform)
+        result = self.run(command)
+        if isinstance(result, LiveOutput):
+            return result if result.rejected or result.cut_short else classify(
+                command, result.output)
+        return classify(command, result if isinstance(result, str) else result.output)
 
     def close(self) -> None:
         if self.closer is not None:
@@ -149,8 +187,46 @@ def connect(target: ConnectTarget, ask_host_key: AskHostKey | None = None,
         raise
     return CommandSession(hostname=session.state.hostname or target.host,
                           platform=session.state.platform,
-                          run=lambda command: session.run(command).output,
+                          run=lambda command: send_keeping_partial(session, command),
                           closer=session.close)
+
+
+class _Lines:
+    """A `live.session.Sink` that keeps each line as it arrives: when the session drops
+    mid-output, these are all that came, and they are kept (marked), never thrown away."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def begin(self, prompt: str, command: str) -> None:
+        self.lines = []
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    def end(self, complete: bool, why: str = "") -> None:
+        pass
+
+
+def send_keeping_partial(session: Any, command: str) -> LiveOutput:
+    """`session.run(command)` on a `live.session.ReadOnlySession`; a drop or stall after
+    some lines arrived gives those lines as a cut-short output instead of an error."""
+    from netriage.live.errors import DeviceTimeoutError, SessionDroppedError
+
+    sink = _Lines()
+    try:
+        result = session.run(command, sink)
+    except (SessionDroppedError, DeviceTimeoutError) as error:
+        while sink.lines and not sink.lines[-1].strip():
+            sink.lines.pop()
+        if not sink.lines:
+            raise
+        why = ("the session dropped" if isinstance(error, SessionDroppedError)
+               else "the device stopped sending")
+        return LiveOutput(command, "\n".join(sink.lines), cut_short=why)
+    if result.rejected:
+        return classify(command, result.output)
+    return LiveOutput(command, result.output)
 
 
 def _detect(hostname: str, show_version: str) -> str:
@@ -196,18 +272,40 @@ def collect(session: LiveSession, commands: list[str],
     """Run `commands` one by one into a new capture (blocking: a worker thread)."""
     from netriage.capture import Capture, Device, Entry
     from netriage.capture.detect import detect_platform, detect_version
+    from netriage.parsing.marks import cut_short_line
 
     device = Device(hostname=session.hostname or "device", platform=session.platform,
                     platform_reason="connection" if session.platform else "")
+    source = f"live:{device.hostname}"
+    notes: list[str] = []  # said in the overview (`Not parsed`), never taken as outputs
     for index, command in enumerate(commands):
         if cancelled():
             break
         progress(index, len(commands), command)
-        output = session.run_command(command)
-        device.entries.append(Entry(command=command, output=output.rstrip("\n"), typed=command,
-                                    prompt=f"{device.hostname}#",
-                                    source=f"live:{device.hostname}"))
+        result = send(session, command)
+        if result.rejected:  # the device's error is not this command's output
+            notes.append(f"{source}: `{command}` refused by the device: {result.rejected}")
+            continue
+        output = result.output.rstrip("\n")
+        if result.cut_short:  # marked as `netriage collect` marks it: read as partial
+            output = (output + "\n" if output else "") + cut_short_line(result.cut_short)
+            notes.append(f"{source}: `{command}` cut short ({result.cut_short}): the partial "
+                         "output is kept and marked; the commands after it were not run")
+        device.entries.append(Entry(command=command, output=output, typed=command,
+                                    prompt=f"{device.hostname}#", source=source,
+                                    truncated=bool(result.cut_short)))
+        if result.cut_short:
+            break
     if not device.platform:
         device.platform, device.platform_reason = detect_platform(device)
     device.version = detect_version(device)
-    return Capture(sources=[f"live:{device.hostname}"], devices=[device])
+    return Capture(sources=[source], devices=[device], skipped=notes)
+
+
+def send(session: LiveSession, command: str) -> LiveOutput:
+    """One command on any live session: its `send` when it has one, else its text read."""
+    sender = getattr(session, "send", None)
+    if callable(sender):
+        return sender(command)
+    check_allowed(command, getattr(session, "platform", ""))
+    return classify(command, session.run_command(command))

@@ -15,8 +15,20 @@ from textual.worker import get_current_worker
 from netriage.errors import NetriageError
 
 if TYPE_CHECKING:
-    from netriage.tui.live_bridge import ConnectTarget, LiveSession
+    from netriage.tui.live_bridge import ConnectTarget, LiveOutput, LiveSession
     from netriage.tui.workspace import Workspace
+
+
+def joined(workspace: Workspace, session: LiveSession, hostname: str,
+           command: str) -> tuple[Workspace | None, LiveOutput]:
+    """Send `command` (blocking: a worker) and, unless the device refused it, the workspace
+    with its output (partial and marked when the session dropped mid-output)."""
+    from netriage.tui.live_bridge import send
+
+    output = send(session, command)
+    if output.rejected:
+        return None, output
+    return workspace.with_output(hostname, command, output.output, output.cut_short), output
 
 
 class LiveMode:
@@ -33,27 +45,27 @@ class LiveMode:
 
         workspace = self.workspace
 
-        def work() -> tuple[LiveSession, Workspace]:
+        def work() -> tuple[LiveSession, Workspace | None, LiveOutput | None]:
             session = connect(target, self.ask_host_key, **self.live_options)
             if run_on is not None and workspace is not None:
-                hostname, command = run_on
-                return session, workspace.with_output(hostname, command,
-                                                      session.run_command(command))
+                return (session, *joined(workspace, session, *run_on))
             worker = get_current_worker()
             capture = collect(session, first_commands(session.platform),
                               progress=lambda i, n, c: self.call_from_thread(
                                   self.set_busy, f"{target.host}: {c} ({i + 1}/{n})…"),
                               cancelled=lambda: worker.is_cancelled)
-            return session, Workspace.from_capture(capture, capture.sources)
+            return session, Workspace.from_capture(capture, capture.sources), None
 
-        def done(result: tuple[LiveSession, Workspace]) -> None:
+        def done(result: tuple[LiveSession, Workspace | None, LiveOutput | None]) -> None:
             self.close_live()
-            self.live, workspace = result
-            if run_on is not None:
-                self.workspace_updated(workspace)
-                self.notify(f"`{run_on[1]}` joined the capture", title=run_on[0])
-            else:
+            self.live, workspace, output = result
+            if run_on is not None and output is not None:
+                self.live_output_done(run_on[0], output, workspace)
+            elif workspace is not None:
                 self.show_workspace(workspace)
+                for note in workspace.capture.skipped:
+                    if note.startswith("live:"):
+                        self.notify(note.partition(": ")[2], severity="warning", timeout=10)
 
         self.start_job(work, f"Connecting to {target.host}…", done)
 
@@ -77,13 +89,31 @@ class LiveMode:
         workspace = self.workspace
         assert workspace is not None
 
-        def done(updated: Workspace) -> None:
-            self.workspace_updated(updated)
-            self.notify(f"`{command}` joined the capture", title=hostname)
+        def done(result: tuple[Workspace | None, LiveOutput]) -> None:
+            self.live_output_done(hostname, result[1], result[0])
 
-        self.start_job(lambda: workspace.with_output(hostname, command,
-                                                     session.run_command(command)),
+        self.start_job(lambda: joined(workspace, session, hostname, command),
                        f"Running `{command}` on {hostname}…", done)
+
+    def live_output_done(self: Any, hostname: str, output: LiveOutput,
+                         updated: Workspace | None) -> None:
+        """Say what became of a command sent live: only an output the device accepted is
+        announced as joined; a refusal is an error with the device's own words."""
+        if output.rejected:
+            self.notify(f"`{output.command}` was rejected by {hostname}: {output.rejected} "
+                        "(nothing joined the capture)", title=hostname, severity="error",
+                        timeout=12)
+            return
+        if updated is not None:
+            self.workspace_updated(updated)
+        if output.cut_short:
+            self.notify(f"`{output.command}` was cut short ({output.cut_short}): the partial "
+                        "output joined the capture, marked as truncated, and is read as "
+                        "partial. Connect again to run more.", title=hostname,
+                        severity="warning", timeout=12)
+            self.close_live()  # the session is gone: the next run asks to connect again
+            return
+        self.notify(f"`{output.command}` joined the capture", title=hostname)
 
     def ask_connect(self: Any, hostname: str, command: str) -> None:
         from netriage.tui.screens.connect import ConnectScreen

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from netriage.engine.findings import Finding
+from netriage.tui.walkview import deciding_first
 
 SEVERITY_STYLE = {
     "critical": "bold $text on $error",
@@ -37,7 +38,10 @@ def state_mark(state: str) -> Content:
 
 
 def finding_option(finding: Finding) -> Content:
-    return Content.assemble(severity_label(finding.severity), " ", finding.title)
+    # The device comes before the title: one fault on two units must not read the same
+    # when a narrow list cuts the line.
+    return Content.assemble(severity_label(finding.severity), " ", (finding.device, "bold"),
+                            ": ", finding.title)
 
 
 def finding_header(finding: Finding) -> list[Content]:
@@ -60,11 +64,18 @@ EVIDENCE_SHOWN = 20  # more would only slow a slow link down; the walkthrough sh
 
 
 def evidence_lines(finding: Finding) -> list[Content]:
+    """The command once above its lines, each line as `  56  text`: on a narrow pane the
+    deciding text starts near the left and wraps, instead of trailing a long prefix."""
     if not finding.evidence:
         return [Content.styled("(no evidence line: see the path that led here)", "dim")]
-    shown = [Content.assemble((f"{e.command} ", "dim"),
-                              (f"line {e.line}: " if e.line else "", "dim"),
-                              (e.text, "$success")) for e in finding.evidence[:EVIDENCE_SHOWN]]
+    shown: list[Content] = []
+    command = None
+    for e in deciding_first(finding)[:EVIDENCE_SHOWN]:
+        if e.command != command:
+            command = e.command
+            shown.append(Content.styled(e.command, "dim underline"))
+        shown.append(Content.assemble((f"{e.line:>5} " if e.line else "    · ", "dim"),
+                                      (e.text.strip(), "$success")))
     more = len(finding.evidence) - EVIDENCE_SHOWN
     if more > 0:
         shown.append(Content.styled(f"… {more} more line(s): the walkthrough highlights "

@@ -38,6 +38,7 @@ class DeviceSummary:
     parsed: int = 0
     partial: int = 0
     unparsed: int = 0
+    understood: list[str] = field(default_factory=list)  # commands read whole or in part
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Overview:
     interface_notes: list[str] = field(default_factory=list)
     unparsed: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    crypto_captured: list[str] = field(default_factory=list)  # `host: `command` (status)`
 
 
 def read_fact(facts: DeviceFacts, name: str) -> tuple[Any, str]:
@@ -152,23 +154,48 @@ def _peer_rows(hostname: str, ike: list[Any], ipsec: list[Any]) -> list[TunnelRo
     return rows
 
 
-def _tunnels(hostname: str, facts: DeviceFacts, overview: Overview) -> None:
+# Outputs the tunnels panel is read from (with the configuration): named when none is read.
+CRYPTO_OUTPUTS = ("show crypto", "show isakmp", "show vpn-sessiondb")
+
+
+def _crypto_outputs(facts: DeviceFacts) -> list[str]:
+    """`show crypto isakmp sa (unparsed)`: each crypto output captured, and how it read."""
+    said = []
+    for entry in facts.device.entries:
+        if not entry.command.startswith(CRYPTO_OUTPUTS):
+            continue
+        result = None if entry.filtered else facts.result(entry.command)
+        status = "filtered" if entry.filtered else result.status if result else "not read"
+        said.append(f"`{entry.command}` ({status})")
+    return list(dict.fromkeys(said))
+
+
+def _tunnels(hostname: str, facts: DeviceFacts, overview: Overview) -> FactState:
+    """Fill the tunnels panel for one device, and return the facts panel's crypto mark from
+    the same reading, so the two never disagree: ✓ only when the SA tables were read."""
     value, why = read_fact(facts, "crypto")
+    captured = _crypto_outputs(facts)
+    overview.crypto_captured += [f"{hostname}: {c}" for c in captured]
+    what = f"captured {', '.join(captured)}; " if captured else ""
     if value is None:
-        overview.tunnel_notes.append(f"{hostname}: {why}")
-        return
+        overview.tunnel_notes.append(f"{hostname}: {what}no tunnel read: {why}")
+        return FactState("crypto", UNKNOWN, why)
     if _get(value, "captured", default=True) is False:
         overview.tunnel_notes.append(f"{hostname}: no crypto output or configuration captured")
-        return
+        return FactState("crypto", UNKNOWN, "no crypto output captured")
     ike, ipsec = _get(value, "ike_sas", default=None), _get(value, "ipsec_sas", default=None)
-    for name, table in (("IKE", ike), ("IPsec", ipsec)):
-        if isinstance(table, Unknown):
-            overview.tunnel_notes.append(f"{hostname}: {name} SAs: {table.reason}")
+    unread = [f"{name} SAs: {table.reason}" for name, table in (("IKE", ike), ("IPsec", ipsec))
+              if isinstance(table, Unknown)]
     rows = _peer_rows(hostname, ike if isinstance(ike, list) else [],
                       ipsec if isinstance(ipsec, list) else [])
-    if not rows and isinstance(ike, list) and isinstance(ipsec, list):
-        overview.tunnel_notes.append(f"{hostname}: no security association up or trying")
     overview.tunnels += rows
+    if unread and not rows:
+        overview.tunnel_notes.append(f"{hostname}: {what}no tunnel read: {'; '.join(unread)}")
+        return FactState("crypto", UNKNOWN, "; ".join(unread))
+    overview.tunnel_notes += [f"{hostname}: {note}" for note in unread]
+    if not rows:
+        overview.tunnel_notes.append(f"{hostname}: no security association up or trying")
+    return FactState("crypto", WARN if unread else OK, "; ".join(unread))
 
 
 # What the interface trees judge a problem (InterfaceFacts lists), in the overview's words.
@@ -216,10 +243,23 @@ def _areas(facts: DeviceFacts) -> list[FactState]:
     for area, names in areas.items():
         main = [area] if area in names else names
         results = [read_fact(facts, name) for name in main]
+        results = [(value, why) if value is None else (None, _nothing_read(value)) if (
+            _nothing_read(value)) else (value, why) for value, why in results]
         built = [value for value, _why in results if value is not None]
         why = next((why for value, why in results if value is None), "")
-        states.append(FactState(area, "ok" if built else "unknown", "" if built else why))
+        states.append(FactState(area, OK if built else UNKNOWN, "" if built else why))
     return states
+
+
+def _nothing_read(value: Any) -> str:
+    """Why a fact that was built still rests on nothing captured ("" when it does not): a
+    fact built from no output is unknown, never a ✓."""
+    if _get(value, "captured", default=True) is False:
+        return "nothing was captured for it"
+    if hasattr(value, "log_read") and not value.log_read and not _get(value, "lines",
+                                                                       default=None):
+        return "no log output was captured"
+    return ""
 
 
 def build_overview(analysis: Analysis) -> Overview:
@@ -233,13 +273,16 @@ def build_overview(analysis: Analysis) -> Overview:
         else:
             failover, state = _failover(facts)
         summary = DeviceSummary(device.hostname, platform, device.version or "?", failover, state)
-        summary.facts = _areas(facts)
+        crypto = _tunnels(device.hostname, facts, overview)
+        summary.facts = [crypto if area.name == "crypto" else area for area in _areas(facts)]
         for result in facts.all_results():
             if result.status == "parsed":
                 summary.parsed += 1
+                summary.understood.append(result.command)
                 continue
             if result.status == "partial":
                 summary.partial += 1
+                summary.understood.append(result.command)
                 detail = f"{len(result.not_understood)} line(s) not understood"
             else:
                 summary.unparsed += 1
@@ -250,6 +293,5 @@ def build_overview(analysis: Analysis) -> Overview:
             overview.unparsed.append(Problem(device.hostname, result.command,
                                              f"{result.status}: {detail}", WARN, not_read))
         overview.devices.append(summary)
-        _tunnels(device.hostname, facts, overview)
         _interfaces(device.hostname, facts, overview)
     return overview

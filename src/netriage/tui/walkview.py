@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import ExprError, names_in
-from netriage.engine.findings import Evidence, Step
+from netriage.engine.findings import Evidence, Finding, Step
 from netriage.engine.tree import Node, Tree
 from netriage.facts import BUILDERS
 
@@ -73,3 +73,25 @@ def deciding_lines(entry: Entry, evidence: list[Evidence]) -> list[int]:
                 continue
         marked += [i for i, text in enumerate(lines) if text.strip() == item.text]
     return list(dict.fromkeys(marked))
+
+
+def _key(item: Evidence) -> tuple[str, int, str]:
+    return item.command, item.line, item.text
+
+
+def own_evidence(finding: Finding) -> list[Evidence]:
+    """The lines that show `finding` itself (its node matched them), in file order: not the
+    lines of the checks on its path (`Failover On`), which only say how the walk got there.
+    All of its lines when it has none of its own."""
+    path = {_key(e) for step in finding.path for e in step.evidence}
+    own = [e for e in finding.evidence if _key(e) not in path]
+    return sorted(own, key=lambda e: (e.source, e.line)) if own else list(finding.evidence)
+
+
+def deciding_first(finding: Finding) -> list[Evidence]:
+    """Every evidence line once, the finding's own first (each part in file order)."""
+    own = own_evidence(finding)
+    seen = {_key(e) for e in own}
+    rest = sorted((e for e in finding.evidence if _key(e) not in seen),
+                  key=lambda e: (e.source, e.line))
+    return own + rest

@@ -77,7 +77,9 @@ class FixScreen(BaseScreen):
         return True
 
     def _copy(self, text: str, what: str) -> None:
-        self.app.copy_to_clipboard(text)
+        workspace = self.netriage.workspace  # the findings are masked; a last pass is cheap
+        self.app.copy_to_clipboard("\n".join(workspace.mask.text(line) for line in text.split(
+            "\n")) if workspace else text)
         self.notify(f"Copied {what} to the clipboard (through the terminal, OSC 52).",
                     title="Copied")
 
@@ -102,10 +104,11 @@ class FixScreen(BaseScreen):
             if name is None:
                 return
             path = Path(name).expanduser()
-            sources = self.netriage.workspace.sources if self.netriage.workspace else []
+            workspace = self.netriage.workspace
+            sources = workspace.sources if workspace else []
             try:
-                capture = self.netriage.workspace.capture if self.netriage.workspace else None
-                path.write_text(fix_markdown(self.findings, sources, capture))
+                path.write_text(fix_markdown(self.findings, sources, workspace.capture if (
+                    workspace) else None, workspace.mask.text if workspace else None))
             except OSError as error:
                 self.notify(f"Cannot write {path}: {error.strerror or error}",
                             severity="error")

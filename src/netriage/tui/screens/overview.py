@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from netriage.engine.findings import severity_rank
 from netriage.tui.actions import Act, bindings
 from netriage.tui.render import finding_detail, finding_option, lines
 from netriage.tui.screens.base import BaseScreen
@@ -18,6 +17,7 @@ from netriage.tui.screens.overview_content import (
     COMPACT_FROM,
     devices_content,
     interfaces_content,
+    no_finding_content,
     tunnels_content,
     undecided_content,
     unparsed_content,
@@ -73,13 +73,14 @@ class OverviewScreen(BaseScreen):
         items = self.query_one("#items", OverviewList)
         items.clear_options()
         worst = analysis.worst
-        items.border_title = (f"Findings: {len(analysis.findings)}"
+        findings = workspace.findings  # worst first, device named, secrets masked
+        items.border_title = (f"Findings: {len(findings)}"
                               + (f", worst {worst}" if worst else ""))
         options: list[Option | None] = [Option(finding_option(f), id=f"finding:{i}")
-                                        for i, f in enumerate(analysis.findings)]
-        if not analysis.findings:
-            options.append(Option(Content.styled("No finding: nothing wrong was seen",
-                                                 "$success"), disabled=True))
+                                        for i, f in enumerate(findings)]
+        if not findings:  # unknown is never healthy: say what was (not) read
+            options.append(Option(no_finding_content(overview, analysis.undecided)[0],
+                                  id="nothing"))
         if analysis.undecided:
             options += [None, Option(Content.assemble(
                 ("?       ", "bold $warning"), f"{len(analysis.undecided)} check(s) undecided"),
@@ -98,7 +99,8 @@ class OverviewScreen(BaseScreen):
                                   disabled=True))
         tunnels_bad = sum(1 for t in overview.tunnels if t.state == BAD)
         tunnel_text = (f"{len(overview.tunnels)}" + (f", {tunnels_bad} down" if tunnels_bad
-                                                     else "")) if overview.tunnels else "none"
+                                                     else "")) if overview.tunnels else (
+            "none read" if overview.crypto_captured else "none captured")
         options += [
             None, _header("Capture"),
             Option(Content.assemble("▸ Tunnels      ", (tunnel_text, "dim")), id="tunnels"),
@@ -122,9 +124,11 @@ class OverviewScreen(BaseScreen):
         kind, _sep, index = choice.partition(":")
         hint = Content.styled
         if kind == "finding":
-            return lines([finding_detail(analysis.findings[int(index)]), "",
-                          hint("Enter walks the path to this finding; f shows every fix.",
-                               "dim")])
+            return lines([finding_detail(workspace.findings[int(index)]), "",
+                          hint("Enter walks the path to this finding, from the check "
+                               "that decided it; f shows every fix.", "dim")])
+        if kind == "nothing":
+            return no_finding_content(overview, analysis.undecided)[1]
         if kind == "undecided":
             return lines([undecided_content(analysis.undecided), "",
                           hint("Enter walks the first of them.", "dim")])
@@ -152,13 +156,18 @@ class OverviewScreen(BaseScreen):
             return targets[int(index)]
         if kind == "device":
             return index
-        item = (analysis.findings[int(index)] if kind == "finding" else
+        item = (self.workspace.findings[int(index)] if kind == "finding" else
                 analysis.undecided[0] if kind == "undecided" else None)
         if item is not None:
             for target in targets:
                 if target.hostname == item.device and target.tree.id == item.tree:
                     return target
         return targets[0] if len(targets) == 1 else None
+
+    def _selected_finding(self) -> str:
+        option = self.query_one("#items", OverviewList).highlighted_option
+        kind, _sep, index = (option.id or "").partition(":") if option else ("", "", "")
+        return self.workspace.findings[int(index)].id if kind == "finding" else ""
 
     @on(OptionList.OptionSelected, "#items")
     def _selected(self) -> None:
@@ -176,7 +185,9 @@ class OverviewScreen(BaseScreen):
     def action_walk(self) -> None:
         target = self._selected_target()
         if isinstance(target, WalkTarget):
-            self.netriage.open_walk(target)
+            finding = self._selected_finding()  # a finding opens at its deciding check
+            position = self.workspace.deciding_position(target, finding) if finding else 0
+            self.netriage.open_walk(target, position=position)
         elif isinstance(target, str):
             self.pick_walk(target)
         elif self.workspace.targets():
@@ -200,9 +211,7 @@ class OverviewScreen(BaseScreen):
     def action_fix(self) -> None:
         from netriage.tui.screens.fix import FixScreen
 
-        findings = sorted(self.workspace.analysis.findings,
-                          key=lambda f: -severity_rank(f.severity))
-        self.app.push_screen(FixScreen(findings))
+        self.app.push_screen(FixScreen(self.workspace.findings))
 
     def action_raw(self) -> None:
         from netriage.tui.screens.raw import RawScreen

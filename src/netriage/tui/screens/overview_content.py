@@ -25,8 +25,8 @@ def devices_content(overview: Overview) -> Content:
         rows.append(Content.assemble((d.hostname, "bold"), f"  {d.platform} {d.version}  ",
                                      state_mark(d.failover_state), f" failover {d.failover}"))
         facts = Content(" ").join(
-            Content.assemble(state_mark("ok" if f.state == "ok" else "unknown"), f" {f.name}")
-            for f in d.facts)
+            Content.assemble(state_mark(f.state if f.state in ("ok", "warn") else "unknown"),
+                             f" {f.name}") for f in d.facts)
         counts = f"{d.parsed} parsed"
         counts += f", {d.partial} partial" if d.partial else ""
         counts += f", {d.unparsed} unparsed" if d.unparsed else ""
@@ -100,3 +100,37 @@ def undecided_content(undecided: list[Undecided]) -> Content:
         parts += ["", heading("Other reasons")]
         parts += [f"  {u.device}: {u.title}: {u.reason}" for u in plain[:20]]
     return lines(parts)
+
+
+def no_finding_content(overview: Overview, undecided: list[Undecided]) -> tuple[Content,
+                                                                                 Content]:
+    """(list entry, detail) when nothing was found: "nothing wrong was seen" only when every
+    check was decided from outputs that were read; else what was and was not understood."""
+    understood = [f"{d.hostname}: {c}" for d in overview.devices for c in d.understood]
+    not_read = [f"{p.device}: {p.name} ({p.detail})" for p in overview.unparsed
+                if p.detail.startswith("unparsed")]
+    total = len(understood) + len(not_read)
+    if not understood:
+        entry = Content.assemble(("?       ", "bold $warning"), (
+            f"Nothing recognised: none of {total} output(s) understood", "bold $warning"))
+        parts: list[Content | str] = [
+            Content.styled("Nothing in this capture was recognised, so nothing can be "
+                           "concluded: no finding does not mean healthy.", "bold"), "",
+            heading("Understood"), "  none", "", heading("Not understood")]
+        parts += [f"  {line}" for line in not_read] or ["  no show command output at all"]
+        parts += [Content.styled(f"  skipped: {text}", "dim") for text in overview.skipped]
+        parts += ["", Content.styled("v shows each output as captured.", "dim")]
+        return entry, lines(parts)
+    if undecided:
+        entry = Content.assemble(("?       ", "bold $warning"), (
+            f"No finding, but {len(undecided)} check(s) undecided: not shown healthy",
+            "$warning"))
+    else:
+        entry = Content.styled("No finding: nothing wrong in what was read", "$success")
+    parts = [Content.styled(f"{len(understood)} of {total} output(s) understood.", "bold"),
+             "", heading("Understood"), *[f"  {line}" for line in understood]]
+    if not_read:
+        parts += ["", heading("Not understood"), *[f"  {line}" for line in not_read]]
+    if undecided:
+        parts += ["", undecided_content(undecided)]
+    return entry, lines(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -25,7 +26,8 @@ STATUS_MARK = {"parsed": ("✓", "$success"), "partial": ("~", "$warning"),
                "unparsed": ("✗", "$error")}
 
 
-def records_content(entry: Entry, result: ParseResult | None) -> Content:
+def records_content(entry: Entry, result: ParseResult | None,
+                    mask: Callable[[str], str] = str) -> Content:
     if result is None:
         why = (f"filtered output ({entry.filter}): not parsed, not used by checks"
                if entry.filtered else "not a show command: nothing to parse")
@@ -35,19 +37,19 @@ def records_content(entry: Entry, result: ParseResult | None) -> Content:
         Content.assemble((f"{mark} {result.status}", f"bold {style}"),
                          (f"  {result.template or 'no template'}", "dim"))]
     if result.reason:
-        parts.append(Content.styled(result.reason, "italic"))
+        parts.append(Content.styled(mask(result.reason), "italic"))
     if result.not_understood:
         parts += ["", heading(f"Not understood ({len(result.not_understood)})")]
         # numbered like the output's gutter: lines of the capture file
-        parts += [Content.assemble((f"{entry.source_line(n - 1) or n:>4} ", "dim"), text)
-                  for n, text in result.not_understood[:50]]
+        parts += [Content.assemble((f"{entry.source_line(n - 1) or n:>4} ", "dim"),
+                                   mask(text)) for n, text in result.not_understood[:50]]
     for number, record in enumerate(result.records[:200], start=1):
         parts += ["", heading(f"Record {number}")]
         for key, value in record.items():
             if value in ("", [], None):
                 continue
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-            parts.append(Content.assemble((f"{key}: ", "dim"), shown))
+            parts.append(Content.assemble((f"{key}: ", "dim"), mask(shown)))
     if len(result.records) > 200:
         parts.append(Content.styled(f"… {len(result.records) - 200} more records", "dim"))
     return lines(parts)
@@ -118,9 +120,10 @@ class RawScreen(BaseScreen):
                 host_now = hostname
             result = self._result(hostname, entry)
             mark, style = STATUS_MARK.get(result.status, ("·", "dim")) if result else ("·", "dim")
-            name = entry.command or entry.typed
-            options.append(Option(Content.assemble((mark, style), f" {name}",
-                                                   (f" {entry.filter}", "dim")), id=str(index)))
+            name = self.workspace.mask.text(entry.command or entry.typed)
+            options.append(Option(Content.assemble(
+                (mark, style), f" {name}", (f" {self.workspace.mask.text(entry.filter)}", "dim")),
+                id=str(index)))
         commands.add_options(options)
         commands.border_title = f"Commands: {sum(1 for o in options if not o.disabled)}"
         entries = [(i, self.entries[int(o.id)]) for i, o in enumerate(options) if o.id]
@@ -139,15 +142,18 @@ class RawScreen(BaseScreen):
         result = self._result(hostname, entry)
         view = self.query_one("#output", OutputView)
         where = f"{Path(entry.source).name}:{entry.line}" if entry.line else entry.source
-        view.border_title = f"{hostname} · {entry.command or entry.typed} · {where}"
+        name = self.workspace.mask.text(entry.command or entry.typed)
+        view.border_title = f"{hostname} · {name} · {where}"
         marked = {n - 1 for n, _text in result.not_understood} if result else set()
-        view.show(entry.output or "(no output)", first_number=entry.output_line_offset or 1,
+        view.show(self.workspace.mask.output(entry) or "(no output)",
+                  first_number=entry.output_line_offset or 1,
                   number_of=entry.source_line if entry.line_map else None,
                   marked=marked)
         count = view.search(self.query_text)
         if count:
             view.next_match()
-        self.query_one("#records-text", Static).update(records_content(entry, result))
+        self.query_one("#records-text", Static).update(
+            records_content(entry, result, self.workspace.mask.text))
         self.query_one("#records").scroll_home(animate=False)
 
     @on(Input.Changed, "#search")

@@ -4,6 +4,7 @@ and forward, override with a reason, live "run now", save; it ends in the findin
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from textual import on
@@ -19,10 +20,16 @@ from netriage.tui.actions import Act, bindings
 from netriage.tui.live_bridge import is_allowed
 from netriage.tui.screens.base import BaseScreen
 from netriage.tui.screens.walk_content import check_content, evidence_for
-from netriage.tui.walkview import deciding_lines, missing_commands
+from netriage.tui.walkview import (
+    FAILED,
+    deciding_lines,
+    missing_commands,
+    own_evidence,
+    step_status,
+)
 from netriage.tui.widgets.output_view import OutputView
 from netriage.tui.widgets.path_tree import PathTree
-from netriage.tui.workspace import WalkTarget
+from netriage.tui.workspace import WalkTarget, worst_first
 
 
 class WalkScreen(BaseScreen):
@@ -95,15 +102,37 @@ class WalkScreen(BaseScreen):
     # -- showing --------------------------------------------------------------------------
     def show_position(self, position: Position | None = None) -> None:
         assert self.walk is not None
-        self.position = position or self.walk.view()
-        self.query_one(PathTree).show_path(self.target.tree, self.position)
+        self.position = self._with_deciding_lines(position or self.walk.view())
+        shown = self.workspace.mask.position(self.position)  # texts as the screen shows them
+        self.query_one(PathTree).show_path(self.target.tree, shown)
         self.query_one("#check-text", Static).update(
-            check_content(self.target.tree, self.device, self.position))
+            check_content(self.target.tree, self.device, shown))
         self.query_one("#check").scroll_home(animate=False)
         self.outputs, _evidence = evidence_for(self.position)
         self.output_index = 0
         self.show_output()
         self.refresh_bindings()
+
+    def _with_deciding_lines(self, position: Position) -> Position:
+        """A check that leads straight to a finding often reads no line itself (its condition
+        is a fact): the finding's own evidence is then what decided it, and is shown (and
+        highlighted) at the check, where the walkthrough of that finding opens."""
+        decision, walk = position.decision, self.walk
+        if decision is None or decision.evidence or walk is None or (
+                step_status(self.target.tree, decision) != FAILED):
+            return position
+        saved = walk.position
+        walk.position = saved + 1
+        try:
+            ahead = walk.view()
+        finally:
+            walk.position = saved
+        # The finding's own lines (what it reports), not the path's it also carries.
+        evidence = [e for f in ahead.pending for e in own_evidence(f)]
+        if not evidence:
+            return position
+        return dataclasses.replace(position, decision=dataclasses.replace(decision,
+                                                                          evidence=evidence))
 
     def show_output(self) -> None:
         view = self.query_one("#evidence", OutputView)
@@ -127,7 +156,7 @@ class WalkScreen(BaseScreen):
         where = f"{Path(entry.source).name}:{entry.line}" if entry.line else entry.source
         view.border_title = f"{command} · {where}{more}"
         marked = deciding_lines(entry, evidence)
-        view.show(entry.output, first_number=entry.output_line_offset or 1,
+        view.show(self.workspace.mask.output(entry), first_number=entry.output_line_offset or 1,
                   number_of=entry.source_line if entry.line_map else None, marked=set(marked),
                   focus=marked[0] if marked else None)
 
@@ -229,7 +258,8 @@ class WalkScreen(BaseScreen):
         from netriage.tui.screens.fix import FixScreen
 
         if self.position is not None:
-            self.app.push_screen(FixScreen(self.position.findings + self.position.pending))
+            findings = self.position.findings + self.position.pending
+            self.app.push_screen(FixScreen(self.workspace.mask.findings(worst_first(findings))))
 
     def action_next_output(self) -> None:
         if self.outputs:

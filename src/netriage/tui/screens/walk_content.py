@@ -12,6 +12,7 @@ from netriage.engine.tree import Node, Tree
 from netriage.tui.live_bridge import is_allowed
 from netriage.tui.render import finding_header, heading, lines, severity_label
 from netriage.tui.walkview import commands_for, is_override, missing_commands, outcome_words
+from netriage.tui.workspace import worst_first
 
 KIND = {"check": "Check", "question": "Question", "finding": "Finding"}
 
@@ -23,7 +24,11 @@ def hint(text: str) -> Content:
 def _next_title(tree: Tree, node: Node, outcome: str) -> str:
     target = {"true": node.if_true, "false": node.if_false}.get(outcome, node.if_unknown)
     following = tree.nodes.get(target) if target else None
-    return following.title if following else "the end of the walk"
+    if following is None:
+        return "the end of the walk"
+    # A finding's title is a template filled from the facts when it is reached: its fixed
+    # words say where the walk goes without showing `{join(...)}` to the user.
+    return following.title.split("{")[0].rstrip(" :") or following.id
 
 
 def check_content(tree: Tree, device: Device, position: Position) -> Content:
@@ -83,9 +88,30 @@ def _decision(tree: Tree, device: Device, node: Node, position: Position) -> lis
         return [Content.assemble(("✎ Overridden: ", "bold $warning"), (words, "bold"),
                                  f" — {decision.reason.removeprefix('override: ')}"),
                 hint(f"n goes on to: {following}")]
+    deciding = deciding_parts(decision.evidence)
     return [Content.assemble(("Engine: ", "bold"), (words, "bold $accent"),
-                             ", from the highlighted lines below."),
-            hint(f"n goes on to: {following} · o overrides")]
+                             ", from " + ("these lines:" if deciding else
+                                          "the highlighted lines below.")),
+            *deciding, hint(f"n goes on to: {following} · o overrides")]
+
+
+DECIDING_SHOWN = 3  # in the check pane; the output below highlights every one
+
+
+def deciding_parts(evidence: list[Evidence]) -> list[Content]:
+    """The lines that decided a check, whole (the pane wraps them): the command once, then
+    each line's number and text; at 80 columns the number may shorten, never the text."""
+    parts: list[Content] = []
+    command = None
+    for item in evidence[:DECIDING_SHOWN]:
+        if item.command != command:
+            command = item.command
+            parts.append(Content.styled(f"  {item.command}", "dim"))
+        parts.append(Content.assemble((f"  {item.line:>4} " if item.line else "     ", "dim"),
+                                      (item.text.strip(), "bold $success")))
+    if len(evidence) > DECIDING_SHOWN:
+        parts.append(hint(f"  … {len(evidence) - DECIDING_SHOWN} more, highlighted below"))
+    return parts
 
 
 def end_content(position: Position) -> Content:
@@ -95,7 +121,8 @@ def end_content(position: Position) -> Content:
                       "", hint("b goes back a step · s saves the walkthrough")])
     parts: list[Content | str] = [
         Content.styled(f"Walk finished: {len(findings)} finding(s).", "bold"), ""]
-    parts += [Content.assemble(severity_label(f.severity), " ", f.title) for f in findings]
+    parts += [Content.assemble(severity_label(f.severity), " ", f.title)
+              for f in worst_first(findings)]
     parts += ["", heading("Next"), hint("f shows the fix: commands, verify, rollback, copy")]
     return lines(parts)
 

@@ -76,6 +76,9 @@ The captured text of one command, with its line numbers in the capture file.
         self._find()
         target = focus if focus is not None else min(self.marked, default=0)
         self.scroll_to(0, max(0, target - 2), animate=False)
+        # Again once laid out: a view just shown (or resized) clamps the first scroll to 0,
+        # and the deciding line must be on screen when the walkthrough opens at it.
+        self.call_after_refresh(self.scroll_to, 0, max(0, target - 2), animate=False)
         self.refresh()
 
     def search(self, query: str) -> int:
@@ -117,7 +120,14 @@ The captured text of one command, with its line numbers in the capture file.
             index in self.marked) else base
         gutter = Segment(f"{self._number_of(index):>{self._gutter}} ",
                          base + self.get_component_rich_style("output-view--gutter"))
-        body = Strip(self._segments(index, style)).crop(scroll_x, scroll_x + width)
+        room = width - self._gutter - 1
+        text = self.lines[index]
+        if index in self.marked and not scroll_x and len(text) > room and (
+                index not in self._by_line):
+            # A deciding line wider than the view loses its indent, not its deciding end.
+            body = Strip([Segment("…" + text.lstrip(), style)]).crop(0, width)
+        else:
+            body = Strip(self._segments(index, style)).crop(scroll_x, scroll_x + width)
         return Strip.join([Strip([gutter]), body]).extend_cell_length(width, style).crop(0, width)
 
     def _segments(self, index: int, style: Style) -> list[Segment]:
