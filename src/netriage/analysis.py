@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netriage.capture import Capture, Device, load_paths
 from netriage.engine.expr import Namespace
@@ -13,6 +14,9 @@ from netriage.engine.tree import Tree, load_trees
 from netriage.engine.walk import Walk
 from netriage.facts import DeviceFacts
 from netriage.platforms import get_platform
+
+if TYPE_CHECKING:
+    from netriage.pairs import Pair
 
 
 @dataclass
@@ -28,10 +32,12 @@ class Analysis:
     devices: list[DeviceAnalysis] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     undecided: list[Undecided] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)  # two ends analysed together
 
     @property
     def worst(self) -> str:
-        return max((f.severity for f in self.findings), key=severity_rank, default="")
+        return max((f.severity for f in [*self.findings, *self.pairs]), key=severity_rank,
+                   default="")
 
 
 def applicable_trees(device: Device, trees: tuple[Tree, ...]) -> list[Tree]:
@@ -83,6 +89,12 @@ def analyze_capture(capture: Capture, answers: dict[str, str] | None = None) -> 
             analysis.undecided += walk.undecided
         analysis.devices.append(item)
     analysis.findings = merge_duplicates(analysis.findings)
+    # Two ends loaded together: their pair verdicts, and the one-ended findings they explain
+    # leave `findings` (imported here: one-device captures pay nothing at import time)
+    from netriage.pairs import find_pairs, fold
+
+    analysis.pairs = find_pairs([item.facts for item in analysis.devices])
+    analysis.findings = fold(analysis.findings, analysis.pairs)
     # Worst first; the tree's own order (root cause before consequences) breaks ties.
     analysis.findings.sort(key=lambda f: -severity_rank(f.severity))
     return analysis

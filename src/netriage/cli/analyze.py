@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
                                 f"({exc.strerror or exc})") from None
     else:
         sys.stdout.write(text)
-    return EXIT_FINDINGS if any(f.severity in _ALARM for f in analysis.findings) else EXIT_OK
+    # a pair verdict holds the findings it folded: it counts like them
+    alarms = [*analysis.findings, *analysis.pairs]
+    return EXIT_FINDINGS if any(f.severity in _ALARM for f in alarms) else EXIT_OK
 
 
 def _check_output(path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from netriage import __version__
 from netriage.analysis import Analysis
 from netriage.engine.findings import Finding, PartialSource
+from netriage.report.pairs import pair_dict
 
 # Evidence lines a report keeps per finding; `evidence_total` counts them all.
 EVIDENCE_SHOWN = 25
@@ -91,5 +92,5 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
         "devices": devices,
         "findings": [finding_dict(f) for f in analysis.findings],
         "undecided": [asdict(u) for u in analysis.undecided],
-        "pairs": [],
+        "pairs": [pair_dict(p) for p in analysis.pairs],
     }

@@ -171,6 +171,7 @@ class PresharedKey:
     mask: str  # "" = host
     keyring: str = ""  # "" for global keys
     version: str = "ikev1"
+    encrypted: bool = False  # IOS type 6: the text is not the key (pair checks cannot compare)
 
     @property
     def wildcard(self) -> bool:

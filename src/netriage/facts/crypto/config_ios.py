@@ -171,13 +171,14 @@ def _ios_other_line(config: CryptoConfig, head: str, words: list[str],
 
 def _ios_isakmp_key(config: CryptoConfig, words: list[str], keyring: str) -> None:
     """`[0|6] KEY address IP [MASK] [no-xauth]` / `KEY hostname NAME`."""
+    encrypted = bool(words) and words[0] == "6"
     if words and words[0] in ("0", "6") and len(words) > 1:
         words = words[1:]
     if len(words) < 3 or words[1] != "address":
         return
     address = words[2]
     mask = words[3] if len(words) > 3 and network(words[3]) is not None else ""
-    config.keys.append(PresharedKey(words[0], address, mask, keyring))
+    config.keys.append(PresharedKey(words[0], address, mask, keyring, encrypted=encrypted))
 
 
 def _ios_keyring_key(config: CryptoConfig, words: list[str], keyring: str) -> None:
@@ -188,7 +189,8 @@ def _ios_keyring_key(config: CryptoConfig, words: list[str], keyring: str) -> No
     address = words[0]
     mask = words[1] if at > 1 else ""
     key_words = [w for w in words[at + 1:] if w not in ("0", "6")]
-    config.keys.append(PresharedKey(key_words[0] if key_words else "", address, mask, keyring))
+    config.keys.append(PresharedKey(key_words[0] if key_words else "", address, mask, keyring,
+                                    encrypted="6" in words[at + 1:at + 2]))
 
 
 def _ios_ikev2_keyring(config: CryptoConfig, name: str, children: list[str]) -> None:

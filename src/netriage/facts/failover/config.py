@@ -64,6 +64,9 @@ class FailoverConfig:
     mac_addresses: list[str] = field(default_factory=list)  # `failover mac address` interfaces
     groups: list[FailoverGroup] = field(default_factory=list)
     partial: bool = False  # some lines were not understood: an absent line may be one of them
+    # the key as captured (clear, a redaction token, or the device's `*****`): pair checks
+    # compare the two units' keys by it, never show it
+    key_text: str = ""
 
     @property
     def pair_configured(self) -> bool:
@@ -148,7 +151,8 @@ def build_config(result: ParseResult) -> FailoverConfig | None:
         polltime_interface_hold=r["polltime_interface_holdtime"],
         interface_policy=r["interface_policy"], replication_http=bool(r["replication_http"]),
         mac_addresses=list(r["mac_address_interfaces"]), groups=_groups(r["group_config"]),
-        partial=result.status == "partial")
+        partial=result.status == "partial",
+        key_text=str(r["key"] or r["ipsec_pre_shared_key"] or ""))
 
 
 @dataclass

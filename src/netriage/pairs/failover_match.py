@@ -1,0 +1,116 @@
+"""Which loaded devices are the two units of one failover pair.
+
+Matched by what does not flip when the pair fails over: serial numbers (each unit's `show
+failover` prints `Serial Number: Ours X, Mate Y`), then the failover link addresses of the
+configuration (identical on both units, with opposite `failover lan unit`), then the pair's
+data addresses as `show failover` lists them for both hosts. Active/Standby is never used: it
+is exactly what a split brain makes both units claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from netriage.pairs.read import fact
+
+if TYPE_CHECKING:
+    from netriage.facts import DeviceFacts
+    from netriage.facts.failover import FailoverConfig, FailoverFacts
+
+_UNKNOWN = ("", "unknown")
+
+
+@dataclass
+class Unit:
+    """One loaded unit: its facts and what identifies it."""
+
+    facts: DeviceFacts
+    failover: FailoverFacts
+    config: FailoverConfig | None
+
+    @property
+    def name(self) -> str:
+        return self.facts.device.hostname
+
+    @property
+    def role(self) -> str:
+        """Primary / Secondary (the configured unit, not the state), "" when not printed."""
+        role = self.failover.unit or (self.failover.this.role if self.failover.this else "")
+        return (role or (self.config.lan_unit if self.config else "")).capitalize()
+
+    @property
+    def serial(self) -> str:
+        serial = self.failover.serial or ""
+        return "" if serial.lower() in _UNKNOWN else serial
+
+    @property
+    def serial_mate(self) -> str:
+        serial = self.failover.serial_mate or ""
+        return "" if serial.lower() in _UNKNOWN else serial
+
+
+def failover_units(all_facts: list[DeviceFacts]) -> list[Unit]:
+    units = []
+    for facts in all_facts:
+        failover = fact(facts, "failover")
+        if failover is None or failover.enabled is False or failover.this is None:
+            continue
+        units.append(Unit(facts, failover, fact(facts, "failover_config")))
+    return units
+
+
+def _contradicts(a: Unit, b: Unit) -> bool:
+    """One names a mate serial the other does not have: two units of different pairs."""
+    return bool((a.serial_mate and b.serial and a.serial_mate != b.serial) or (
+        b.serial_mate and a.serial and b.serial_mate != a.serial))
+
+
+def _serials(a: Unit, b: Unit) -> str:
+    """Each names the other as its mate (one side may print `Mate Unknown`, never a third)."""
+    ab = a.serial_mate and b.serial and a.serial_mate == b.serial
+    ba = b.serial_mate and a.serial and b.serial_mate == a.serial
+    if (ab or ba) and not _contradicts(a, b):
+        both = " and ".join(s for s in (
+            f"{a.name} names {b.serial} as its mate" if ab else "",
+            f"{b.name} names {a.serial} as its mate" if ba else "") if s)
+        return f"serial numbers: {both}"
+    return ""
+
+
+def _link(a: Unit, b: Unit) -> str:
+    if a.config is None or b.config is None or _contradicts(a, b):
+        return ""
+    la, lb = a.config.lan_address, b.config.lan_address
+    if la is None or lb is None or la.broken or lb.broken:
+        return ""
+    if (la.ip, la.standby) != (lb.ip, lb.standby) or a.config.lan_name != b.config.lan_name:
+        return ""
+    return (f"failover link {a.config.lan_name} {la.ip} standby {la.standby} configured on "
+            "both units")
+
+
+def _addresses(a: Unit, b: Unit) -> str:
+    ours, theirs = set(a.failover.pair_addresses), set(b.failover.pair_addresses)
+    if _contradicts(a, b) or len(ours) < 2 or ours != theirs:
+        return ""
+    return f"both list the same {len(ours)} pair addresses in `show failover`"
+
+
+def match_units(units: list[Unit]) -> tuple[list[tuple[Unit, Unit, str]], list[Unit]]:
+    """(pairs as (primary, secondary, how), units left without their mate)."""
+    pairs: list[tuple[Unit, Unit, str]] = []
+    taken: set[int] = set()
+    for matcher in (_serials, _link, _addresses):
+        for i, a in enumerate(units):
+            for j in range(i + 1, len(units)):
+                b = units[j]
+                if i in taken or j in taken:
+                    continue
+                how = matcher(a, b)
+                if not how:
+                    continue
+                taken |= {i, j}
+                first, second = (b, a) if b.role == "Primary" and a.role != "Primary" else (a, b)
+                pairs.append((first, second, how))
+    return pairs, [u for i, u in enumerate(units) if i not in taken]

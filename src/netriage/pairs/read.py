@@ -1,0 +1,99 @@
+"""Reading one end: its typed facts (Unknown → None, with the reason kept) and its lines.
+
+Pair checks never re-parse text: values come from the facts packages. The raw outputs are
+only searched for the evidence line that shows a value, so a report can cite it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from netriage.engine.expr import Unknown
+from netriage.pairs.model import PairEvidence
+
+if TYPE_CHECKING:
+    from netriage.capture.model import Device, Entry
+    from netriage.facts import DeviceFacts
+
+
+def fact(facts: DeviceFacts, name: str) -> Any:
+    """The fact, or None when it could not be read (never a guess)."""
+    try:
+        value = facts.resolve(name)[0]
+    except Unknown:
+        return None
+    return None if isinstance(value, Unknown) else value
+
+
+def why_unknown(facts: DeviceFacts, name: str) -> str:
+    try:
+        value = facts.resolve(name)[0]
+    except Unknown as unknown:
+        return unknown.reason
+    return value.reason if isinstance(value, Unknown) else ""
+
+
+# Other names the same output is captured under (PIX 6 has no `show running-config`).
+_SAME_OUTPUT = {"show running-config": ("write terminal", "more system:running-config")}
+
+
+def _entry(device: Device, command: str) -> Entry | None:
+    for name in (command, *_SAME_OUTPUT.get(command, ())):
+        entry = device.find(name)
+        if entry is not None:
+            return entry
+    return None
+
+
+def evidence(facts: DeviceFacts, command: str, pattern: str,
+             limit: int = 1) -> list[PairEvidence]:
+    """Lines of `command`'s output matching `pattern` (a regex), numbered in their file."""
+    device = facts.device
+    entry = _entry(device, command)
+    if entry is None:
+        entry = next((e for e in reversed(device.entries)
+                      if e.command.startswith(command) and not e.filtered), None)
+    if entry is None:
+        return []
+    found: list[PairEvidence] = []
+    regex = re.compile(pattern)
+    for index, line in enumerate(entry.output.splitlines()):
+        if regex.search(line):
+            found.append(PairEvidence(device.hostname, entry.command,
+                                      entry.source_line(index), line.rstrip(), entry.source))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def first_evidence(facts: DeviceFacts, commands: tuple[str, ...], pattern: str,
+                   limit: int = 1) -> list[PairEvidence]:
+    """The first of `commands` whose output has a matching line."""
+    for command in commands:
+        found = evidence(facts, command, pattern, limit)
+        if found:
+            return found
+    return []
+
+
+def evidence_after(facts: DeviceFacts, command: str, anchor: str, pattern: str,
+                   limit: int = 1) -> list[PairEvidence]:
+    """Lines matching `pattern` after the first line matching `anchor` (one SA's block)."""
+    device = facts.device
+    entry = _entry(device, command)
+    if entry is None:
+        return []
+    found: list[PairEvidence] = []
+    started = False
+    start, regex = re.compile(anchor), re.compile(pattern)
+    for index, line in enumerate(entry.output.splitlines()):
+        if not started:
+            started = bool(start.search(line))
+            continue
+        if regex.search(line):
+            found.append(PairEvidence(device.hostname, entry.command,
+                                      entry.source_line(index), line.rstrip(), entry.source))
+            if len(found) >= limit:
+                break
+    return found
