@@ -36,37 +36,36 @@ def pair_dict(pair: Pair) -> dict[str, Any]:
 
 
 def pairs_lines(report: dict[str, Any], markdown: bool = False) -> list[str]:
-    """The "Pairs" section: one block per pair, verdict first, then fix_at and differences."""
+    """The "Pairs" section: one block per pair, verdict first, then fix_at and differences
+    ("the primary sees inside Normal (Waiting); the secondary has no standby address ...")."""
     pairs = report.get("pairs") or []
     if not pairs:
         return []
     out = ["## Pairs" if markdown else "Pairs", ""]
-    bullet = "- " if markdown else "  - "
+    pad, bullet, code = ("", "- ", "`") if markdown else ("  ", "  - ", "")
     for pair in pairs:
-        devices = " ↔ ".join(pair["devices"])
-        head = f"{pair['kind']} {devices}: {pair['verdict']}"
+        head = f"{pair['kind']} {' + '.join(pair['devices'])}: {pair['verdict']}"
         out.append(f"### {head}" if markdown else head)
         if pair["summary"]:
-            out.append(("" if markdown else "  ") + pair["summary"])
-        out.append(("" if markdown else "  ") + "Fix at: " + (pair["fix_at"] or
-                   "no single end (the evidence does not tell which)"))
+            out.append(pad + pair["summary"])
+        out.append(pad + "Fix at: " + (pair["fix_at"] or
+                                       "no single end (the evidence does not tell which)"))
         if pair["findings"]:
-            out.append(("" if markdown else "  ") + "Findings: " + ", ".join(pair["findings"]))
+            out.append(pad + "Findings: " + ", ".join(pair["findings"]))
         if pair["matched_by"]:
-            out.append(("" if markdown else "  ") + "Matched by " + pair["matched_by"])
-        if pair["differences"]:
-            out.append(("" if markdown else "  ") + "Differences:")
-            out += [bullet + d for d in pair["differences"]]
+            out.append(pad + "Matched by " + pair["matched_by"])
+        for title, items in (("Differences", pair["differences"]),
+                             ("Not compared", pair["undecided"])):
+            if items:
+                out += [pad + f"{title}:", *(bullet + item for item in items)]
         if pair["fix"]:
-            out.append(("" if markdown else "  ") + "Fix:")
-            out += [(f"    {line}" if markdown else f"    {line}") for line in pair["fix"]]
-        if pair["undecided"]:
-            out.append(("" if markdown else "  ") + "Not compared:")
-            out += [bullet + u for u in pair["undecided"]]
+            out += [pad + "Fix:", *(f"    {line}" for line in pair["fix"])]
         if pair["evidence"]:
-            out.append(("" if markdown else "  ") + "Evidence:")
-            out += [f"{bullet}{e['device']} {e['source'] or ''}:{e['line']} "
-                    f"({e['command']}): {'`' if markdown else ''}{e['text'].strip()}"
-                    f"{'`' if markdown else ''}" for e in pair["evidence"]]
+            out.append(pad + "Evidence:")
+            out += [f"{bullet}{e['device']} {e['source'] or e['command']}:{e['line']}: "
+                    f"{code}{e['text'].strip()}{code}" for e in pair["evidence"]]
+            more = pair.get("evidence_total", 0) - len(pair["evidence"])
+            if more > 0:
+                out.append(f"{bullet}... and {more} more line(s)")
         out.append("")
     return out
