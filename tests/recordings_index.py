@@ -97,7 +97,14 @@ def analysis_of(path: Path) -> Analysis:
 
 
 def analyse_recording(path: Path) -> tuple[Fired, ...]:
-    return tuple(Fired(f.device, f.id, f.severity) for f in analysis_of(path).findings)
+    from netriage.pairs.catalog import severity_of
+
+    analysis = analysis_of(path)
+    fired = [Fired(f.device, f.id, f.severity) for f in analysis.findings]
+    # a pair verdict carries the findings it folded from both ends: they fired here too
+    fired += [Fired(device, finding, severity_of(finding)) for pair in analysis.pairs
+              for finding in pair.findings for device in pair.devices]
+    return tuple(dict.fromkeys(fired))
 
 
 @functools.cache
