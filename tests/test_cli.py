@@ -133,7 +133,7 @@ def test_a_guessed_platform_names_the_line_that_told_it():
     # a PIX 6.3 `show failover` pasted without `show version`: the PIX-only line decides
     paste = FIXTURES.parent / "pasted" / "pix63-failover-no-show-version-post.txt"
     result = run("analyze", str(paste))
-    assert "(cisco_pix)" in result.stdout
+    assert "Device pix-lyon: cisco_pix" in result.stdout
     assert "platform guessed from output shape: PIX 6.x output (show failover: 'Cable status:" \
         in result.stdout
     # `show version` tells outright: nothing to explain
@@ -161,10 +161,11 @@ def test_reports_keep_the_deciding_evidence_and_count_the_rest():
 def test_undecided_checks_are_grouped_by_what_would_decide_them():
     # only `show failover`: the config checks wait for one command, said once with a count
     result = run("analyze", str(FIXTURES / "failover" / "disabled.log"))
-    assert "capture `show running-config` to decide 6 more check(s): management access" \
+    assert "capture `show running-config` to decide 6 more checks: management access" \
         in result.stdout
     assert result.stdout.count("show running-config` was not captured") == 0
     # a question is printed with the --answer that settles it
     standalone = run("analyze", str(ROOT_REALISTIC /
                                     "asa5506x-9.12-shop-base-licence-no-failover-session.log"))
-    assert "`--answer failover.meant-to-be-a-pair=ANSWER`" in standalone.stdout
+    assert "--answer failover.meant-to-be-a-pair=ANSWER   (ANSWER is one of: yes, no)" \
+        in standalone.stdout

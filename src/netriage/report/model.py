@@ -10,8 +10,10 @@ from typing import Any
 
 from netriage import __version__
 from netriage.analysis import Analysis
-from netriage.engine.findings import Finding, PartialSource
+from netriage.engine.findings import SEVERITIES, Finding, PartialSource, severity_rank
+from netriage.report.evidence import ordered
 from netriage.report.pairs import pair_dict
+from netriage.report.undecided import full_commands, undecided_dict
 
 # Evidence lines a report keeps per finding; `evidence_total` counts them all.
 EVIDENCE_SHOWN = 25
@@ -23,14 +25,17 @@ def partial_dict(source: PartialSource) -> dict[str, Any]:
             "lines": [{"line": line, "text": text} for line, text in source.lines]}
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, sources: list[str] | None = None) -> dict[str, Any]:
+    # deciding lines first, each part in file order; `deciding` tells them apart
+    evidence = [{**asdict(e), "deciding": deciding}
+                for e, deciding in ordered(finding, sources or [])]
     return {
         "id": finding.id,
         "severity": finding.severity,
         "title": finding.title,
         "device": finding.device,
         # the deciding lines come first; a finding over 10,000 SAs must not make a 2 MB report
-        "evidence": [asdict(e) for e in finding.evidence[:EVIDENCE_SHOWN]],
+        "evidence": evidence[:EVIDENCE_SHOWN],
         "evidence_total": len(finding.evidence),
         "explanation": finding.explanation,
         "fix": [{**asdict(f), "heading": f.heading} for f in finding.fix],
@@ -77,6 +82,7 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
             })
         device = item.device
         undecided = sum(1 for u in analysis.undecided if u.device == device.hostname)
+        severities = [f.severity for f in analysis.findings if f.device == device.hostname]
         devices.append({
             "hostname": device.hostname,
             "platform": device.platform or None,
@@ -85,12 +91,44 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
             "failover_role": device.failover_role or None,
             "commands": commands,
             "undecided": undecided,  # checks not decided on this device: never "healthy"
+            "role": _role(item.facts, device.failover_role),
+            "worst": max(severities, key=severity_rank, default=""),
+            "counts": {s: severities.count(s) for s in reversed(SEVERITIES) if s in severities},
         })
+    sources = [f.path for f in analysis.capture.files]
+    hosts = {item.device.hostname: item.device for item in analysis.devices}
+    captured = {name: full_commands(device) for name, device in hosts.items()}
     return {
         "netriage": __version__,
         "sources": list(analysis.capture.sources),
         "devices": devices,
-        "findings": [finding_dict(f) for f in analysis.findings],
-        "undecided": [asdict(u) for u in analysis.undecided],
+        "findings": [finding_dict(f, sources) for f in analysis.findings],
+        "undecided": [undecided_dict(u, hosts.get(u.device), captured.get(u.device, set()))
+                      for u in analysis.undecided],
         "pairs": [pair_dict(p) for p in analysis.pairs],
+        # files (or parts of files) not loaded, each with its reason
+        "skipped": list(analysis.capture.skipped),
+        # where the loader stopped keeping text at a bound: the analysis did not see it all
+        "incomplete": list(analysis.capture.cut),
     }
+
+
+_ROLE_WORDS = {"pri": "primary", "sec": "secondary", "act": "active", "stby": "standby"}
+
+
+def _role(facts: Any, prompt_role: str) -> str:
+    """`primary, active` from `show failover` when it was read, else from the prompt
+    (`pri/act`); `failover off` when the unit says so; "" when nothing tells."""
+    from netriage.engine.expr import Unknown
+
+    try:
+        failover, _commands = facts.resolve("failover")
+    except (Unknown, KeyError):
+        failover = None
+    # an unread `show failover` resolves to an Unknown: it then tells nothing here
+    if getattr(failover, "enabled", None) is False:
+        return "failover off"
+    this = getattr(failover, "this", None)
+    if this is not None and this.role:
+        return ", ".join(w.lower() for w in (this.role, this.state) if w)
+    return ", ".join(_ROLE_WORDS.get(p.lower(), p) for p in prompt_role.split("/") if p)
