@@ -35,6 +35,7 @@ class LabConfig:
     new_host_key: bool = False  # present a freshly generated host key
     legacy_only: bool = False  # offer only SHA-1 algorithms, like ASA 8.x (then hang up)
     hostname: str = ""  # rename the device (several lab devices from one capture)
+    recording: str = "capture"  # what is served, as the not-recorded line names it
     device: str = ""  # which device of the capture to be (default: the first)
     page_lines: int = 24
 
@@ -222,11 +223,26 @@ class SimulatedDevice:
                 return Reply("ERROR: Cannot execute command on mate: the mate is not in this "
                              "recording\n")
             output = self.mate_index.find("", inner.command, inner.filter or filter_)
+            if output is None and self._valid(inner.command):
+                return self.not_recorded(f"failover exec mate {inner.command}")
         elif privileged or command == "show version":
             output = self.index.find(self.context, command, filter_)
+            if output is None and self._valid(command):
+                return self.not_recorded(command)
         if output is None:
             return self.invalid(typed)
         return self._answer(output)
+
+    def _valid(self, command: str) -> bool:
+        from netriage.lab.known import is_valid  # the vocabularies load on first use
+
+        return is_valid(command, self.family, get_platform(self.platform).tag)
+
+    def not_recorded(self, command: str) -> Reply:
+        """A command the device would run but the recording lacks: said so, never `% Invalid
+        input`, which would teach a trainee that a right command is wrong."""
+        return Reply(f"% netriage lab: this {self.config.recording} did not record "
+                     f"`{command}`\n", slow=False)
 
     def _answer(self, output: str) -> Reply:
         with self._lock:
