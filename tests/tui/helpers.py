@@ -67,3 +67,21 @@ async def open_walk(pilot, tree: str = "failover") -> None:
     hostname = app.workspace.analysis.devices[0].device.hostname
     app.open_walk(app.workspace.target(hostname, tree))
     await until(pilot, lambda: isinstance(app.screen, WalkScreen), "the walkthrough")
+
+
+def rendered(widget) -> list[str]:
+    """The lines `widget` draws at its current size, as a terminal would show them (wrapped,
+    cut or elided exactly as on screen), for every line of its content."""
+    from textual.geometry import Region
+
+    size = widget.outer_size  # borders included
+    strips = widget.render_lines(Region(0, 0, size.width, size.height))
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+def visible(app: NetriageApp, scroller: str, content: str) -> list[str]:
+    """The lines of `content` (a Static inside the scrolling container `scroller`) that are
+    on screen now: those within the container's scroll window."""
+    box = app.screen.query_one(scroller)
+    top = int(box.scroll_offset.y)
+    return rendered(app.screen.query_one(content))[top:top + box.scrollable_content_region.height]

@@ -32,4 +32,5 @@ def run(args: argparse.Namespace) -> int:
 
         load_session(args.resume)
     paths = [str(p) for p in args.paths] + ([str(demo_capture())] if args.demo else [])
-    return run_app(paths, platform=args.platform or "", resume=args.resume)
+    resume = args.resume.expanduser().resolve() if args.resume is not None else None
+    return run_app(paths, platform=args.platform or "", resume=resume)
