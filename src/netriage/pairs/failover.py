@@ -78,16 +78,23 @@ def _state(unit: Unit) -> str:
 
 def _rows(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
           pb: FailoverPlatform | None) -> None:
-    def row(label: str, left: str, right: str) -> None:
+    def row(label: str, left: str, right: str, differs: bool | None = None) -> None:
+        if not left and not right:
+            return  # neither unit showed it: nothing to put side by side
         known = left not in ("", "-") and right not in ("", "-")
-        pair.rows.append(Row(label, left or "-", right or "-", known and left != right))
+        pair.rows.append(Row(label, left or "-", right or "-",
+                             known and left != right if differs is None else differs))
 
-    row("role", a.role, b.role)
-    row("state", _state(a), _state(b))
+    # role, state and serials are meant to be opposite: flagged when they are not
+    row("role", a.role, b.role, bool(a.role) and a.role == b.role)
+    both_active = bool(a.failover.this and b.failover.this and a.failover.this.active
+                       and b.failover.this.active and not a.failover.this.groups)
+    row("state", _state(a), _state(b), both_active)
     row("version", a.failover.version or "", b.failover.version or "")
     row("model", _model(a, pa), _model(b, pb))
-    row("serial", a.serial, b.serial)
-    row("mate serial seen", a.serial_mate, b.serial_mate)
+    row("serial", a.serial, b.serial, False)
+    row("mate serial seen", a.serial_mate, b.serial_mate,
+        bool(a.serial_mate and b.serial and a.serial_mate != b.serial))
     row("failover link", _lan(a), _lan(b))
     row("unit poll/hold", _timer(a.failover.unit_poll, a.failover.unit_hold),
         _timer(b.failover.unit_poll, b.failover.unit_hold))

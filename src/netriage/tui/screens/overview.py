@@ -39,6 +39,7 @@ class OverviewScreen(BaseScreen):
         Act("fix", "f", "Fix", "Fixes of every finding: copy or export them"),
         Act("raw", "v", "Raw output", "Every captured command, searchable, with its records"),
         Act("open", "o", "Open…", "Open another capture or connect to a device"),
+        Act("pairs", "b", "Both ends", "Failover pairs and IPsec peers side by side"),
         Act("back", "escape", "Start", "Back to the start screen", show=False),
         Act("cursor('down')", "j", "Next entry", show=False, palette=False),
         Act("cursor('up')", "k", "Previous entry", show=False, palette=False),
@@ -180,6 +181,8 @@ class OverviewScreen(BaseScreen):
             return bool(self.workspace.analysis.findings)
         if action == "walk":
             return bool(self.workspace.targets())
+        if action == "pairs":
+            return bool(self.workspace.analysis.pairs)
         return True
 
     def action_walk(self) -> None:
@@ -212,6 +215,13 @@ class OverviewScreen(BaseScreen):
         from netriage.tui.screens.fix import FixScreen
 
         self.app.push_screen(FixScreen(self.workspace.findings))
+
+    def action_pairs(self) -> None:
+        from netriage.tui.screens.pair import PairScreen
+
+        pairs = self.workspace.analysis.pairs  # open at the first pair with both ends loaded
+        self.app.push_screen(PairScreen(next(
+            (i for i, p in enumerate(pairs) if len(p.devices) == 2), 0)))
 
     def action_raw(self) -> None:
         from netriage.tui.screens.raw import RawScreen
