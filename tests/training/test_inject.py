@@ -197,6 +197,8 @@ def test_unknown_fault_lists_the_injectable_ids(tmp_path: Path,
     (ASA_PAIR, "crypto.encaps-no-decaps", "no `show crypto ipsec sa` was captured"),
     (FO / "healthy-aa-pair.log", "failover.if-failed", "Active/Active"),
     (FO / "not-configured.log", "failover.if-failed", "failover is off"),
+    # captured on the standby unit only: the checks read the mate's 0.0.0.0 on the active
+    (FO / "history-config-cmd.log", "failover.standby-ip-missing", "only the standby unit's"),
 ])
 def test_what_cannot_be_injected_is_one_sentence_and_exit_2(
         clean: Path, fault: str, said: str, tmp_path: Path,

@@ -35,7 +35,7 @@ def pairs(draw: st.DrawFn) -> dict:
         "net": draw(st.integers(1, 200)),
         "active": draw(st.sampled_from(["Primary", "Secondary"])),
         "state": draw(st.sampled_from(["dedicated", "shared", "none"])),
-        "both": draw(st.booleans()),
+        "view": draw(st.sampled_from(["active", "both", "standby"])),  # units captured
         "config": draw(st.booleans()),
     }
 
@@ -83,8 +83,9 @@ def _show_failover(p: dict, me: str) -> list[str]:
 
 
 def _log(p: dict) -> str:
-    units = [p["active"]] + ([("Secondary" if p["active"] == "Primary" else "Primary")]
-                             if p["both"] else [])
+    standby = "Secondary" if p["active"] == "Primary" else "Primary"
+    units = {"active": [p["active"]], "both": [p["active"], standby],
+             "standby": [standby]}[p["view"]]
     out: list[str] = []
     for me in units:
         prompt = f"{p['host']}/{me[:3].lower()}/{'act' if me == p['active'] else 'stby'}#"
@@ -124,13 +125,18 @@ def test_every_failover_fault_on_pairs_never_seen(
     before = _reported(clean)
     assert all(severity_rank(s) <= severity_rank("low") for _d, _f, s in before), before
     for fault in FAILOVER_FAULTS:
+        standby_only = pair["view"] == "standby"
         refusal = {"failover.state-link-down": pair["state"] != "dedicated",
-                   "failover.state-xerr": pair["state"] == "none"}.get(fault, False)
+                   "failover.state-xerr": pair["state"] == "none" or standby_only,
+                   "failover.standby-ip-missing": standby_only}.get(fault, False)
         try:
             result = inject(clean, fault)
         except InjectError as exc:
             assert refusal, f"{fault}: {exc}"
-            assert "stateful" in str(exc) or "LAN failover link" in str(exc)
+            said = {"failover.standby-ip-missing": "only the standby unit's"}.get(
+                fault, "stateful" if pair["state"] != "shared" or standby_only
+                else "LAN failover link")
+            assert said in str(exc), (fault, str(exc))
             continue
         assert not refusal, f"{fault} was injected into a pair that cannot carry it"
         after = _reported(result.capture)

@@ -64,6 +64,11 @@ def _configs(pair: Pair) -> Iterator[tuple[Device, Entry]]:
        "Waiting on the active, no `standby` in the configuration")
 def standby_ip_missing(plan: Plan, interface: str = "") -> None:
     pair = _pair(plan)
+    views = {runner_role(d, e) for d, e in pair.outputs() if not e.filter}
+    if pair.active not in views:
+        raise InjectError(f"only the standby unit's ({pair.standby}) view of the pair was "
+                          "captured, and a missing standby address is read from the active "
+                          "unit's show failover (its Other host line shows 0.0.0.0)")
     name = pick_interface(pair, interface)
     addresses = {_address(pair, pair.active, name), _address(pair, pair.standby, name)}
     active_ip = _address(pair, pair.active, name)
