@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -49,13 +50,21 @@ class LiveOutput:
         return not self.rejected
 
 
+_CARET = re.compile(r"^\s*\^\s*$")
+
+
 def classify(command: str, output: str) -> LiveOutput:
     """An output is a refusal when its first lines are the device's error (the test the
-    collector uses: `live.session.REJECTED` within four lines), never an output."""
+    collector uses: `live.session.REJECTED` within four lines), or when every line of a
+    short answer is a `%` message or `^` marker (`% netriage lab: ... did not record`,
+    `%Error ...`): an error line is never an output to join and parse."""
     from netriage.live.session import REJECTED
 
     head = output.strip("\n").split("\n")
-    if len(head) <= 4 and REJECTED.search("\n".join(head)):
+    said_only = [line.strip() for line in head if line.strip() and not _CARET.match(line)]
+    errors_only = bool(said_only) and all(
+        line.startswith(("%", "ERROR: %")) for line in said_only)
+    if len(head) <= 4 and (REJECTED.search("\n".join(head)) or errors_only):
         said = [line.strip() for line in head if line.strip() and line.strip() != "^"]
         said = [line for line in said if "%" in line or "ERROR" in line] or said
         return LiveOutput(command, output, rejected=" ".join(said))

@@ -101,7 +101,7 @@ class LiveMode:
         announced as joined; a refusal is an error with the device's own words."""
         if output.rejected:
             self.notify(f"`{output.command}` was rejected by {hostname}: {output.rejected} "
-                        "(nothing joined the capture)", title=hostname, severity="error",
+                        "(nothing was added to the capture)", title=hostname, severity="error",
                         timeout=12)
             return
         if updated is not None:
