@@ -13,7 +13,8 @@ import pytest
 from netriage.analysis import analyze_paths
 from netriage.engine.findings import severity_rank
 from netriage.training import LEVELS, list_scenarios
-from netriage.training.session import TrainingSession, walk_findings
+from netriage.training.session import TrainingSession
+from netriage.training.target import walk_findings
 
 SCENARIOS = list_scenarios()
 ABOVE_LOW = severity_rank("medium")

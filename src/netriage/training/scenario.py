@@ -196,6 +196,9 @@ def find_scenario(scenario_id: str, root: Path | None = None) -> Scenario:
     root = root or scenarios_root()
     folder = root / scenario_id
     if not _ID.match(scenario_id) or not (folder / SCENARIO_FILE).is_file():
-        known = ", ".join(s.id for s in list_scenarios(root)) or "none installed"
+        # the folder names, not loaded: a broken scenario must not hide which ids exist
+        known = ", ".join(sorted(p.name for p in root.iterdir() if (p / SCENARIO_FILE).is_file())
+                          ) if root.is_dir() else ""
+        known = known or "none installed"
         raise ScenarioError(f"no training scenario {scenario_id!r}; known ids: {known}")
     return load_scenario(folder)

@@ -20,24 +20,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from netriage.analysis import (
-    Analysis,
-    analyze_capture,
-    applicable_trees,
-    guided_walk,
-    merge_duplicates,
-)
-from netriage.capture import Device, load_paths
-from netriage.engine.findings import Evidence, Finding, severity_rank
+from netriage.analysis import Analysis, analyze_capture, applicable_trees, guided_walk
+from netriage.capture import Device, Entry, load_paths
+from netriage.engine.findings import Evidence, Finding
 from netriage.engine.guided import GuidedWalk, Position
 from netriage.engine.tree import Node, Tree, load_trees
-from netriage.redact import TokenMap, capture_secrets, mask_value
+from netriage.redact import TokenMap, capture_secrets, mask_value, redact_text
 from netriage.training.scenario import Scenario, ScenarioError
 from netriage.training.scoring import Answer, Score, score
+from netriage.training.target import training_target, walk_findings
 
 UNDECIDED = "The capture cannot decide it: the check stays undecided"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _DISTRACTORS = 3  # wrong options offered beside the right one
+# Any of these shows the configuration (PIX 6 has only `write terminal`): a check that needs
+# one is decided by whichever the capture holds, as the engine's evidence is.
+_CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",
+                    "write terminal", "show configuration")
 
 
 @dataclass(frozen=True)
@@ -216,8 +215,13 @@ class TrainingSession:
         if node.kind == "finding" and position.pending:
             title = self.mask(position.pending[0].title)
             why = position.pending[0].explanation
-        evidence = [Evidence(e.command, e.line, self.mask(e.text), e.source)
-                    for e in position.evidence]
+        read = position.evidence
+        if node.kind == "finding" and position.pending:
+            # the finding's own lines (its evidence ends with the path's, already shown)
+            earlier = {(e.command, e.line, e.text) for r in self.records for e in r.evidence}
+            read = [e for e in position.pending[0].evidence
+                    if (e.command, e.line, self.mask(e.text)) not in earlier]
+        evidence = [Evidence(e.command, e.line, self.mask(e.text), e.source) for e in read]
         return NodeRecord(node, plain_title(title), outcome, self._goes_to(node, outcome),
                           self.mask(why.strip()), evidence)
 
@@ -249,9 +253,12 @@ class TrainingSession:
             if fresh:
                 self._asked_commands.update(node.needs)
                 # the right command is one the engine read here: the first the capture holds
-                right = next((c for c in node.needs if self._captured(c)), node.needs[0])
-                options, correct = self._options(node.id, right, self._command_pool
-                                                 - set(node.needs))
+                held = [e.command for e in map(self._entry, node.needs) if e is not None]
+                right = held[0] if held else node.needs[0]
+                wrong = self._command_pool - set(node.needs) - set(held)
+                if right in _CONFIG_DISPLAYS or set(node.needs) & set(_CONFIG_DISPLAYS):
+                    wrong -= set(_CONFIG_DISPLAYS)
+                options, correct = self._options(node.id, right, wrong)
                 out.append(Prediction(
                     node.id, "command", f"{record.title}\nWhich output do you read to decide it?",
                     options, correct, hint or f"It begins `{' '.join(right.split()[:2])}`.",
@@ -262,7 +269,9 @@ class TrainingSession:
             if branches[0] != branches[1]:
                 options = tuple(branches) + (UNDECIDED,)
                 correct = {"true": 0, "false": 1}.get(record.outcome, 2)
-                shown = f"\nThe output reads:\n{seen}" if seen else ""
+                shown = (f"\nThe output reads:\n{seen}" if seen else
+                         f"\n(o shows the output of `{node.needs[0]}`)"
+                         if node.needs and self._captured(node.needs[0]) else "")
                 out.append(Prediction(
                     node.id, "branch", f"{record.title}{shown}\nWhere does the walk go from here?",
                     options, correct,
@@ -291,8 +300,27 @@ class TrainingSession:
                 f"{fault}: {record.title}.{why}"))
         return out
 
+    def outputs(self, node_id: str) -> list[tuple[str, str]]:
+        """The captured outputs a node reads, masked: (command, text) for the trainee to read
+        whole when the deciding lines alone do not tell."""
+        node = self.tree.nodes.get(node_id)
+        found: dict[str, str] = {}
+        for entry in map(self._entry, node.needs if node else ()):
+            if entry is not None and entry.command not in found:
+                found[entry.command] = redact_text(entry.output, self._tokens,
+                                                   command=entry.command).text
+        return list(found.items())
+
+    def _entry(self, command: str) -> Entry | None:
+        names = _CONFIG_DISPLAYS if command in _CONFIG_DISPLAYS else (command,)
+        for name in dict.fromkeys((command, *names)):
+            entry = self._device.find(name) or self._device.find(name, unfiltered=False)
+            if entry is not None:
+                return entry
+        return None
+
     def _captured(self, command: str) -> bool:
-        return self._device.find(command) is not None
+        return self._entry(command) is not None
 
     def _options(self, node_id: str, right: str, wrong: set[str]) -> tuple[tuple[str, ...], int]:
         """The right option among a few wrong ones, in an order fixed per scenario and node
@@ -332,34 +360,3 @@ def _command_pool(device: Device) -> set[str]:
     are real commands a trainee could plausibly pick, never made-up ones."""
     return {c for t in applicable_trees(device, load_trees()) for n in t.nodes.values()
             for c in n.needs}
-
-
-def walk_findings(analysis: Analysis) -> list[Finding]:
-    """Every finding the trees reached on every device, worst first: what the walks found,
-    before a pair verdict over two ends loaded together folds some into itself."""
-    found = merge_duplicates([f for d in analysis.devices for w in d.walks for f in w.findings])
-    return sorted(found, key=lambda f: -severity_rank(f.severity))
-
-
-def training_target(scenario: Scenario, analysis: Analysis) -> tuple[str, Tree]:
-    """The device and tree the trainee walks: named by the scenario, else where the answer
-    key's first fault is found."""
-    trees = {t.id: t for t in load_trees()}
-    hosts = [d.device.hostname for d in analysis.devices]
-    if scenario.device and scenario.device not in hosts:
-        raise ScenarioError(f"scenario {scenario.id}: device {scenario.device!r} is not in its "
-                            f"captures (they hold {', '.join(hosts) or 'no device'})")
-    if scenario.faults:
-        for finding in walk_findings(analysis):
-            if (finding.id == scenario.faults[0]
-                    and finding.device == (scenario.device or finding.device)
-                    and finding.tree == (scenario.tree or finding.tree)):
-                return finding.device, trees[finding.tree]
-    if scenario.tree:
-        for item in analysis.devices:
-            if (not scenario.device or item.device.hostname == scenario.device) and any(
-                    t.id == scenario.tree for t in applicable_trees(item.device, load_trees())):
-                return item.device.hostname, trees[scenario.tree]
-    raise ScenarioError(f"scenario {scenario.id}: its captures do not give "
-                        f"{scenario.faults[0] if scenario.faults else 'its tree'}, so there is "
-                        f"no walk to train on")
