@@ -12,6 +12,8 @@ peer is not among them gets a `missing end` entry: stated, never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from netriage.pairs.failover import failover_pair
@@ -19,7 +21,15 @@ from netriage.pairs.failover_match import failover_units, match_units
 from netriage.pairs.fold import fold
 from netriage.pairs.ipsec import ipsec_pair
 from netriage.pairs.ipsec_match import crypto_end, match_ends, unmatched_peers
-from netriage.pairs.model import FAILOVER, IPSEC, MISSING_END, Pair, PairEvidence, Row
+from netriage.pairs.model import (
+    FAILOVER,
+    IPSEC,
+    MISSING_END,
+    UNDECIDED,
+    Pair,
+    PairEvidence,
+    Row,
+)
 from netriage.pairs.read import evidence
 
 if TYPE_CHECKING:
@@ -29,15 +39,31 @@ if TYPE_CHECKING:
 MISSING_SHOWN = 25
 
 
+# What a pair check meeting an output shape it does not expect raises: a bug to fix, but
+# one pair must not take the analysis down (as `DeviceFacts` guards a fact builder).
+_BUGS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
+def _guarded(kind: str, devices: list[str], check: Callable[[], Pair]) -> Pair:
+    try:
+        return check()
+    except _BUGS as exc:
+        return Pair(kind, devices, "", verdict=UNDECIDED,
+                    summary=f"The two ends could not be compared ({type(exc).__name__}: "
+                            f"{exc}); each end's own findings stand.")
+
+
 def find_pairs(all_facts: list[DeviceFacts]) -> list[Pair]:
+    if len(all_facts) < 2:
+        return []  # one device loaded: nothing two-ended to match
     pairs: list[Pair] = []
     units = failover_units(all_facts)
     matched, alone = match_units(units)
-    pairs += [failover_pair(a, b, how) for a, b, how in matched]
+    pairs += [_guarded(FAILOVER, [a.name, b.name], partial(failover_pair, a, b, how))
+              for a, b, how in matched]
     ends = [end for facts in all_facts if (end := crypto_end(facts)) is not None]
-    pairs += [ipsec_pair(m) for m in match_ends(ends)]
-    if len(all_facts) < 2:
-        return pairs  # one device loaded: nothing two-ended was asked for
+    pairs += [_guarded(IPSEC, [m.a.name, m.b.name], partial(ipsec_pair, m))
+              for m in match_ends(ends)]
     for unit in alone:
         if (unit.failover.mate is not None and unit.failover.mate.detected) or unit.serial_mate:
             pairs.append(_missing_mate(unit))

@@ -57,7 +57,8 @@ def failover_pair(a: Unit, b: Unit, matched_by: str) -> Pair:
     _timers(pair, a, b)
     if not pair.summary:
         pair.summary = ("Both units agree: one Active, one Standby, same software, hardware "
-                        "and failover configuration." if not pair.differences else
+                        "and failover configuration as far as both show them."
+                        if not pair.differences else
                         "The units differ where a pair should agree: " + pair.differences[0])
         if pair.differences and pair.verdict == HEALTHY:
             pair.verdict, pair.severity = MISMATCH, "low"
