@@ -170,6 +170,13 @@ def _split_brain(pair: Pair, a: Unit, b: Unit) -> None:
         pair.evidence += evidence(unit.facts, SHOW, r"^Failover LAN Interface:")
         pair.evidence += evidence(unit.facts, "show failover state", r"Comm Failure")
     lan = stand_down.failover.lan_interface or "<failover-link-interface>"
+    if stand_down.facts.device.platform == "cisco_ftd":
+        pair.fix = [f"Restore the failover link ({lan}) between the units, then make "
+                    f"{stand_down.name} standby from the manager (FMC: Devices > Device "
+                    "Management > the pair > Switch Active Peer; FDM: Device > High "
+                    "Availability > Switch Mode), or `no failover active` from its console "
+                    "CLI (`system support diagnostic-cli`); check `show failover` after."]
+        return
     pair.fix = [
         f"From the console of {stand_down.name} (not over the network: both answer for the "
         "same addresses), make it stand down, then restore the failover link "
@@ -306,6 +313,10 @@ def _standby_addresses(pair: Pair, a: Unit, b: Unit) -> None:
         if not pair.summary:
             pair.summary = (f"{lacks.name} has no standby address on {with_ip.name}: the "
                             "interface is not monitored and cannot take over cleanly.")
+        if not pair.fix and active.facts.device.platform == "cisco_ftd":
+            pair.fix = [f"In the manager (FMC: Devices > Device Management > the pair > High "
+                        f"Availability > Monitored Interfaces), give {with_ip.name} a standby "
+                        "address, then deploy."]
         if not pair.fix:
             pair.fix = [f"On the active unit ({active.name}), give {with_ip.name} a standby "
                         "address (it replicates to the mate):",

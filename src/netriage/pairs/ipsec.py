@@ -324,8 +324,12 @@ def _psk_fix(fix_at: End, other: End) -> list[str]:
     if fix_at.config.pix6:
         return [*lines, f"isakmp key <the-key-{other.name}-uses> address {address} "
                         "netmask 255.255.255.255", "show isakmp sa"]
+    if fix_at.facts.device.platform == "cisco_ftd":
+        return [*lines, "In the manager (FMC: Devices > VPN > Site To Site, the topology's "
+                        "endpoint; FDM: Site-to-Site VPN), set the pre-shared key and deploy."]
+    word = "pre-shared-key" if fix_at.config.legacy_isakmp else "ikev1 pre-shared-key"  # <8.4
     return [*lines, "configure terminal", f"tunnel-group {address} ipsec-attributes",
-            f" ikev1 pre-shared-key <the-key-{other.name}-uses>", "show crypto isakmp sa"]
+            f" {word} <the-key-{other.name}-uses>", "show crypto isakmp sa"]
 
 
 def _mirror_fix(fix_at: End | None, other: End | None) -> list[str]:
