@@ -224,3 +224,12 @@ def test_not_a_capture_and_no_output_are_refused(tmp_path: Path,
                                          "failover.if-failed", "-o", str(tmp_path / "x")], capsys)
     assert "give -o OUT" in _fails(["scenario", "inject", str(ASA_PAIR), "--fault",
                                     "failover.if-failed"], capsys)
+
+
+def test_the_injected_capture_is_redacted(tmp_path: Path) -> None:
+    out = tmp_path / "injected.ncap"
+    assert inject_cli(IOS_MAP, "crypto.recv-errors", out) == 0
+    assert "FJZQbZNHRcVcXDRbGcUJbEjTLAAB" in IOS_MAP.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8")
+    assert "FJZQbZNHRcVcXDRbGcUJbEjTLAAB" not in text
+    assert "crypto isakmp key 6 <psk-1> address 198.51.100.2" in text
