@@ -62,6 +62,12 @@ def test_a_good_scenario_loads_with_every_field(tmp_path):
     (("title: A title", "title: A title\ncolour: red"), "unknown field(s) colour"),
     (("level: beginner", "level: [beginner"), "not valid YAML at line"),
     (("id: my-scenario", "platform: junos\nid: my-scenario"), "unknown platform 'junos'"),
+    (("captures: [fw.log]", "captures: [fw.log]\ntree: failover\nwalks: [{tree: failover}]"),
+     "give either 'walks' or 'tree'/'device'"),
+    (("captures: [fw.log]", "captures: [fw.log]\nwalks: [{tree: nope}]"),
+     "tree 'nope' is not a tree of checks/"),
+    (("captures: [fw.log]", "captures: [fw.log]\nwalks: [failover]"),
+     "'walks' must be a non-empty list of {tree, device} mappings"),
 ])
 def test_each_mistake_is_one_sentence(tmp_path, change, words):
     old, new = change
@@ -80,7 +86,7 @@ def test_not_a_mapping_and_no_file_at_all(tmp_path):
         load_scenario(folder_with(tmp_path, "- just\n- a list\n"))
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(ScenarioError, match="no scenario.yaml in this scenario folder"):
+    with pytest.raises(ScenarioError, match=r"no scenario\.yaml in this scenario folder"):
         load_scenario(empty)
-    with pytest.raises(ScenarioError, match="no training scenario '../etc'"):
+    with pytest.raises(ScenarioError, match=r"no training scenario '\.\./etc'"):
         find_scenario("../etc", tmp_path)

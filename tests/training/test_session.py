@@ -78,3 +78,22 @@ def test_no_secret_of_a_pasted_config_in_anything_training_shows():
     for secret in ("B4nkSecr3t", "c0mpanyA!", "t3lnet", "0123456789abcdef0123456789abcdef01",
                    "fedcba9876543210fedcba98"):
         assert secret not in shown  # ... their keys masked
+
+
+def test_a_scenario_with_two_walks_follows_the_fault_to_the_switch():
+    session = TrainingSession.open(find_scenario("failover-link-bpduguard"))
+    assert session.walk_label.startswith("Walk 1 of 2:") and "fw-branch/sec" in session.walk_label
+    labels = set()
+    while not session.finished:
+        labels.add(session.walk_label)
+        session.choose(session.prediction.correct)
+        session.next()
+    assert any(label.startswith("Walk 2 of 2:") and "sw-access-3" in label for label in labels)
+    result = session.result()
+    assert [(device, tree.id) for device, tree in result.walked] == [
+        ("fw-branch/sec", "failover"), ("sw-access-3", "interfaces-errdisable")]
+    assert {(f.id, f.device) for f in result.found} == {
+        ("failover.lan-if-down", "fw-branch/sec"), ("iface.err-disabled-bpduguard", "sw-access-3")}
+    text = "\n".join(post_mortem_lines(result))
+    assert "on fw-branch/sec ──" in text and "on sw-access-3 ──" in text
+    assert "Read (show interfaces status err-disabled): Gi0/6     fw-branch FOLINK" in text

@@ -69,9 +69,14 @@ async def test_a_whole_training_run_at_80x24():
         assert "Why:" in shown(app)  # the node's explanation
 
         # the rest right; one with Up/Down and Enter instead of a number key
-        used_enter = False
+        used_enter = went_on_with_enter = False
         while screen.state != "finished":
-            await pilot.press("n")
+            if used_enter and not went_on_with_enter:
+                await pilot.press("enter")  # Enter goes on too, once the answer shows
+                went_on_with_enter = True
+                assert screen.state in ("predict", "finished")
+            else:
+                await pilot.press("n")
             if screen.state != "predict":
                 continue
             correct = screen.session.prediction.correct
@@ -90,7 +95,7 @@ async def test_a_whole_training_run_at_80x24():
             else:
                 await pilot.press(str((correct or 0) + 1))
             assert "✓ Right" in shown(app)
-        assert used_enter
+        assert used_enter and went_on_with_enter
 
         end = shown(app)
         answers = screen.session.answers

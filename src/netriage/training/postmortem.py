@@ -76,7 +76,11 @@ def path_lines(result: TrainingResult, width: int = 76) -> list[str]:
 
 def post_mortem_lines(result: TrainingResult) -> list[str]:
     lines: list[str] = []
+    walk = None
     for number, record in enumerate(result.records, 1):
+        if len(result.walked) > 1 and (record.device, record.tree.id) != walk:
+            walk = (record.device, record.tree.id)
+            lines += [f"── {record.tree.title} on {record.device} ──", ""]
         kind = {"check": "Check", "question": "Question", "finding": "Finding"}[record.node.kind]
         lines.append(f"{number}. {kind}: {record.title}")
         if record.node.kind != "finding":

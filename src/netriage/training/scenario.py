@@ -23,7 +23,7 @@ LEVELS = ("beginner", "intermediate", "advanced")
 SCENARIO_FILE = "scenario.yaml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _REQUIRED = ("id", "title", "level", "goals", "story", "faults", "captures")
-_OPTIONAL = ("platform", "hints", "questions", "tree", "device")
+_OPTIONAL = ("platform", "hints", "questions", "tree", "device", "walks")
 
 
 class ScenarioError(NetriageError):
@@ -45,6 +45,9 @@ class Scenario:
     questions: dict[str, str] = field(default_factory=dict)  # "tree.node" → answer
     tree: str = ""  # the tree the trainee walks; "" → the tree that reaches faults[0]
     device: str = ""  # hostname walked; "" → the first device where faults[0] is found
+    # several walks one after the other, (tree, device) each ("" device: where the tree's
+    # fault of the key is found): both ends of a fault (the firewall, then its switch)
+    walks: tuple[tuple[str, str], ...] = ()
 
     @property
     def capture_paths(self) -> list[Path]:
@@ -96,7 +99,7 @@ def _scenario(raw: Any, folder: Path, path: Path) -> Scenario:
     # An empty answer key is a scenario whose lesson is that nothing is wrong (stateless
     # failover by design): then the tree to walk must be named, as no fault points to one.
     faults = _texts(raw, "faults", bad, allow_empty=True)
-    if not faults and not raw.get("tree"):
+    if not faults and not raw.get("tree") and not raw.get("walks"):
         raise bad("a scenario with no fault in 'faults' must name the 'tree' to walk")
     captures = _texts(raw, "captures", bad)
     for name in captures:
@@ -118,6 +121,7 @@ def _scenario(raw: Any, folder: Path, path: Path) -> Scenario:
         faults=tuple(faults), captures=tuple(captures), folder=folder, platform=platform,
         hints=_mapping(raw, "hints", bad), questions=_mapping(raw, "questions", bad),
         tree=str(raw.get("tree") or ""), device=str(raw.get("device") or ""),
+        walks=_walks(raw, bad),
     )
     _check_against_checks(scenario, bad)
     return scenario
@@ -138,6 +142,19 @@ def _texts(raw: dict[str, Any], key: str, bad: Any, *, allow_empty: bool = False
     if not all(isinstance(v, str) and v.strip() for v in value):
         raise bad(f"every item of {key!r} must be non-empty text")
     return [v.strip() for v in value]
+
+
+def _walks(raw: dict[str, Any], bad: Any) -> tuple[tuple[str, str], ...]:
+    value = raw.get("walks")
+    if value is None:
+        return ()
+    if raw.get("tree") or raw.get("device"):
+        raise bad("give either 'walks' or 'tree'/'device', not both")
+    if not isinstance(value, list) or not value or not all(
+            isinstance(w, dict) and isinstance(w.get("tree"), str) and set(w) <= {"tree", "device"}
+            and isinstance(w.get("device", ""), str) for w in value):
+        raise bad("field 'walks' must be a non-empty list of {tree, device} mappings")
+    return tuple((w["tree"], w.get("device", "")) for w in value)
 
 
 def _mapping(raw: dict[str, Any], key: str, bad: Any) -> dict[str, str]:
@@ -162,8 +179,9 @@ def _check_against_checks(scenario: Scenario, bad: Any) -> None:
         if fault not in catalog:
             raise bad(f"fault {fault!r} is not a finding id of checks/catalog.tsv")
     trees = {t.id: t for t in load_trees()}
-    if scenario.tree and scenario.tree not in trees:
-        raise bad(f"tree {scenario.tree!r} is not a tree of checks/")
+    for tree_id in [scenario.tree, *(t for t, _device in scenario.walks)]:
+        if tree_id and tree_id not in trees:
+            raise bad(f"tree {tree_id!r} is not a tree of checks/")
     for key in scenario.hints:
         _node_of(key, trees, "hints", bad)
     for key, answer in scenario.questions.items():

@@ -28,7 +28,7 @@ from netriage.engine.tree import Node, Tree, load_trees
 from netriage.redact import TokenMap, capture_secrets, mask_value, redact_text
 from netriage.training.scenario import Scenario, ScenarioError
 from netriage.training.scoring import Answer, Score, score
-from netriage.training.target import training_target, walk_findings
+from netriage.training.target import training_targets, walk_findings
 
 UNDECIDED = "The capture cannot decide it: the check stays undecided"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -58,6 +58,8 @@ class NodeRecord:
 
     node: Node
     title: str
+    device: str  # the device and tree of the walk it belongs to
+    tree: Tree
     outcome: str  # the engine's decision: true/false/unknown, an answer, "finding"
     goes_to: str  # where the walk went from here, in words
     why: str  # the node's explanation (a finding's rendered explanation)
@@ -68,8 +70,7 @@ class NodeRecord:
 @dataclass
 class TrainingResult:
     scenario: Scenario
-    device: str
-    tree: Tree
+    walked: list[tuple[str, Tree]]  # (device, tree) of each walk, in order
     score: Score
     seconds: float
     records: list[NodeRecord]
@@ -88,13 +89,13 @@ def plain_title(text: str) -> str:
 class TrainingSession:
     """State of one training run; `open` does the slow part (call it from a worker)."""
 
-    def __init__(self, scenario: Scenario, analysis: Analysis, device: str, walk: GuidedWalk,
-                 tokens: TokenMap, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, scenario: Scenario, analysis: Analysis,
+                 walks: list[tuple[str, GuidedWalk]], tokens: TokenMap, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.scenario = scenario
         self.analysis = analysis
-        self.device = device
-        self.walk = walk
-        self.tree = walk.tree
+        self.walks = walks  # (hostname, walk) one after the other
+        self.walk_index = 0
         self._tokens = tokens
         self._clock = clock
         self.started = clock()
@@ -104,10 +105,17 @@ class TrainingSession:
         self.revealed: Answer | None = None  # the last answer, shown until `next()`
         self._queue: list[Prediction] = []
         self._hinted = False
-        self._asked_commands: set[str] = set()
-        self._device = next(d.device for d in analysis.devices if d.device.hostname == device)
-        self._command_pool = _command_pool(self._device)
+        self._start_walk(0)
         self._arrive()
+
+    def _start_walk(self, index: int) -> None:
+        self.walk_index = index
+        self.device, self.walk = self.walks[index]
+        self.tree = self.walk.tree
+        self._device = next(d.device for d in self.analysis.devices
+                            if d.device.hostname == self.device)
+        self._command_pool = _command_pool(self._device)
+        self._asked_commands: set[str] = set()
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -115,19 +123,28 @@ class TrainingSession:
              clock: Callable[[], float] = time.monotonic) -> TrainingSession:
         capture = load_paths([str(p) for p in scenario.capture_paths], scenario.platform)
         analysis = analyze_capture(capture, scenario.questions)
-        device, tree = training_target(scenario, analysis)
-        facts = next(d.facts for d in analysis.devices if d.device.hostname == device)
-        answers = {k.split(".", 1)[1]: v for k, v in scenario.questions.items()
-                   if k.startswith(tree.id + ".")}
+        walks = []
+        for device, tree in training_targets(scenario, analysis):
+            facts = next(d.facts for d in analysis.devices if d.device.hostname == device)
+            answers = {k.split(".", 1)[1]: v for k, v in scenario.questions.items()
+                       if k.startswith(tree.id + ".")}
+            walks.append((device, guided_walk(tree, facts, answers)))
         tokens = TokenMap()
         capture_secrets(capture, tokens)
-        return cls(scenario, analysis, device, guided_walk(tree, facts, answers), tokens,
-                   clock=clock)
+        return cls(scenario, analysis, walks, tokens, clock=clock)
 
     # -- what the view reads --------------------------------------------------------------
     @property
     def prediction(self) -> Prediction | None:
         return self._queue[0] if self._queue and self.revealed is None else None
+
+    @property
+    def walk_label(self) -> str:
+        """Which walk the trainee is on, when the scenario has several."""
+        if len(self.walks) < 2:
+            return ""
+        return (f"Walk {self.walk_index + 1} of {len(self.walks)}: {self.tree.title} "
+                f"on {self.device}")
 
     @property
     def finished(self) -> bool:
@@ -192,6 +209,9 @@ class TrainingSession:
         while True:
             position = self.walk.view()
             if position.finished:
+                if self.walk_index + 1 < len(self.walks):
+                    self._start_walk(self.walk_index + 1)
+                    continue
                 self.ended = self._clock()
                 return
             record = self._record(position)
@@ -222,7 +242,8 @@ class TrainingSession:
             read = [e for e in position.pending[0].evidence
                     if (e.command, e.line, self.mask(e.text)) not in earlier]
         evidence = [Evidence(e.command, e.line, self.mask(e.text), e.source) for e in read]
-        return NodeRecord(node, plain_title(title), outcome, self._goes_to(node, outcome),
+        return NodeRecord(node, plain_title(title), self.device, self.tree, outcome,
+                          self._goes_to(node, outcome),
                           self.mask(why.strip()), evidence)
 
     def _goes_to(self, node: Node, outcome: str) -> str:
@@ -253,8 +274,8 @@ class TrainingSession:
             if fresh:
                 self._asked_commands.update(node.needs)
                 # the right command is one the engine read here: the first the capture holds
-                held = [e.command for e in map(self._entry, node.needs) if e is not None]
-                right = held[0] if held else node.needs[0]
+                held = [e.command for e in map(self._entry, fresh) if e is not None]
+                right = held[0] if held else fresh[0]
                 wrong = self._command_pool - set(node.needs) - set(held)
                 if right in _CONFIG_DISPLAYS or set(node.needs) & set(_CONFIG_DISPLAYS):
                     wrong -= set(_CONFIG_DISPLAYS)
@@ -335,9 +356,11 @@ class TrainingSession:
     def result(self) -> TrainingResult:
         end = self.ended if self.ended is not None else self._clock()
         everything = walk_findings(self.analysis)
-        found = [f for f in everything if f.device == self.device and any(
-            r.node.kind == "finding" and r.node.finding == f.id for r in self.records)]
-        return TrainingResult(self.scenario, self.device, self.tree, score(self.answers),
+        found = [f for f in everything if any(
+            r.node.kind == "finding" and r.node.finding == f.id and r.device == f.device
+            for r in self.records)]
+        walked = [(device, walk.tree) for device, walk in self.walks]
+        return TrainingResult(self.scenario, walked, score(self.answers),
                               end - self.started, self.records, self.answers, found,
                               everything)
 

@@ -50,7 +50,7 @@ class TrainingScreen(BaseScreen):
           for i in range(1, MAX_OPTIONS + 1)),
         Act("hint", "h", "Hint", "Show a hint for this step (costs points)"),
         Act("output", "o", "Output", "Show or hide the captured output this step reads"),
-        Act("next", "n", "Next", "Start, or go on after the answer"),
+        Act("next", "n,enter", "Next", "Start, or go on after the answer", key_display="n"),
         Act("back", "escape", "Cancel", "Cancel the work that runs", show=False),
     )
     BINDINGS = bindings(ACTIONS)
@@ -115,17 +115,19 @@ class TrainingScreen(BaseScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # keys that do nothing in this state leave the footer (False), so the footer always
+        # says what can be pressed now
         if action == "choose":
             if self.state != "predict":
-                return None
+                return False
             count = len(self.session.prediction.options)
-            return (bool(parameters) and 1 <= int(str(parameters[0])) <= count) or None
+            return bool(parameters) and 1 <= int(str(parameters[0])) <= count
         if action == "hint":
-            return True if self.state == "predict" and not self.hint_text else None
+            return self.state == "predict" and not self.hint_text
         if action == "output":
-            return True if self.state == "predict" else None
+            return self.state == "predict"
         if action == "next":
-            return True if self.state in ("intro", "revealed") else None
+            return self.state in ("intro", "revealed")
         return True
 
     # -- moves ----------------------------------------------------------------------------

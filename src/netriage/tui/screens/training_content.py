@@ -29,7 +29,8 @@ def intro_content(scenario: Scenario) -> Content:
         Content.styled("You will learn to", "bold"),
         *[f"• {goal}" for goal in scenario.goals], "",
         Content.styled("At each step predict first, then see the answer and why. Keys 1-4 "
-                       f"choose, h shows a hint (−{HINT_COST} points), n goes on.", "dim"),
+                       f"choose, h shows a hint (−{HINT_COST} points), o the whole output, "
+                       "n goes on; Tab moves between the text and the choices.", "dim"),
         Content.assemble(("Press ", "dim"), (" n ", "reverse bold"), (" to start.", "dim")),
     ]
     return _join(parts)
@@ -54,6 +55,8 @@ def prediction_content(session: TrainingSession, hint: str = "",
     ]
     if rest:
         parts.append(rest)
+    if session.walk_label:
+        parts.insert(0, Content.styled(session.walk_label, "dim"))
     if hint:
         parts += ["", Content.assemble((f"Hint (−{HINT_COST}): ", "bold"), hint)]
     if outputs is not None:
