@@ -107,7 +107,9 @@ def test_an_output_over_the_budget_is_cut_and_marked(tmp_path):
     capture = load_paths([path], budget=Budget(output_chars=10_000))
     [device] = capture.devices
     logging = device.find("show logging")
-    assert logging.truncated and len(logging.output) <= 10_000
+    kept, mark = logging.output.rsplit("\n", 1)
+    assert logging.truncated and len(kept) <= 10_000
+    assert mark.startswith("! netriage: output cut short here (netriage keeps at most 10,000 ")
     assert device.find("show clock").output == "12:00"  # the next command is still read
     assert any("was cut there" in s for s in capture.skipped)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from netriage.capture.commands import resolve
 from netriage.capture.hierarchy import is_config_command, tidy_config
 from netriage.capture.model import Entry, line_at
+from netriage.parsing.marks import cut_at_bound_line, cut_short_line, is_cut_short
 
 SECTION = re.compile(r"^-{6,}\s*((?:show|more|dir|write)\s.*?)\s*-{6,}\s*$", re.IGNORECASE)
 _ASA_SHOW_VERSION = re.compile(r"^Cisco (Adaptive Security Appliance|PIX Security Appliance|"
@@ -57,24 +58,61 @@ def trim(texts: list[str], runs: list[tuple[int, int]], *,
     return texts[start:end], [(0, first), *shifted]
 
 
+def first_lines(text: str, count: int) -> str:
+    """The first `count` lines of `text`, joined (what the command resolver looks at)."""
+    at = -1
+    for _ in range(count):
+        at = text.find("\n", at + 1)
+        if at == -1:
+            return text
+    return text[:at]
+
+
 def make_entries(texts: list[str], runs: list[tuple[int, int]], *, typed: str, prompt: str,
                  source: str, line: int, timestamp: str = "", truncated: bool = False,
                  config_mode: bool = False, command: str = "",
-                 section: bool = False) -> list[Entry]:
+                 section: bool = False, cut: str = "", body: str | None = None) -> list[Entry]:
     """One entry, or one per section when the output is a show tech-support.
 
     A device's own leading blank line stays (ASA `show version` starts with one); a show
-    tech section's does not: it belongs to the section heading.
+    tech section's does not: it belongs to the section heading. A truncated output ends in
+    a cut mark (`cut` says why, e.g. the bound it crossed), so its parse is partial and no
+    check reads it as whole.
     """
+    if body is not None:  # the fast splitter's one string: kept whole where it can be
+        output = body.rstrip("\n")  # trailing blank lines, as `trim` drops them
+        full = command or resolve(typed, output=first_lines(output, 40)).command
+        if full != SHOW_TECH and not is_config_command(full):
+            entry = Entry(command=command, output=output, typed=typed, prompt=prompt,
+                          source=source, line=line, timestamp=timestamp,
+                          line_map=line_map(runs, line), config_mode=config_mode)
+            if truncated:
+                _mark_cut(entry, cut)
+            return [entry]
+        texts = body.split("\n")
     texts, runs = trim(texts, runs, leading=section)
     full = command or resolve(typed, output="\n".join(texts[:40])).command
     if full == SHOW_TECH and any(SECTION.match(t) for t in texts[:200] + texts[-50:]):
-        return sections(texts, runs, prompt=prompt, source=source, timestamp=timestamp)
-    if is_config_command(full) and texts:
-        texts, runs = tidy_config(texts, runs, line_at(runs, 0) if runs else line + 1)
-    return [Entry(command=command, output="\n".join(texts), typed=typed, prompt=prompt,
-                  source=source, line=line, timestamp=timestamp, truncated=truncated,
-                  line_map=line_map(runs, line), config_mode=config_mode)]
+        entries = sections(texts, runs, prompt=prompt, source=source, timestamp=timestamp)
+    else:
+        if is_config_command(full) and texts:
+            texts, runs = tidy_config(texts, runs, line_at(runs, 0) if runs else line + 1)
+        entries = [Entry(command=command, output="\n".join(texts), typed=typed, prompt=prompt,
+                         source=source, line=line, timestamp=timestamp,
+                         line_map=line_map(runs, line), config_mode=config_mode)]
+    if truncated and entries:
+        _mark_cut(entries[-1], cut)
+    return entries
+
+
+def _mark_cut(entry: Entry, cut: str) -> None:
+    """The last output of a truncated text: marked truncated, ending in a cut mark."""
+    entry.truncated = True
+    last = entry.output[-4096:].rstrip("\n").rsplit("\n", 1)[-1]
+    if not is_cut_short(last):
+        mark = cut_at_bound_line(cut) if cut else cut_short_line(
+            "the capture ended before this output did")
+        entry.output = f"{entry.output}\n{mark}" if entry.output else mark
 
 
 def sections(texts: list[str], runs: list[tuple[int, int]], *, prompt: str, source: str,

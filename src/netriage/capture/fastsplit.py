@@ -8,26 +8,36 @@ lines, over-long lines, text before the first prompt) the same blocks can be fou
 scanning the whole text once for prompt-shaped lines. Anything else returns None and the
 line-by-line splitter runs: the fast path never decides differently, it only declines
 (tests compare both on every recording).
+
+It works on offsets into the one text and hands each output over as one string
+(`Block.body`), never as a list of lines: a 110 MB SA table as 2.5 million line objects
+would take ten times the memory of its text.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 from netriage.capture.debris import _PAGER
 from netriage.capture.prompts import _PROMPT, HOST, MODE, match_prompt
-from netriage.capture.reader import MAX_LINE_CHARS
+from netriage.capture.reader import HEAD_BYTES, MAX_LINE_CHARS
 from netriage.capture.session import _PUTTY, _SCRIPT, _SHELL
 from netriage.capture.stream import Style
 from netriage.capture.terminal import Block, Budget, Split
 
-FAST_MAX_BYTES = 32 * 1024 * 1024  # beyond this the streaming splitter keeps memory bounded
 # Where a prompt-shaped line may start: led by a literal newline, which the regex engine
 # finds at C speed (a MULTILINE `^` is tried at every character).
 _CANDIDATE = re.compile(rf"\n(?=(?:{HOST})?(?:{MODE})?[#>])")
+# What such a line starts with: a cheaper first sieve (most lines of a big output are
+# indented, and this pattern rejects them faster than the full lookahead)
+_FIRST_CHAR = re.compile(r"\n[A-Za-z0-9(#>]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHELL)]
+# Every byte but the control characters the line-by-line path exists for (tab and CR
+# included): `bytes.translate` deleting these leaves only the controls, at C speed.
+_NOT_CONTROL = bytes(b for b in range(256) if not ((b < 0x20 and b != 0x0A) or b == 0x7F))
 
 
 def _declined(text: str) -> bool:
@@ -36,9 +46,9 @@ def _declined(text: str) -> bool:
     Literal probes first (C-speed `in`); a pattern runs only when its probe is present,
     since a MULTILINE `^` pattern is tried at every character of a 15 MB text.
     """
-    if text.startswith("\ufeff") or _CONTROL.search(text):
-        return True
-    if ("More" in text or "MORE" in text or "more" in text) and _PAGER.search(text):
+    if text.startswith("\ufeff") or (not text.isascii() and _CONTROL.search(text)):
+        return True  # (ASCII text was checked for control bytes before it was decoded)
+    if ("ore" in text or "ORE" in text) and _PAGER.search(text):
         return True
     probes = (("=~=~=~", _DECLINE[0]), ("Script ", _DECLINE[1]),
               ("@", _DECLINE[2]), ("Connection ", _DECLINE[2]), ("ssh: ", _DECLINE[2]))
@@ -49,58 +59,113 @@ def _clean_text(path: Path, style: Style, budget: Budget) -> str | None:
     if style.stamp is not None or style.width:
         return None
     try:
-        if path.stat().st_size > min(FAST_MAX_BYTES, budget.file_chars):
+        if path.stat().st_size > budget.file_chars:
+            return None  # the streaming splitter cuts it at the bound, and says so
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES).decode("utf-8", "replace")
+        first = next((line for line in head.split("\n") if line.strip()), "")
+        if not _PROMPT.match(first):
+            # text before the first prompt (a console log's megabytes) is the streaming
+            # path's: it reads it line by line, keeping none of it
             return None
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        if data.isascii() and data.translate(None, _NOT_CONTROL):
+            return None
+        text = data.decode("utf-8")
+        del data  # the text alone from here: a 110 MB file is not held twice
     except (OSError, UnicodeDecodeError):
         return None
-    return None if _declined(text) else text
+    if _declined(text) or _has_long_line(text):
+        return None  # over-long lines are cut, and reported, by the streaming reader
+    if not text.isascii():
+        return "\n".join(line.rstrip() for line in text.split("\n"))
+    # ASCII without control characters: a line's trailing whitespace can only be spaces
+    return _without_trailing_spaces(text)
+
+
+def _has_long_line(text: str) -> bool:
+    """Whether a line is longer than `MAX_LINE_CHARS`, in one `rfind` per window of that
+    size: a window holding no newline lies inside one line."""
+    start = 0  # always the start of a line
+    while len(text) - start > MAX_LINE_CHARS:
+        at = text.rfind("\n", start, start + MAX_LINE_CHARS + 1)
+        if at == -1:
+            return True
+        start = at + 1
+    return False
+
+
+def _without_trailing_spaces(text: str) -> str:
+    """`text` with the spaces that end a line taken away, found by `str.find` (a regex tries
+    every space of an indented 110 MB output)."""
+    at = text.find(" \n")
+    if at == -1:
+        return text
+    out = io.StringIO()
+    last = 0
+    while at != -1:
+        start = at
+        while start > last and text[start - 1] == " ":
+            start -= 1
+        out.write(text[last:start])
+        last = at + 1  # the newline stays
+        at = text.find(" \n", last)
+    out.write(text[last:])
+    return out.getvalue()
 
 
 def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
                 body_from: int = 0) -> list[Block] | None:
-    """The blocks `split_blocks` would yield for this file, or None to take the slow path."""
+    """The blocks `split_blocks` would yield for this file, or None to take the slow path.
+
+    Each block carries its output as `body` (lines joined, trailing whitespace gone, as the
+    slow path's `texts` would join), not as `texts`.
+    """
     if body_from:
         return None
     text = _clean_text(path, style, budget)
     if text is None:
         return None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the file's final newline ends the last line; it starts no new one
-    if max(map(len, lines), default=0) > MAX_LINE_CHARS:
-        return None  # over-long lines are cut, and reported, by the streaming reader
+    if text.endswith(" "):
+        text = text.rstrip(" ")
+    # the file's final newline ends the last line; it starts no new one
+    end_of_text = len(text) - 1 if text.endswith("\n") else len(text)
+    line_count = text.count("\n", 0, end_of_text) + 1 if end_of_text else 0
     known_hosts: set[str] = set()
     known_prompts: set[str] = set()
-    prompts = []
+    prompts = []  # (prompt, offset of its line, offset after its line's newline)
     line_number, position = 1, 0
-    starts = [0] + [m.end() for m in _CANDIDATE.finditer(text)]
+    starts = [0] + [m.start() + 1 for m in _FIRST_CHAR.finditer(text)
+                     if _CANDIDATE.match(text, m.start())]
     for start in starts:
         line_number += text.count("\n", position, start)
         position = start
-        if not _PROMPT.match(lines[line_number - 1]):
+        stop = text.find("\n", start)
+        stop = len(text) if stop == -1 else stop
+        line = text[start:stop]
+        if not _PROMPT.match(line):
             continue
-        prompt = match_prompt(lines[line_number - 1].rstrip(), line_number, known_hosts,
-                              known_prompts)
+        prompt = match_prompt(line, line_number, known_hosts, known_prompts)
         if prompt is not None:
             known_hosts.add(prompt.hostname)
             known_prompts.add(prompt.prompt)
-            prompts.append(prompt)
-    if not prompts or any(line.strip() for line in lines[:prompts[0].line - 1]):
+            prompts.append((prompt, start, stop + 1))
+    if not prompts or text[:prompts[0][1]].strip():
         return None  # text before the first prompt is reported line by line by the slow path
     blocks: list[Block] = []
     used = 0
-    for index, prompt in enumerate(prompts):
-        end = prompts[index + 1].line - 1 if index + 1 < len(prompts) else len(lines)
-        texts = [line.rstrip() for line in lines[prompt.line:end]]
-        chars = sum(len(t) for t in texts) + len(texts)
+    for index, (prompt, _start, after) in enumerate(prompts):
+        until = prompts[index + 1][1] - 1 if index + 1 < len(prompts) else end_of_text
+        body = text[after:until] if after <= until else ""
+        has_lines = after <= until  # a prompt right before the next (or the end) has none
+        chars = len(body) + 1 if has_lines else 0
         used += chars
         if chars > budget.output_chars or used > budget.file_chars:
             return None  # cutting an output short is the slow path's business
-        block = Block(prompt, texts=texts, chars=chars)
-        if texts:
+        block = Block(prompt, chars=chars, body=body if has_lines else None)
+        if has_lines:
             block.runs.append((0, prompt.line + 1))
         blocks.append(block)
     budget.used += used
-    split.last_line = len(lines)
+    split.last_line = line_count
     return blocks

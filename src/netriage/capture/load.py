@@ -17,7 +17,7 @@ from netriage.capture.detect import detect_platform, detect_version
 from netriage.capture.formats import Context, FileLoad, choose
 from netriage.capture.formats import terminal as terminal_format
 from netriage.capture.model import Capture, Device, SourceFile
-from netriage.capture.reader import HEAD_BYTES, open_text
+from netriage.capture.reader import HEAD_BYTES, MAX_LINE_CHARS, open_text
 from netriage.capture.terminal import Budget
 from netriage.errors import CaptureError
 from netriage.platforms import Platform, get_platform
@@ -41,6 +41,10 @@ def load_file(path: Path, context: Context) -> FileLoad:
     loaded = chosen.load(text, context)
     if not loaded.entries:
         raise CaptureError(str(path), UNKNOWN)
+    loaded.cut += context.budget.crossed
+    if text.cut_lines:
+        loaded.cut.append(f"{len(text.cut_lines)} line(s) longer than {MAX_LINE_CHARS:,} "
+                          f"characters cut (the first: line {text.cut_lines[0]})")
     return loaded
 
 
@@ -104,6 +108,7 @@ def _add(capture: Capture, path: Path, loaded: FileLoad, fallback: str) -> None:
     capture.files.append(SourceFile(str(path), loaded.format, loaded.started,
                                     len(loaded.entries)))
     capture.skipped += loaded.skipped
+    capture.cut += [f"{path}: {what}" for what in loaded.cut]
     for key, entry in loaded.entries:
         named = key if key.hostname else Key(fallback, key.unit, key.context, key.role)
         device = capture.device(named.name)

@@ -47,6 +47,15 @@ class Entry:
         return bool(self.filter)
 
     @property
+    def cut_why(self) -> str:
+        """Why a truncated output was cut (its cut mark's reason), "" when it was not."""
+        if not self.truncated:
+            return ""
+        from netriage.parsing.marks import cut_reason
+
+        return cut_reason(self.output[-4096:].rstrip("\n").rsplit("\n", 1)[-1]) or "cut short"
+
+    @property
     def sha256(self) -> str:
         return hashlib.sha256(self.output.encode("utf-8")).hexdigest()
 
@@ -128,6 +137,10 @@ class Capture:
     # manifest rows (source, line, kind, token) say what was masked where.
     redacted: bool = False
     redactions: list[dict[str, str | int]] = field(default_factory=list)
+    # Where the loader stopped keeping text at one of its bounds (an output or a file too
+    # large, a line too long), one sentence each: the analysis is then incomplete, and
+    # `netriage analyze` says so with its own exit code instead of reporting "no finding".
+    cut: list[str] = field(default_factory=list)
 
     def device(self, hostname: str) -> Device:
         """The device of that hostname, created on first use (several files may add to it)."""

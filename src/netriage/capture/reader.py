@@ -2,7 +2,9 @@
 
 Only the first `HEAD_BYTES` are read to decide whether a file is text and which format it
 is; the rest is read in chunks, one line at a time, so a 1 GB log never sits in memory.
-A "line" longer than `MAX_LINE_CHARS` is cut there: no terminal produces one, so it is junk.
+A "line" longer than `MAX_LINE_CHARS` is cut there (no terminal produces one), and never
+silently: the kept part ends in `CUT_LINE_MARK`, so the line is not understood by any parser
+(the output is partial) and cannot be mistaken for a shorter line, and `cut_lines` lists it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from netriage.errors import CaptureError
 
 HEAD_BYTES = 64 * 1024
 CHUNK_BYTES = 1 << 20
-MAX_LINE_CHARS = 64 * 1024
+MAX_LINE_CHARS = 1024 * 1024  # one line of this size costs nothing; a 1 GB "line" would
+CUT_LINE_MARK = f" [netriage: line cut here, longer than {MAX_LINE_CHARS:,} characters]"
 
 # What people feed a capture tool by mistake, by their first bytes: a sentence for each.
 _MAGIC = [
@@ -71,6 +74,7 @@ class TextFile:
     def _split(self, chunks: Iterator[AnyStr], empty: AnyStr) -> Iterator[AnyStr]:
         """Cut chunks (bytes or str) into lines without ever holding more than one long line."""
         sep: AnyStr = self.newline if isinstance(empty, str) else self.newline.encode()  # type: ignore[assignment]
+        mark: AnyStr = CUT_LINE_MARK if isinstance(empty, str) else CUT_LINE_MARK.encode()  # type: ignore[assignment]
         rest = empty
         number = 0
         skipping = False  # inside a line already cut at MAX_LINE_CHARS
@@ -82,11 +86,15 @@ class TextFile:
                     skipping = False
                     continue
                 number += 1
-                yield part[:MAX_LINE_CHARS]
+                if len(part) > MAX_LINE_CHARS:
+                    self.cut_lines.append(number)
+                    yield part[:MAX_LINE_CHARS] + mark
+                else:
+                    yield part
             if len(rest) > MAX_LINE_CHARS and not skipping:
                 number += 1
                 self.cut_lines.append(number)
-                yield rest[:MAX_LINE_CHARS]
+                yield rest[:MAX_LINE_CHARS] + mark
                 skipping, rest = True, empty
             elif skipping:
                 rest = empty

@@ -8,6 +8,7 @@ syslog messages printed between commands).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -25,6 +26,14 @@ class Block:
     runs: list[tuple[int, int]] = field(default_factory=list)  # see Entry.line_map
     chars: int = 0
     truncated: bool = False
+    cut: str = ""  # why it was truncated: the bound it crossed
+    # The output as one string, `texts` joined, when the fast splitter found it (a 110 MB
+    # output as one string, not millions of line objects); `texts` is then empty.
+    body: str | None = None
+
+    def lines(self) -> list[str]:
+        """The output's lines, whichever way the block holds them."""
+        return self.body.split("\n") if self.body is not None else self.texts
 
     def add(self, line: Line) -> None:
         expected = self.runs[-1][1] + len(self.texts) - self.runs[-1][0] if self.runs else 0
@@ -34,13 +43,59 @@ class Block:
         self.chars += len(line.text) + 1
 
 
+# Environment variables that move the loader's bounds (in MB; tests set them low).
+MAX_FILE_ENV, MAX_OUTPUT_ENV = "NETRIAGE_MAX_FILE_MB", "NETRIAGE_MAX_OUTPUT_MB"
+_DEFAULT_FILE_MB = 256
+
+
+def limit_from_env(name: str, default_mb: float) -> int:
+    """A bound in characters from `name` (MB, decimals allowed), else the default; a value
+    that is not a positive number is ignored rather than turned into no bound at all."""
+    try:
+        value = float(os.environ.get(name, "") or default_mb)
+    except ValueError:
+        value = default_mb
+    return int((value if value > 0 else default_mb) * 1024 * 1024)
+
+
+def _file_limit() -> int:
+    return limit_from_env(MAX_FILE_ENV, _DEFAULT_FILE_MB)
+
+
+def _output_limit() -> int:
+    # No bound of its own by default: one output may use the whole file's bound (a VPN
+    # headend's SA table is a 110 MB output, and cutting it hid SAs past the cut).
+    return limit_from_env(MAX_OUTPUT_ENV, _file_limit() / 1024 / 1024)
+
+
 @dataclass
 class Budget:
-    """How much output text one file may keep: memory stays bounded whatever its size."""
+    """How much output text one file may keep: memory stays bounded whatever its size.
 
-    output_chars: int = 32 * 1024 * 1024  # one command's output
-    file_chars: int = 256 * 1024 * 1024  # everything kept from one file
+    Crossing a bound is never silent: the output is marked cut (its parse is partial, the
+    checks reading it are undecided) and `crossed` makes `netriage analyze` exit non-zero.
+    """
+
+    output_chars: int = field(default_factory=_output_limit)  # one command's output
+    file_chars: int = field(default_factory=_file_limit)  # everything kept from one file
     used: int = 0
+    crossed: list[str] = field(default_factory=list)  # which bound was crossed, said plainly
+
+    def cross(self, what: str) -> None:
+        if what not in self.crossed:
+            self.crossed.append(what)
+
+    def output_bound(self) -> str:
+        return (f"netriage keeps at most {_size(self.output_chars)} of one output "
+                f"({MAX_OUTPUT_ENV} raises it)")
+
+    def file_bound(self) -> str:
+        return (f"netriage keeps at most {_size(self.file_chars)} of one file "
+                f"({MAX_FILE_ENV} raises it)")
+
+
+def _size(chars: int) -> str:
+    return f"{chars / 2**20:,.0f} MB" if chars >= 2**20 else f"{chars:,} characters"
 
 
 @dataclass
@@ -103,12 +158,14 @@ def split_blocks(lines: Iterable[Line], budget: Budget, split: Split) -> Iterato
         if current.truncated:
             continue
         if current.chars + len(line.text) > budget.output_chars:
-            current.truncated = True
+            current.truncated, current.cut = True, budget.output_bound()
             split.cut.append((current.prompt.line, line.number))
+            budget.cross(current.cut)
             continue
         if budget.used + len(line.text) > budget.file_chars:
             split.stopped_at = line.number
-            current.truncated = True
+            current.truncated, current.cut = True, budget.file_bound()
+            budget.cross(current.cut)
             continue
         budget.used += len(line.text) + 1
         current.add(line)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from netriage.cli.common import EXIT_FINDINGS, EXIT_OK, parse_answers
+from netriage.cli.common import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK, parse_answers
 from netriage.errors import NetriageError
 
 _ALARM = ("medium", "high", "critical")
@@ -52,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     # a pair verdict holds the findings it folded: it counts like them
-    alarms = [*analysis.findings, *analysis.pairs]
-    return EXIT_FINDINGS if any(f.severity in _ALARM for f in alarms) else EXIT_OK
+    if any(f.severity in _ALARM for f in [*analysis.findings, *analysis.pairs]):
+        return EXIT_FINDINGS
+    for what in analysis.capture.cut:
+        print(f"netriage: incomplete: {what}", file=sys.stderr)
+    return EXIT_INCOMPLETE if analysis.capture.cut else EXIT_OK
 
 
 def _check_output(path: Path) -> None:

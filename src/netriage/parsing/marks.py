@@ -17,3 +17,18 @@ def cut_short_line(why: str) -> str:
 
 def is_cut_short(line: str) -> bool:
     return line.startswith(CUT_SHORT)
+
+
+def cut_at_bound_line(why: str) -> str:
+    """The mark the loader puts after an output it stopped keeping at one of its bounds."""
+    return f"{CUT_SHORT} ({why}); the lines above are all netriage kept of this output"
+
+
+def cut_reason(line: str) -> str:
+    """The why of a cut mark (the text in its parentheses), "" when the line is no mark."""
+    if not is_cut_short(line):
+        return ""
+    rest = line[len(CUT_SHORT):].strip()
+    if rest.startswith("(") and ")" in rest:
+        return rest[1:rest.rfind(")")]
+    return "cut short"

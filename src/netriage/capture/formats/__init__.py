@@ -40,6 +40,7 @@ class FileLoad:
     hints: list[str] = field(default_factory=list)  # hostnames read from the outputs
     meta: dict = field(default_factory=dict)  # saved-file metadata (devices, manifest)
     console: list[tuple[Key, Entry]] = field(default_factory=list)  # see Device.console
+    cut: list[str] = field(default_factory=list)  # bounds this file crossed (see Capture.cut)
 
 
 @dataclass(frozen=True)

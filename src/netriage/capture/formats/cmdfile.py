@@ -112,7 +112,7 @@ def load(text: TextFile, context: Context) -> FileLoad:
     result.hints = hostname_hints(block.texts[:2000])
     key = Key(context.folder_host or host)
     for entry in make_entries(block.texts, block.runs, typed=typed, prompt="", source=name,
-                              line=0):
+                              line=0, truncated=block.truncated, cut=block.cut):
         result.entries.append((key, entry))
     result.skipped += split_notes(name, split, text.cut_lines)
     return result

@@ -104,6 +104,8 @@ def whole_file(text: TextFile, *, style: Style, budget: Budget, split: Split, bl
             continue
         if budget.used + len(line.text) > budget.file_chars:
             split.stopped_at = line.number
+            block.truncated, block.cut = True, budget.file_bound()
+            budget.cross(block.cut)
             continue
         budget.used += len(line.text) + 1
         block.add(line)

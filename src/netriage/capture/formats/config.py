@@ -63,7 +63,8 @@ def load(text: TextFile, context: Context) -> FileLoad:
     typed = prompt.group("cmd") if prompt else ""
     entries = make_entries(block.texts, block.runs, typed=typed,
                            prompt=prompt.group("prompt") if prompt else "", source=name,
-                           line=block.prompt.line, command="" if typed else _RUN)
+                           line=block.prompt.line, command="" if typed else _RUN,
+                           truncated=block.truncated, cut=block.cut)
     # Read from the repaired text (`Hostname R1 enable secret ...` pasted by a word processor
     # is `hostname R1` once repaired), as the checks will.
     repaired = [t for entry in entries for t in entry.output.split("\n")]

@@ -38,7 +38,8 @@ def load(text: TextFile, context: Context) -> FileLoad:
     result.hints = hints
     key = Key(context.folder_host or (hints[0] if hints else ""))
     for entry in make_entries(block.texts, block.runs, typed=SHOW_TECH, prompt="",
-                              source=name, line=0):
+                              source=name, line=0, truncated=block.truncated,
+                              cut=block.cut):
         result.entries.append((key, entry))
     result.skipped += split_notes(name, split, text.cut_lines)
     return result

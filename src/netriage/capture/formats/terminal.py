@@ -15,7 +15,7 @@ from netriage.capture.model import CONSOLE, Entry, line_at
 from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.stream import detect_style
-from netriage.capture.terminal import Outside, Split, split_blocks
+from netriage.capture.terminal import Block, Outside, Split, split_blocks
 from netriage.parsing.marks import is_cut_short
 
 
@@ -65,21 +65,23 @@ def load(text: TextFile, context: Context) -> FileLoad:
                   prompt.unit, prompt.context,
                   prompt.role)
         if not prompt.typed:
-            filled = [i for i, t in enumerate(block.texts) if t.strip()]
+            texts = block.lines()
+            filled = [i for i, t in enumerate(texts) if t.strip()]
             if filled:
                 first, end = line_at(block.runs, filled[0]), line_at(block.runs, filled[-1])
                 split.outside.append(Outside(first, end, "output after a prompt with no "
                                                          "command"))
                 # console messages between commands: no command's output, still evidence
                 result.console.append((key, Entry(
-                    command=CONSOLE, output="\n".join(block.texts), prompt=prompt.prompt,
+                    command=CONSOLE, output="\n".join(texts), prompt=prompt.prompt,
                     source=name, line=prompt.line, timestamp=block.stamp,
                     line_map=line_map(block.runs, prompt.line))))
             continue
         for entry in make_entries(block.texts, block.runs, typed=prompt.typed,
                                   prompt=prompt.prompt, source=name, line=prompt.line,
                                   timestamp=block.stamp,
-                                  truncated=block.truncated or _cut_short(block.texts),
+                                  truncated=block.truncated or _cut_short(block),
+                                  cut=block.cut, body=block.body,
                                   config_mode=prompt.config_mode):
             result.entries.append((key, entry))
     result.started = result.started or split.started
@@ -87,9 +89,11 @@ def load(text: TextFile, context: Context) -> FileLoad:
     return result
 
 
-def _cut_short(texts: list[str]) -> bool:
+def _cut_short(block: Block) -> bool:
     """`netriage collect` ended this output with its "cut short" mark: the session dropped."""
-    last = next((t for t in reversed(texts) if t.strip()), "")
+    if block.body is not None:  # look at the end only: the body may be 110 MB
+        return is_cut_short(block.body[-4096:].rstrip().rsplit("\n", 1)[-1])
+    last = next((t for t in reversed(block.texts) if t.strip()), "")
     return is_cut_short(last)
 
 

@@ -47,7 +47,7 @@ def _table(facts: DeviceFacts, commands: tuple[str, ...]) -> tuple[Any, str] | N
         if entry is not None or facts.device.find(command, unfiltered=False) is not None:
             result = usable_result(facts, command)
             if entry is not None and entry.truncated:  # the capture ended mid-output
-                raise Unknown(f"`{command}` was cut short", (command,))
+                raise Unknown(f"`{command}` was cut short: {entry.cut_why}", (command,))
             return result, command
     return None
 
@@ -167,7 +167,7 @@ def _ios_ipsec(facts: DeviceFacts) -> tuple[Any, str] | None:
             raise unreadable_reason(command, result)
         facts.note_partial(result, command, entry)
         if entry.truncated:
-            raise Unknown(f"`{command}` was cut short", (command,))
+            raise Unknown(f"`{command}` was cut short: {entry.cut_why}", (command,))
         return result, command
     return None
 
