@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import netriage.training.inject.crypto_faults
-import netriage.training.inject.failover_faults  # noqa: F401 - imported to register faults
+import netriage.training.inject.failover_faults
+import netriage.training.inject.interface_faults  # noqa: F401 - imported to register faults
 from netriage.capture import Capture
 from netriage.training.inject.base import FAULTS, Change, InjectError, Plan, tag_of
 
