@@ -75,6 +75,8 @@ def test_the_training_walk_reaches_the_first_fault(scenario):
         session.next()
     result = session.result()
     assert result.records and result.score.maximum > 0
+    # every node a trainee meets explains itself (the reveal and the post-mortem show it)
+    assert not [r.node.id for r in result.records if not r.why]
     walked = [r.node.finding for r in result.records if r.node.kind == "finding"]
     if scenario.faults:
         assert scenario.faults[0] in walked
