@@ -61,9 +61,11 @@ def test_reports_in_every_format(captures, tmp_path, capsys):
     clear = tmp_path / "clear.md"
     main(["analyze", str(folder), "--format", "markdown", "--no-redact", "-o", str(clear)])
     assert len(_leaks(clear.read_text())) > 10  # reports do quote secrets when unmasked
-    for fmt in ("markdown", "json"):
+    for fmt in ("markdown", "json", "html"):
         out = tmp_path / f"report.{fmt}"
-        assert main(["analyze", str(folder), "--format", fmt, "-o", str(out)]) in (0, 1)
+        # --merge: one report of every capture (a folder is otherwise one report per file)
+        assert main(["analyze", "--merge", str(folder), "--format", fmt, "-o", str(out)]) \
+            in (0, 1)
         assert not _leaks(out.read_text()), fmt
     report = json.loads((tmp_path / "report.json").read_text())
     kinds = {row["kind"] for row in report["redaction"]["masked"]}

@@ -20,10 +20,26 @@ from netriage.errors import NetriageError
 _SUBCOMMANDS = ["analyze", "checks", "parse", "collect", "lab", "save", "train", "scenario"]
 
 
+_TUI_HELP = """\
+the TUI (interactive):
+  netriage [PATH...]         open capture files or folders (no PATH: the start screen)
+  netriage --demo            open the bundled demo capture (an ASA failover pair)
+  netriage --resume FILE     resume a saved walkthrough (reopens its capture)
+  netriage --platform P ...  override platform detection (cisco_asa, cisco_ftd, cisco_ios,
+                             cisco_xe, cisco_pix)
+
+headless: netriage analyze PATH... (alias: analyse); `netriage COMMAND --help` for each.
+exit codes of analyze: 0 no finding medium or worse, 1 one is, 2 bad input (one sentence on
+stderr), 3 no such finding but part of the capture was cut at a size bound."""
+
+
 def _parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser = argparse.ArgumentParser(
         prog="netriage",
+        usage="netriage [PATH...] [--demo] [--resume FILE] [--platform P]\n"
+              "       netriage COMMAND ...",
         description="Troubleshoot Cisco failover, IPsec and interfaces from captures or devices.",
+        epilog=_TUI_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"netriage {__version__}")
     sub = parser.add_subparsers(dest="command")

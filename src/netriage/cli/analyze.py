@@ -1,4 +1,6 @@
-"""`netriage analyze PATH...`: headless analysis with a report and a meaningful exit code."""
+"""`netriage analyze PATH...` (or `analyse`): headless analysis with a report and a meaningful
+exit code. Files named together are one capture; a folder is a batch, each capture in it
+analysed on its own (`cli.analyze_batch`) unless `--merge` makes everything one capture."""
 
 from __future__ import annotations
 
@@ -14,16 +16,43 @@ NO_REDACT_WARNING = ("netriage: warning: --no-redact: secrets (keys, passwords, 
                      "communities) are written in clear text; do not share this output")
 
 
+EPILOG = """\
+files named together are one capture (e.g. the two units of a pair); a folder is a batch:
+each capture in it is analysed on its own, one report each (per-command files of one folder
+are one capture; the two ends of a failover pair or IPsec tunnel found in one folder are
+analysed together). --merge analyses everything given as one capture.
+
+exit codes:
+  0  no finding is medium or worse (in any capture of a batch)
+  1  at least one finding is medium or worse
+  2  bad input, one sentence on stderr: the capture cannot be used (empty, binary, not a
+     capture, nothing recognisable), --output/--output-dir unusable, or an --answer that
+     answers no question (an unknown TREE.NODE, a node that is not a question, or an
+     answer not among its choices: the valid ones are named)
+  3  no finding medium or worse, but part of the capture was cut at a size bound"""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    analyze = sub.add_parser("analyze", help="analyse captures and print findings (headless)")
+    analyze = sub.add_parser("analyze", aliases=["analyse"], epilog=EPILOG,
+                             formatter_class=argparse.RawDescriptionHelpFormatter,
+                             help="analyse captures and print findings (headless)",
+                             description="Analyse captures and report findings, what would "
+                                         "decide more, and questions to answer.")
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="capture file or folder")
-    analyze.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    analyze.add_argument("--format", choices=["text", "markdown", "html", "json"],
+                         default="text", help="report format (html: one self-contained file)")
     analyze.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    analyze.add_argument("--output-dir", metavar="DIR",
+                         help="batch: write one report per capture and an index into DIR")
+    analyze.add_argument("--merge", action="store_true",
+                         help="analyse every path given as one capture (no batch)")
     analyze.add_argument("--platform", metavar="P",
                          help="override detection: cisco_asa, cisco_ftd, cisco_ios, cisco_xe")
     analyze.add_argument("--answer", action="append", default=[], metavar="TREE.NODE=ANSWER",
                          help="answer a question no output can tell, e.g. "
-                              "failover.meant-to-be-a-pair=yes")
+                              "failover.meant-to-be-a-pair=yes (the report prints each open "
+                              "question in this form, with its answers; a node or answer "
+                              "that does not exist is exit 2)")
     analyze.add_argument("--no-redact", action="store_true",
                          help="keep secrets (keys, passwords, SNMP communities) in the report")
     analyze.set_defaults(func=run)
@@ -31,12 +60,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from netriage.analysis import analyze_paths
+    from netriage.cli import analyze_batch
     from netriage.report import render_report
 
+    answers = parse_answers(args.answer)  # a bad answer stops before any analysis
     if args.output:
         _check_output(Path(args.output))  # before the analysis, not after it
-    analysis = analyze_paths(args.paths, platform=args.platform or "",
-                             answers=parse_answers(args.answer))
+    if args.output_dir:
+        analyze_batch.check_output_dir(Path(args.output_dir))
+    units = None if args.merge else analyze_batch.batch_units(args.paths)
+    if args.output_dir or (units is not None and len(units) > 1):
+        if units is None or args.merge:  # one capture, still written as a report + index
+            paths = [Path(p) for p in args.paths]
+            units = [analyze_batch.Unit(" + ".join(args.paths), paths, Path("."))]
+        if args.no_redact:
+            print(NO_REDACT_WARNING, file=sys.stderr)
+        return analyze_batch.run(args, units, answers)
+    analysis = analyze_paths(args.paths, platform=args.platform or "", answers=answers)
     if not any(d.device.platform for d in analysis.devices):
         raise NetriageError(f"{', '.join(args.paths)}: nothing I can analyse: no device "
                             "platform recognised (try --platform cisco_asa or cisco_ios)")

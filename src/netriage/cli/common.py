@@ -10,11 +10,40 @@ EXIT_INCOMPLETE = 3
 
 
 def parse_answers(values: list[str]) -> dict[str, str]:
-    """`--answer tree.node=answer` values as a dict."""
+    """`--answer tree.node=answer` values as a dict, each checked against the trees: a node
+    that is not a question, or an answer that is not one of its choices, is refused (exit 2)
+    with the valid ones named — a mistyped answer must not silently drop the question."""
     answers = {}
     for value in values:
         key, sep, answer = value.partition("=")
         if not sep:
             raise NetriageError(f"--answer {value!r} must look like TREE.NODE=ANSWER")
-        answers[key.strip()] = answer.strip()
+        key, answer = key.strip(), answer.strip()
+        check_answer(key, answer)
+        answers[key] = answer
     return answers
+
+
+def _questions() -> dict[str, dict[str, tuple[str, ...]]]:
+    """tree id → {question node id → its answers}, for trees that ask anything."""
+    from netriage.engine.tree import load_trees
+
+    asked = {t.id: {n.id: tuple(a for a, _next in n.choices)
+                    for n in t.nodes.values() if n.kind == "question"} for t in load_trees()}
+    return {tree: nodes for tree, nodes in asked.items() if nodes}
+
+
+def check_answer(key: str, answer: str) -> None:
+    """Raise a one-sentence NetriageError when `key=answer` answers no question."""
+    questions = _questions()
+    tree, _dot, node = key.partition(".")
+    if tree not in questions:
+        raise NetriageError(f"--answer {key}={answer}: no tree {tree!r} asks a question; "
+                            f"trees with questions: {', '.join(sorted(questions))}")
+    if node not in questions[tree]:
+        raise NetriageError(f"--answer {key}={answer}: {node!r} is not a question of {tree}; "
+                            f"its questions: {', '.join(sorted(questions[tree]))}")
+    choices = questions[tree][node]
+    if answer not in choices:
+        raise NetriageError(f"--answer {key}={answer}: {answer!r} is not an answer to "
+                            f"{key}; answer one of: {', '.join(choices)}")

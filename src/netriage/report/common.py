@@ -3,6 +3,7 @@ copies them, what would decide more (grouped by the command to capture), open qu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,7 +108,8 @@ def fix_view(fix: dict[str, Any]) -> FixView:
         notes.append(commands.pop(0).lstrip("! ").strip())
     note = " ".join(notes)
     manager = list(fix.get("manager") or [])
-    nothing = "nothing to fix" in note.lower() or any(
+    # `! nothing to fix; ...`, `! none: phase 1 is healthy`: words, not a fix to apply
+    nothing = note.lower().startswith(("nothing to fix", "none")) or any(
         m.lower().startswith("nothing to fix") for m in manager)
     rollback = [r for r in fix["rollback"] if not r.lstrip().startswith("!")]
     return FixView(fix["heading"], fix.get("impact") or "", manager, commands,
@@ -118,8 +120,9 @@ def fix_label(view: FixView) -> str:
     """`Fix (asa >=8.4):` or `Nothing to fix (asa, ftd): who ran it:`."""
     if not view.nothing_to_fix:
         return f"Fix ({view.heading}):" + (f" {view.note}" if view.note else "")
-    rest = view.note.split(";", 1)[1].strip() if ";" in view.note else ""
-    return f"Nothing to fix ({view.heading})" + (f"; {rest}" if rest else ".")
+    rest = re.split(r"[;:]", view.note, maxsplit=1)[1].strip() if re.search(r"[;:]",
+                                                                            view.note) else ""
+    return f"Nothing to fix ({view.heading})" + (f": {rest}" if rest else ".")
 
 
 @dataclass

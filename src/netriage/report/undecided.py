@@ -85,6 +85,13 @@ def runs_on(command: str, platform: str, version: str = "") -> bool:
     return bool(checks) and not any(check_lines(v, t, [command], r) for v, t, r in checks)
 
 
+def _part_of(command: str, longer: str) -> bool:
+    """`show running-config failover` is part of the configuration, `show interface Gi0/1`
+    part of `show interface`; `show interfaces status` is another command."""
+    rest = longer[len(command):].strip()
+    return "running-config" in command or rest[:1].isupper() or rest[:1].isdigit()
+
+
 def captured_forms(device: Device, command: str) -> list[str]:
     """Outputs of `command` captured only in part: filtered, or one section of it."""
     forms: list[str] = []
@@ -92,7 +99,7 @@ def captured_forms(device: Device, command: str) -> list[str]:
         if entry.command == command and entry.filtered:
             typed = entry.typed.strip() or f"{command} {entry.filter}"
             forms.append(f"`{typed}` (filtered)")
-        elif entry.command.startswith(command + " "):
+        elif entry.command.startswith(command + " ") and _part_of(command, entry.command):
             forms.append(f"`{entry.command}`")
     return list(dict.fromkeys(forms))
 
@@ -118,7 +125,9 @@ def undecided_dict(u: Undecided, device: Device | None, captured: set[str]) -> d
         item["answer"] = f"--answer {u.tree}.{u.node}=ANSWER"
         return item
     platform, version = (device.platform, device.version) if device else ("", "")
-    usable = [c for c in u.commands if runs_on(c, platform, version)]
+    named = _NOT_CAPTURED.match(u.reason)  # the command the engine itself names
+    wanted = [*u.commands, *([named.group(1)] if named else [])]
+    usable = list(dict.fromkeys(c for c in wanted if runs_on(c, platform, version)))
     missing = [c for c in usable if c not in captured]
     if missing:
         item["capture"] = missing[0]
