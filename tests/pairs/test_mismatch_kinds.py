@@ -74,3 +74,15 @@ def test_a_configuration_difference_on_a_working_tunnel_is_only_a_difference(tmp
     pair = the_pair(report, "ipsec")
     assert pair["verdict"] == "established" and pair["findings"] == []
     assert any("PFS differs" in d and "negotiated" in d for d in pair["differences"])
+
+
+def test_licence_that_must_match_differs(tmp_path):
+    secondary = _changed(tmp_path, HEALTHY / "fw-hq-secondary.log", "sec.log",
+                         ("Security Contexts                 : 2",
+                          "Security Contexts                 : 5"))
+    _, report, _ = analyze(HEALTHY / "fw-hq-primary.log", secondary)
+    pair = the_pair(report, "failover")
+    assert pair["findings"] == ["failover.license-mismatch"]
+    assert any("Security Contexts: 2 / 5" in d for d in pair["differences"])
+    assert {e["device"] for e in pair["evidence"] if "Security Contexts" in e["text"]} == {
+        "fw-hq/pri", "fw-hq/sec"}

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from netriage.pairs.catalog import severity_of
+from netriage.pairs.failover_licence_sync import check_licences, sync_difference
 from netriage.pairs.failover_match import Unit
 from netriage.pairs.model import (
     DEGRADED,
@@ -39,6 +40,7 @@ FOLDS = {
     "failover.key-mismatch": ("failover.key-mismatch",),
     "failover.standby-ip-missing": ("failover.standby-ip-missing", "failover.if-waiting"),
     "failover.both-primary-or-secondary": ("failover.both-primary-or-secondary",),
+    "failover.license-mismatch": ("failover.license-mismatch",),
 }
 
 
@@ -52,6 +54,10 @@ def failover_pair(a: Unit, b: Unit, matched_by: str) -> Pair:
     _versions(pair, a, b)
     _hardware(pair, a, b, pa, pb)
     _modes(pair, a, b, pa, pb)
+    if check_licences(pair, a, b):
+        _flag(pair, "failover.license-mismatch", MISMATCH)
+    if sync := sync_difference(a, b):
+        pair.differences.append(sync)
     _standby_addresses(pair, a, b)
     _views(pair, a, b)
     _timers(pair, a, b)
