@@ -127,3 +127,25 @@ async def test_escape_does_not_leave_training_for_the_findings():
         assert not screen.check_action("next", ())  # predict first: no skipping ahead
         await pilot.press("9")  # no such option: nothing happens
         assert screen.state == "predict" and not screen.session.answers
+
+
+async def test_a_scenario_whose_captures_lack_its_fault_says_so_on_screen(tmp_path):
+    import shutil
+
+    from netriage.training import load_scenario
+    from tests.conftest import FIXTURES
+
+    folder = tmp_path / "healthy-pair"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "failover" / "healthy-asa-pair.log", folder / "fw.log")
+    (folder / "scenario.yaml").write_text(
+        "id: healthy-pair\ntitle: T\nlevel: beginner\ngoals: [g]\nstory: s\n"
+        "faults: [failover.version-mismatch]\ncaptures: [fw.log]\n")
+    app = TrainingApp(load_scenario(folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "state", "") == "failed", "the refusal")
+        said = shown(app)
+        assert "cannot be trained on" in said
+        assert "do not give failover.version-mismatch" in said
+        await pilot.press("n", "1")  # nothing to start or choose
+        assert app.screen.state == "failed"

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from netriage.errors import NetriageError
 from netriage.tui.actions import Act, bindings
 from netriage.tui.screens.base import BaseScreen
 from netriage.tui.screens.training_content import (
@@ -59,7 +60,7 @@ class TrainingScreen(BaseScreen):
         super().__init__()
         self.scenario = scenario
         self.session: Any = None  # a training.session.TrainingSession once opened
-        self.state = "loading"  # loading | intro | predict | revealed | finished
+        self.state = "loading"  # loading | intro | predict | revealed | finished | failed
         self.hint_text = ""
         self.show_output = False  # the whole output this step reads, under the prompt
         self.saved: Any = None  # the progress Run written at the end
@@ -77,11 +78,22 @@ class TrainingScreen(BaseScreen):
         def work() -> Any:
             from netriage.training.session import TrainingSession
 
-            return TrainingSession.open(self.scenario)
+            try:
+                return TrainingSession.open(self.scenario)
+            except NetriageError as error:  # said on the screen, not only in a toast
+                return error
 
         self.netriage.start_job(work, f"Opening scenario {self.scenario.id}…", self.opened)
 
     def opened(self, session: Any) -> None:
+        if isinstance(session, NetriageError):
+            self.state = "failed"
+            self.query_one("#training-text", Static).update(Content.assemble(
+                ("This scenario cannot be trained on: ", "bold"), str(session),
+                ("\nPress q to quit.", "dim")))
+            self.netriage.notify(str(session), title="Training", severity="error")
+            self.refresh_bindings()
+            return
         self.session = session
         self.state = "intro"
         self.show()
