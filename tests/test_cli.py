@@ -169,3 +169,21 @@ def test_undecided_checks_are_grouped_by_what_would_decide_them():
                                     "asa5506x-9.12-shop-base-licence-no-failover-session.log"))
     assert "--answer failover.meant-to-be-a-pair=ANSWER   (ANSWER is one of: yes, no)" \
         in standalone.stdout
+
+
+def test_help_describes_the_tui_and_its_options():
+    result = run("--help")
+    assert result.returncode == 0
+    for words in ("netriage [PATH...]", "--demo", "--resume FILE", "the TUI (interactive)",
+                  "analyze (analyse)", "2 bad input"):
+        assert words in result.stdout, words
+    analyze = " ".join(run("analyze", "--help").stdout.split())
+    assert "exit codes:" in analyze
+    assert "an --answer that answers no question" in analyze
+    assert "--format {text,markdown,html,json}" in analyze
+
+
+def test_analyse_is_an_alias_of_analyze():
+    british, american = run("analyse", str(DEMO)), run("analyze", str(DEMO))
+    assert british.returncode == american.returncode == 1
+    assert british.stdout == american.stdout and "does not exist" not in british.stderr

@@ -30,7 +30,7 @@ def _hostnames(path: Path) -> list[str]:
 def generate(folder: Path, count: int) -> list[Path]:
     """`count` captures in `folder`, cycling over the templates."""
     folder.mkdir(parents=True, exist_ok=True)
-    sources = templates()
+    sources = templates()[:count]
     texts = {}
     for source in sources:
         names = _hostnames(source)
