@@ -37,9 +37,21 @@ class ScreenMask:
     def learn_entry(self, entry: Entry) -> None:
         with self._lock:
             for text in (entry.typed, entry.command):
-                if text:
-                    redact_text(text, self.tokens)
+                self._typed(entry, text)
             redact_text(entry.output, self.tokens, command=entry.command)
+
+    def _typed(self, entry: Entry, text: str) -> str:
+        # A line typed at a sub-mode prompt (`fw(config-aaa-server-host)# key x`) takes its
+        # context from the prompt's mode, as the saved captures' headers do: masked with its
+        # prompt, which is then taken off again.
+        if not text:
+            return text
+        if entry.prompt and "(" in entry.prompt:
+            prefix = entry.prompt + " "
+            out = redact_text(prefix + text, self.tokens).text
+            if out.startswith(prefix):
+                return out[len(prefix):]
+        return redact_text(text, self.tokens).text
 
     # -- masking --------------------------------------------------------------------------
     def text(self, value: str) -> str:
@@ -47,6 +59,11 @@ class ScreenMask:
             return value
         with self._lock:
             return mask_value(value, self.tokens)
+
+    def typed(self, entry: Entry) -> str:
+        """The command line as typed (or resolved), as the screen shows it."""
+        with self._lock:
+            return mask_value(self._typed(entry, entry.command or entry.typed), self.tokens)
 
     def output(self, entry: Entry) -> str:
         """`entry.output` as the screen shows it (same lines, secrets as tokens); cached."""

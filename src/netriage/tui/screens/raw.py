@@ -120,7 +120,7 @@ class RawScreen(BaseScreen):
                 host_now = hostname
             result = self._result(hostname, entry)
             mark, style = STATUS_MARK.get(result.status, ("·", "dim")) if result else ("·", "dim")
-            name = self.workspace.mask.text(entry.command or entry.typed)
+            name = self.workspace.mask.typed(entry)
             options.append(Option(Content.assemble(
                 (mark, style), f" {name}", (f" {self.workspace.mask.text(entry.filter)}", "dim")),
                 id=str(index)))
@@ -142,7 +142,7 @@ class RawScreen(BaseScreen):
         result = self._result(hostname, entry)
         view = self.query_one("#output", OutputView)
         where = f"{Path(entry.source).name}:{entry.line}" if entry.line else entry.source
-        name = self.workspace.mask.text(entry.command or entry.typed)
+        name = self.workspace.mask.typed(entry)
         view.border_title = f"{hostname} · {name} · {where}"
         marked = {n - 1 for n, _text in result.not_understood} if result else set()
         view.show(self.workspace.mask.output(entry) or "(no output)",
