@@ -51,8 +51,18 @@ def test_overview(snap_compare, size):
 
 @SIZES
 def test_walkthrough(snap_compare, size):
+    """Enter on the finding: the walk opens at the check that decided it, its lines whole."""
     assert snap_compare(NetriageApp([str(DEMO)]), terminal_size=size,
-                        run_before=keys_after_load("enter", "n", "n"))
+                        run_before=keys_after_load("enter"))
+
+
+@SIZES
+def test_nothing_recognised(snap_compare, size, tmp_path):
+    """No output understood: said plainly, with what was and was not read."""
+    capture = tmp_path / "odd.log"
+    capture.write_text("fw1# show blah\nxx yy zz\nfw1# show failover\nblah blah\nfw1# \n")
+    assert snap_compare(NetriageApp([str(capture)]), terminal_size=size,
+                        run_before=keys_after_load())
 
 
 @SIZES
