@@ -127,7 +127,7 @@ def _ike_state(a: End, b: End) -> list[Fault]:
                           or s.state.upper() == "MM_WAIT_MSG5"), None)
         fault = Fault("crypto.ike-p1-psk-mismatch", KEY_MISMATCH,
                       "IKE stops at the key check: " + "; ".join(
-                          f"{end.name} {s.state}" for end, s in psk), responder or b)
+                          f"{end.name} {s.state}" for end, s in psk), responder)
         for end, _sa in psk:
             fault.evidence += evidence(end.facts, "show crypto isakmp sa",
                                        "|".join(_PSK_STATES), 2)
