@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from netriage.capture.model import Capture, Entry
-from netriage.redact.engine import Masked, TokenMap, mask, mask_known
+from netriage.redact.engine import Masked, TokenMap, mask
 
 # Report keys whose values are names and ids the report's structure relies on: never prose,
 # never output text (an id like `config.snmp-community-public` must survive a secret "public").
@@ -82,7 +82,7 @@ def mask_value(value: str, tokens: TokenMap) -> str:
     A value that is exactly a known secret is masked whatever its length: a parsed record's
     `KEY` field holds the secret alone, where a short one would not be masked as a word.
     """
-    return tokens.exact(value.strip()) or mask_known(mask(value, tokens)[0], tokens)
+    return tokens.exact(value.strip()) or mask(value, tokens)[0]  # its last step: mask_known
 
 
 def redact_report(report: dict[str, Any], tokens: TokenMap) -> dict[str, Any]:

@@ -1,12 +1,15 @@
 """Masking secrets in text with stable tokens, and saying what was masked where.
 
-The rules run through netutils' `sanitize_config` (one MULTILINE `re.sub` per filter): the
-replacement we hand it is a function, so each secret becomes a token and a manifest row
-instead of a fixed string. A `TokenMap` numbers secrets in the order first seen: the same
-secret always gets the same number, whatever its kind, so `<psk-3>` on one peer and
-`<psk-3>` on the other still say "same key" (and `<enable-3>` would say the enable password
-is that key too). After the rules, every secret already known is masked wherever else it
-appears (a PSK echoed by `show crypto isakmp key`, a debug line, a finding's text).
+Redaction costs only where secrets can be: an output holding no secret word is returned
+after one keyword test; a big one goes through the rules only on its lines holding one;
+each rule (compiled once, in netutils' filter shape: one MULTILINE `re.sub`) runs only on
+text holding one of its keywords. The replacement is a function, so each secret becomes a
+token and a manifest row instead of a fixed string. A `TokenMap` numbers secrets in the
+order first seen: the same secret always gets the same number, whatever its kind, so
+`<psk-3>` on one peer and `<psk-3>` on the other still say "same key" (and `<enable-3>`
+would say the enable password is that key too). After the rules, every secret already
+known is masked wherever else it appears (a PSK echoed by `show crypto isakmp key`, a debug
+line, a finding's text).
 """
 
 from __future__ import annotations
@@ -19,8 +22,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from netutils.config.clean import sanitize_config
-
+from netriage.redact.prefilter import (
+    BOUNDARY_WORDS,
+    SECRET_WORDS,
+    SPARSE_FROM,
+    lines_with,
+    may_hold_secret,
+    secret_free,
+)
 from netriage.redact.prompted import prompted_secrets
 from netriage.redact.rules import (
     BARE_KEY,
@@ -273,59 +282,25 @@ def _isakmp_key_table(text: str, tokens: TokenMap, rows: list[tuple[int, str, st
     return row.sub(replace, text)
 
 
-# Words a line must hold for any rule to match it. Lines that open or close a block a bare
-# `key` sits in are needed as context, but only when some line holds a secret word.
-# Abbreviations count: `ena sec x`, `snmp-s comm x`, `ntp auth 1 md5 x`, `ikev1 pre-sh x`,
-# `wpa-p ascii 0 x` hold none of the full words.
-_SECRET_WORDS = ("key", "pass", "secr", "sec ", "communit", "snmp", "auth", "tacacs", "radius",
-                 "aaa-server", "isakmp", "psk", "pre-sh", "wpa", "pkcs12")
-_BOUNDARY_WORDS = ("interface", "router", "line", "!")
-# Phrases that hold a secret word but no secret, printed thousands of times by SA tables
-# (`sa timing: remaining key lifetime (kB/sec)`): no rule can match a line made only of them.
-_BENIGN = ("remaining key lifetime", "key lifetime", "key-lifetime", "rekey")
-_SPARSE_FROM = 40  # lines; below this the whole text goes through the rules
-
-
-def _lines_with(lowered: str, words: tuple[str, ...], starts: list[int]) -> set[int]:
-    """Indexes of lines holding one of `words` (str.find runs at C speed; a regex did not)."""
-    found: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at != -1:
-            line = bisect_right(starts, at) - 1
-            found.add(line)
-            at = lowered.find(word, starts[line + 1] if line + 1 < len(starts) else len(lowered))
-    return found
-
-
-@lru_cache(maxsize=256)
-def _secret_free(text: str) -> bool:
-    """No secret word stands anywhere outside the benign phrases (C-speed scans).
-
-    Cached: a report masks each output twice (learning secrets, then masking), and a str
-    keeps its hash, so the second look at a 15 MB output costs nothing.
-    """
-    lowered = text.lower()
-    for phrase in _BENIGN:
-        lowered = lowered.replace(phrase, "")
-    return not any(word in lowered for word in _SECRET_WORDS)
-
-
-def _may_hold_secret(lowered: str, starts: list[int], index: int) -> bool:
-    end = starts[index + 1] if index + 1 < len(starts) else len(lowered)
-    line = lowered[starts[index]:end]
-    for phrase in _BENIGN:
-        line = line.replace(phrase, "")
-    return any(word in line for word in _SECRET_WORDS)
+@lru_cache(maxsize=len(RULES))
+def _compiled(rule: Rule) -> re.Pattern[str]:
+    """A rule compiled once, when first needed (not at import: start-up stays cheap; and not
+    through `re`'s own cache, which a run's ~500 parser regexes evict it from)."""
+    return re.compile(rule.regex, re.MULTILINE)
 
 
 def _line_rules(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
                 lines: _Lines) -> str:
-    """The one-line rules: each secret is found from its own line (and prompt) alone."""
-    filters: list[dict[str, Any]] = [
-        {"regex": rule.regex, "replace": _replacer(rule, tokens, rows, lines)}
-        for rule in RULES]
-    return sanitize_config(text, filters)  # type: ignore[arg-type]  # a function as replacement
+    """The one-line rules: each secret is found from its own line (and prompt) alone.
+
+    A rule runs only on a text holding its `needs` words: a `show version` with "key" in it
+    is not searched for SNMP communities or enable passwords.
+    """
+    lowered = text.lower()
+    for rule in RULES:
+        if all(any(word in lowered for word in group) for group in rule.needs):
+            text = _compiled(rule).sub(_replacer(rule, tokens, rows, lines), text)
+    return text
 
 
 def _rules(text: str, tokens: TokenMap, command: str, rows: list[tuple[int, str, str]],
@@ -345,12 +320,12 @@ def _sparse_rules(text: str, tokens: TokenMap, command: str,
     big `show logging` with a few is masked by running the rules over those few lines only,
     joined, and the results put back in place.
     """
-    if _secret_free(text):
+    if secret_free(text):
         return text  # the common case for big outputs: no line offsets needed at all
     lowered = text.lower()
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    secret_lines = {i for i in _lines_with(lowered, _SECRET_WORDS, starts)
-                    if _may_hold_secret(lowered, starts, i)}
+    secret_lines = {i for i in lines_with(lowered, SECRET_WORDS, starts)
+                    if may_hold_secret(lowered, starts, i)}
     if not secret_lines:
         return text
     split = text.split("\n")
@@ -358,7 +333,7 @@ def _sparse_rules(text: str, tokens: TokenMap, command: str,
     # openers and closers around them (lines that only give context hold no secret).
     for wanted, masker in (
             (sorted(secret_lines), lambda t, r: _line_rules(t, tokens, r, _Lines())),
-            (sorted(secret_lines | _lines_with(lowered, _BOUNDARY_WORDS, starts)),
+            (sorted(secret_lines | lines_with(lowered, BOUNDARY_WORDS, starts)),
              lambda t, r: _bare_keys(t, tokens, r, _Lines()))):
         local: list[tuple[int, str, str]] = []
         masked = masker("\n".join(split[i] for i in wanted), local).split("\n")
@@ -374,13 +349,13 @@ def mask(text: str, tokens: TokenMap, command: str = "") -> tuple[str, list[tupl
     lines = _Lines()
     if command.startswith("show crypto isakmp key"):  # its table rows hold no secret word
         out = _rules(text, tokens, command, rows, lines)
-    elif _secret_free(text):
+    elif secret_free(text):
         out = text  # the quick pre-test: no secret-bearing word anywhere, in any case
     else:
         if _has_private_key(text):  # body lines hold no word the sparse pass would pick
             text = _private_keys(text, tokens, rows)
         text = _prompted(text, tokens, rows, command)  # the question gives the context
-        if text.count("\n") + 1 < _SPARSE_FROM:
+        if text.count("\n") + 1 < SPARSE_FROM:
             out = _rules(text, tokens, command, rows, lines)
         else:
             out = _sparse_rules(text, tokens, command, rows)

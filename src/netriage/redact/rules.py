@@ -61,6 +61,10 @@ _KEY = r"key(?![\w-])"
 @dataclass(frozen=True)
 class Rule:
     kind: str  # the token's kind, e.g. `psk` gives `<psk-1>`
+    # Words the rule cannot match without, keywords as abbreviated at their shortest: the
+    # text must hold a word of every group (`enable` needs "ena" and "pass" or "sec"), else
+    # the rule is skipped. Lowercase: tested on text.lower().
+    needs: tuple[tuple[str, ...], ...]
     regex: str  # for re.MULTILINE; case-blindness is in the pattern (`(?i)`)
 
 
@@ -70,101 +74,138 @@ _AUTH_KEY = ab("authentication-key", 4)
 RULES: tuple[Rule, ...] = (
     # IKE pre-shared keys: IOS `crypto isakmp key`, PIX 6 `isakmp key`, keyrings, ASA
     # tunnel-groups (`ikev1 pre-shared-key`, IKEv2 local/remote authentication).
-    Rule("psk", _LEAD + rf"(?:{ab('crypto', 3)}{_S})?{ab('isakmp', 3)}{_S}{_KEY}{_S}{_TYPE}"
-                        + _v()),
-    Rule("psk", _LEAD + rf"{ab('pre-shared-key', 6)}{_S}(?:address|hostname)[ \t].*?\bkey"
-                        rf"{_S}{_TYPE}{_v()}"),
-    Rule("psk", _LEAD + r"(?:ikev1[ \t]+|ikev2[ \t]+(?:local|remote)-authentication[ \t]+)?"
-                        rf"{ab('pre-shared-key', 6)}{_S}(?!address\b|hostname\b)"
-                        rf"(?:(?:local|remote)[ \t]+)?(?:hex[ \t]+)?{_TYPE}{_v()}"),
+    Rule("psk", (("isa",), ("key",)),
+         _LEAD + rf"(?:{ab('crypto', 3)}{_S})?{ab('isakmp', 3)}{_S}{_KEY}{_S}{_TYPE}"
+         + _v()),
+    Rule("psk", (("pre-sh",), ("address", "hostname")),
+         _LEAD + rf"{ab('pre-shared-key', 6)}{_S}(?:address|hostname)[ \t].*?\bkey"
+         rf"{_S}{_TYPE}{_v()}"),
+    Rule("psk", (("pre-sh",),),
+         _LEAD + r"(?:ikev1[ \t]+|ikev2[ \t]+(?:local|remote)-authentication[ \t]+)?"
+         rf"{ab('pre-shared-key', 6)}{_S}(?!address\b|hostname\b)"
+         rf"(?:(?:local|remote)[ \t]+)?(?:hex[ \t]+)?{_TYPE}{_v()}"),
     # ASA failover (and PIX 6 `failover lan key`): the key that encrypts failover traffic.
-    Rule("failover-key", _LEAD + rf"{ab('failover', 4)}{_S}(?:lan{_S})?{_KEY}{_S}"
-                                 rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
-    Rule("failover-key", _LEAD + rf"{ab('failover', 4)}{_S}ipsec{_S}pre-shared-key{_S}"
-                                 rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
+    Rule("failover-key", (("fail",), ("key",)),
+         _LEAD + rf"{ab('failover', 4)}{_S}(?:lan{_S})?{_KEY}{_S}"
+         rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
+    Rule("failover-key", (("fail",), ("ipsec",)),
+         _LEAD + rf"{ab('failover', 4)}{_S}ipsec{_S}pre-shared-key{_S}"
+         rf"(?:hex[ \t]+)?{_TYPE}{_v()}"),
     # Manual IPsec (`crypto map ... ipsec-manual`): the traffic keys themselves.
-    Rule("session-key", _LEAD + r"(?:crypto[ \t]+map[ \t]+\S+[ \t]+\d+[ \t]+)?set[ \t]+"
-                                r"session-key[ \t]+(?:inbound|outbound)[ \t]+esp[ \t]+\d+"
-                                rf"(?:[ \t]+cipher[ \t]+{_TYPE}{_v()})?"
-                                rf"(?:[ \t]+authenticator[ \t]+{_TYPE}{_v('s2')})?"),
-    Rule("session-key", _LEAD + r"(?:crypto[ \t]+map[ \t]+\S+[ \t]+\d+[ \t]+)?set[ \t]+"
-                                r"session-key[ \t]+(?:inbound|outbound)[ \t]+ah[ \t]+\d+[ \t]+"
-                                rf"{_TYPE}{_v()}"),
+    Rule("session-key", (("session-key",),),
+         _LEAD + r"(?:crypto[ \t]+map[ \t]+\S+[ \t]+\d+[ \t]+)?set[ \t]+"
+         r"session-key[ \t]+(?:inbound|outbound)[ \t]+esp[ \t]+\d+"
+         rf"(?:[ \t]+cipher[ \t]+{_TYPE}{_v()})?"
+         rf"(?:[ \t]+authenticator[ \t]+{_TYPE}{_v('s2')})?"),
+    Rule("session-key", (("session-key",),),
+         _LEAD + r"(?:crypto[ \t]+map[ \t]+\S+[ \t]+\d+[ \t]+)?set[ \t]+"
+         r"session-key[ \t]+(?:inbound|outbound)[ \t]+ah[ \t]+\d+[ \t]+"
+         rf"{_TYPE}{_v()}"),
     # Local credentials.
-    Rule("enable", _LEAD + rf"{ab('enable', 3)}{_S}(?:algorithm-type[ \t]+\S+[ \t]+)?"
-                           rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?:level[ \t]+\d+[ \t]+)?"
-                           rf"{_TYPE}{_v()}"),
-    Rule("user-password", _LEAD + rf"{ab('username', 4)}{_S}\S+[ \t]+(?:.*?[ \t])?"
-                                  rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}{_TYPE}{_v()}"),
-    Rule("passwd", _LEAD + rf"passwd{_S}{_v()}"),
-    Rule("master-key", _LEAD + r"key[ \t]+config-key[ \t]+password-encrypt(?:ion)?[ \t]+"
-                               rf"{_v()}(?:[ \t]+{_v('s2')})?"),
+    Rule("enable", (("ena",), ("pass", "sec")),
+         _LEAD + rf"{ab('enable', 3)}{_S}(?:algorithm-type[ \t]+\S+[ \t]+)?"
+         rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?:level[ \t]+\d+[ \t]+)?"
+         rf"{_TYPE}{_v()}"),
+    Rule("user-password", (("user",), ("pass", "sec")),
+         _LEAD + rf"{ab('username', 4)}{_S}\S+[ \t]+(?:.*?[ \t])?"
+         rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}{_TYPE}{_v()}"),
+    Rule("passwd", (("passwd",),),
+         _LEAD + rf"passwd{_S}{_v()}"),
+    Rule("master-key", (("config-key",), ("password-encrypt",)),
+         _LEAD + r"key[ \t]+config-key[ \t]+password-encrypt(?:ion)?[ \t]+"
+         rf"{_v()}(?:[ \t]+{_v('s2')})?"),
     # SNMP: v1/v2c communities (IOS and ASA forms) and v3 user passphrases.
-    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}{ab('community', 4)}{_S}{_TYPE}{_v()}"),
-    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}host[ \t].*?\bcommunity{_S}{_TYPE}{_v()}"),
-    Rule("snmp-community", _LEAD + rf"{_SNMP}{_S}host[ \t]+\d+\.\d+\.\d+\.\d+[ \t]+"
-                                   r"(?!.*\bcommunity\b)(?:vrf[ \t]+\S+[ \t]+)?"
-                                   r"(?:(?:informs|traps)[ \t]+)?(?:version[ \t]+(?:1|2c)[ \t]+)?"
-                                   r"(?!version\b|informs\b|traps\b|vrf\b|udp-port\b)" + _v()),
-    Rule("snmp-community", r"^[ \t]*Community name:[ \t]*" + _v(guard=False)),
-    Rule("snmp-user", _LEAD + rf"{_SNMP}{_S}user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+"
-                              r"(?:encrypted[ \t]+)?auth[ \t]+\S+[ \t]+" + _v()
-                              + r"(?:[ \t]+priv[ \t]+(?:aes[ \t]+\d+|3des|des|aes)[ \t]+"
-                              + _v("s2") + ")?"),
+    Rule("snmp-community", (("snmp-s",), ("comm",)),
+         _LEAD + rf"{_SNMP}{_S}{ab('community', 4)}{_S}{_TYPE}{_v()}"),
+    Rule("snmp-community", (("snmp-s",), ("community",)),
+         _LEAD + rf"{_SNMP}{_S}host[ \t].*?\bcommunity{_S}{_TYPE}{_v()}"),
+    Rule("snmp-community", (("snmp-s",), ("host",)),
+         _LEAD + rf"{_SNMP}{_S}host[ \t]+\d+\.\d+\.\d+\.\d+[ \t]+"
+         r"(?!.*\bcommunity\b)(?:vrf[ \t]+\S+[ \t]+)?"
+         r"(?:(?:informs|traps)[ \t]+)?(?:version[ \t]+(?:1|2c)[ \t]+)?"
+         r"(?!version\b|informs\b|traps\b|vrf\b|udp-port\b)" + _v()),
+    Rule("snmp-community", (("community name",),),
+         r"^[ \t]*Community name:[ \t]*" + _v(guard=False)),
+    Rule("snmp-user", (("snmp-s",), ("v3",)),
+         _LEAD + rf"{_SNMP}{_S}user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+"
+         r"(?:encrypted[ \t]+)?auth[ \t]+\S+[ \t]+" + _v()
+         + r"(?:[ \t]+priv[ \t]+(?:aes[ \t]+\d+|3des|des|aes)[ \t]+"
+         + _v("s2") + ")?"),
     # Key chains, HSRP/VRRP, routing protocol and NTP authentication.
-    Rule("key-string", _LEAD + r"(?:standby[ \t]+\d+[ \t]+authentication[ \t]+md5[ \t]+)?"
-                               rf"{ab('key-string', 5)}{_S}{_TYPE}{_v()}"),
-    Rule("key-string", _LEAD + r"(?:standby|vrrp)[ \t]+\d+[ \t]+authentication[ \t]+"
-                               r"(?!md5\b)(?:text[ \t]+)?" + _v()),
-    Rule("routing-key", _LEAD + r"ip[ \t]+ospf[ \t]+(?:message-digest-key[ \t]+\d+[ \t]+md5|"
-                                rf"{_AUTH_KEY}){_S}{_TYPE}{_v()}"),
-    Rule("routing-key", _LEAD + r"(?:ospf[ \t]+)?message-digest-key[ \t]+\d+[ \t]+md5[ \t]+"
-                                rf"{_TYPE}{_v()}"),
-    Rule("routing-key", _LEAD + rf"{ab('neighbor', 3)}{_S}\S+{_S}{_PASSWORD}{_S}{_TYPE}"
-                                + _v()),
+    Rule("key-string", (("key-s",),),
+         _LEAD + r"(?:standby[ \t]+\d+[ \t]+authentication[ \t]+md5[ \t]+)?"
+         rf"{ab('key-string', 5)}{_S}{_TYPE}{_v()}"),
+    Rule("key-string", (("standby", "vrrp"), ("authentication",)),
+         _LEAD + r"(?:standby|vrrp)[ \t]+\d+[ \t]+authentication[ \t]+"
+         r"(?!md5\b)(?:text[ \t]+)?" + _v()),
+    Rule("routing-key", (("ospf",), ("message-digest-key", "auth")),
+         _LEAD + r"ip[ \t]+ospf[ \t]+(?:message-digest-key[ \t]+\d+[ \t]+md5|"
+         rf"{_AUTH_KEY}){_S}{_TYPE}{_v()}"),
+    Rule("routing-key", (("message-digest-key",), ("md5",)),
+         _LEAD + r"(?:ospf[ \t]+)?message-digest-key[ \t]+\d+[ \t]+md5[ \t]+"
+         rf"{_TYPE}{_v()}"),
+    Rule("routing-key", (("nei",), ("pass",)),
+         _LEAD + rf"{ab('neighbor', 3)}{_S}\S+{_S}{_PASSWORD}{_S}{_TYPE}"
+         + _v()),
     # Named EIGRP (`authentication mode hmac-sha-256 x`) and DMVPN's NHRP password.
-    Rule("routing-key", _LEAD + rf"authentication{_S}mode{_S}hmac-sha-256{_S}{_TYPE}{_v()}"),
-    Rule("routing-key", _LEAD + rf"ip{_S}nhrp{_S}authentication{_S}{_v()}"),
-    Rule("ntp-key", _LEAD + rf"ntp{_S}{_AUTH_KEY}{_S}\d+[ \t]+md5[ \t]+{_v()}"),
+    Rule("routing-key", (("hmac-sha-256",),),
+         _LEAD + rf"authentication{_S}mode{_S}hmac-sha-256{_S}{_TYPE}{_v()}"),
+    Rule("routing-key", (("nhrp",), ("authentication",)),
+         _LEAD + rf"ip{_S}nhrp{_S}authentication{_S}{_v()}"),
+    Rule("ntp-key", (("ntp",), ("auth",)),
+         _LEAD + rf"ntp{_S}{_AUTH_KEY}{_S}\d+[ \t]+md5[ \t]+{_v()}"),
     # TACACS+/RADIUS shared secrets (IOS global forms; block forms are in BARE_KEY_BLOCKS).
-    Rule("tacacs-key", _LEAD + rf"{ab('tacacs-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
-                               rf"{_TYPE}{_v()}"),
-    Rule("radius-key", _LEAD + rf"{ab('radius-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
-                               rf"{_TYPE}{_v()}"),
-    Rule("aaa-key", _LEAD + rf"server-private{_S}\S+[ \t].*?\bkey{_S}{_TYPE}{_v()}"),
+    Rule("tacacs-key", (("tacacs-s",), ("key",)),
+         _LEAD + rf"{ab('tacacs-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
+         rf"{_TYPE}{_v()}"),
+    Rule("radius-key", (("radius-s",), ("key",)),
+         _LEAD + rf"{ab('radius-server', 8)}{_S}(?:host[ \t].*?)?{_KEY}{_S}"
+         rf"{_TYPE}{_v()}"),
+    Rule("aaa-key", (("server-private",), ("key",)),
+         _LEAD + rf"server-private{_S}\S+[ \t].*?\bkey{_S}{_TYPE}{_v()}"),
     # PIX 6: `aaa-server TAG (if) host A KEY [timeout N]`, the key positional.
-    Rule("aaa-key", _LEAD + rf"aaa-server{_S}\S+{_S}(?:\([^)]*\){_S})?host{_S}\S+{_S}"
-                            rf"(?!timeout\b)(?:key{_S}(?!timeout\b))?{_v()}"),
-    Rule("aaa-key", _LEAD + rf"ldap-login-password{_S}{_v()}"),
-    Rule("ppp-password", _LEAD + r"ppp[ \t]+(?:chap|pap)[ \t]+(?:sent-username[ \t]+\S+[ \t]+)?"
-                                 rf"{_PASSWORD}{_S}{_TYPE}{_v()}"),
+    Rule("aaa-key", (("aaa-server",), ("host",)),
+         _LEAD + rf"aaa-server{_S}\S+{_S}(?:\([^)]*\){_S})?host{_S}\S+{_S}"
+         rf"(?!timeout\b)(?:key{_S}(?!timeout\b))?{_v()}"),
+    Rule("aaa-key", (("ldap-login-password",),),
+         _LEAD + rf"ldap-login-password{_S}{_v()}"),
+    Rule("ppp-password", (("ppp",), ("pass",)),
+         _LEAD + r"ppp[ \t]+(?:chap|pap)[ \t]+(?:sent-username[ \t]+\S+[ \t]+)?"
+         rf"{_PASSWORD}{_S}{_TYPE}{_v()}"),
     # Wireless: an SSID's WPA pre-shared key, `wpa-psk ascii|hex [0|7] x`.
-    Rule("wpa-psk", _LEAD + rf"{ab('wpa-psk', 5)}{_S}(?:ascii|hex){_S}{_TYPE}{_v()}"),
+    Rule("wpa-psk", (("wpa-p",), ("ascii", "hex")),
+         _LEAD + rf"{ab('wpa-psk', 5)}{_S}(?:ascii|hex){_S}{_TYPE}{_v()}"),
     # Certificates: PKCS#12 import passwords (IOS `crypto pki import ... password x`, ASA
     # `crypto ca import TP pkcs12 x`) and RSA key import passphrases.
-    Rule("pki-password", _LEAD + rf"crypto{_S}(?:pki|ca){_S}import{_S}\S+{_S}pkcs12{_S}"
-                                 rf"(?:.*?[ \t]password{_S}{_v()}"
-                                 rf"|(?!\S+:)(?!terminal\b){_v('s2')})"),
-    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}import{_S}.*?[ \t]"
-                                 rf"(?:password|passphrase){_S}{_v()}"),
-    Rule("pki-password", _LEAD + rf"crypto{_S}key{_S}(?:import|export){_S}rsa{_S}\S+{_S}"
-                                 r".*?\b(?:terminal|url[ \t]+\S+)(?:[ \t]+(?:3des|des|aes))?"
-                                 rf"{_S}(?!password\b|passphrase\b){_v()}"),
+    Rule("pki-password", (("pkcs12",), ("import",)),
+         _LEAD + rf"crypto{_S}(?:pki|ca){_S}import{_S}\S+{_S}pkcs12{_S}"
+         rf"(?:.*?[ \t]password{_S}{_v()}"
+         rf"|(?!\S+:)(?!terminal\b){_v('s2')})"),
+    Rule("pki-password", (("import",), ("pass",)),
+         _LEAD + rf"crypto{_S}key{_S}import{_S}.*?[ \t]"
+         rf"(?:password|passphrase){_S}{_v()}"),
+    Rule("pki-password", (("import", "export"), ("rsa",)),
+         _LEAD + rf"crypto{_S}key{_S}(?:import|export){_S}rsa{_S}\S+{_S}"
+         r".*?\b(?:terminal|url[ \t]+\S+)(?:[ \t]+(?:3des|des|aes))?"
+         rf"{_S}(?!password\b|passphrase\b){_v()}"),
     # Anything else configured as `password X` / `secret X` (line passwords, ftp, http client,
     # `area-password`): a config line, a few words then the keyword, never prose or a filter.
     # `Password x` as a mail client capitalises a line password; not a lowercase word.
-    Rule("password", r"^[ \t]*(?:Password|Secret)[ \t]+" + _TYPE + _MAIL_GUARD
-                     + _v(guard=False) + r"(?=[^:]*$)"),
+    Rule("password", (("password", "secret"),),
+         r"^[ \t]*(?:Password|Secret)[ \t]+" + _TYPE + _MAIL_GUARD
+         + _v(guard=False) + r"(?=[^:]*$)"),
     # The same lines a mail client capitalised (`Ip ftp password Xy`, `Area-password Xy`):
     # only the first word Capitalised, so a table row ("DH Share Secret 0") is not one.
-    Rule("password", r"^[ \t]*(?=[A-Z][a-z])(?:\w[\w.\-:/]*[ \t]+"
-                     r"(?:(?![A-Z][a-z])\w[\w.\-:/]*[ \t]+){0,3}?)?(?:\w+-)*"
-                     rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b){_TYPE}"
-                     + _MAIL_GUARD + _v(guard=False) + r"(?=[^:]*$)"),
+    Rule("password", (("pass", "sec"),),
+         r"^[ \t]*(?=[A-Z][a-z])(?:\w[\w.\-:/]*[ \t]+"
+         r"(?:(?![A-Z][a-z])\w[\w.\-:/]*[ \t]+){0,3}?)?(?:\w+-)*"
+         rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b){_TYPE}"
+         + _MAIL_GUARD + _v(guard=False) + r"(?=[^:]*$)"),
     # Without a prompt no word may be Capitalised ("DH Share Secret 0" is a table row).
-    Rule("password", rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
-                     rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
-                     rf"{_TYPE}{_v(guard=False)}(?=[^:]*$)"),
+    Rule("password", (("pass", "sec"),),
+         rf"(?i)^(?:{PROMPT})?[ \t]*(?:{_CONFIG}[\w][\w.\-:/]*[ \t]+){{0,4}}?"
+         rf"{_CONFIG}(?:\w+-)*(?:{_PASSWORD}|{_SECRET_KW}){_S}(?!encryption\b|log\b)"
+         rf"{_TYPE}{_v(guard=False)}(?=[^:]*$)"),
 )
 
 # Bare `key X` lines: a secret under these blocks (`key 1` under a key chain is an index),

@@ -1,0 +1,57 @@
+"""Where secrets can be: the cheap keyword tests that run before any rule.
+
+An output holding none of these words (in any case) holds no secret any rule could find;
+in a big output, only the lines holding one (and the block lines around a bare `key`) go
+through the rules. `str.find` and `in` run at C speed; one regex alternation of the same
+words, case-blind, measured 10-20x slower on small outputs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+# Words a line must hold for any rule to match it. Lines that open or close a block a bare
+# `key` sits in are needed as context, but only when some line holds a secret word.
+# Abbreviations count: `ena sec x`, `snmp-s comm x`, `ntp auth 1 md5 x`, `ikev1 pre-sh x`,
+# `wpa-p ascii 0 x` hold none of the full words.
+SECRET_WORDS = ("key", "pass", "secr", "sec ", "communit", "snmp", "auth", "tacacs", "radius",
+                "aaa-server", "isakmp", "psk", "pre-sh", "wpa", "pkcs12")
+BOUNDARY_WORDS = ("interface", "router", "line", "!")
+# Phrases that hold a secret word but no secret, printed thousands of times by SA tables
+# (`sa timing: remaining key lifetime (kB/sec)`): no rule can match a line made only of them.
+BENIGN = ("remaining key lifetime", "key lifetime", "key-lifetime", "rekey")
+SPARSE_FROM = 40  # lines; below this the whole text goes through the rules
+
+
+def lines_with(lowered: str, words: tuple[str, ...], starts: list[int]) -> set[int]:
+    """Indexes of lines holding one of `words` (str.find runs at C speed; a regex did not)."""
+    found: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            line = bisect_right(starts, at) - 1
+            found.add(line)
+            at = lowered.find(word, starts[line + 1] if line + 1 < len(starts) else len(lowered))
+    return found
+
+
+@lru_cache(maxsize=256)
+def secret_free(text: str) -> bool:
+    """No secret word stands anywhere outside the benign phrases (C-speed scans).
+
+    Cached: a report masks each output twice (learning secrets, then masking), and a str
+    keeps its hash, so the second look at a 15 MB output costs nothing.
+    """
+    lowered = text.lower()
+    for phrase in BENIGN:
+        lowered = lowered.replace(phrase, "")
+    return not any(word in lowered for word in SECRET_WORDS)
+
+
+def may_hold_secret(lowered: str, starts: list[int], index: int) -> bool:
+    end = starts[index + 1] if index + 1 < len(starts) else len(lowered)
+    line = lowered[starts[index]:end]
+    for phrase in BENIGN:
+        line = line.replace(phrase, "")
+    return any(word in line for word in SECRET_WORDS)
