@@ -249,20 +249,26 @@ def _decide(pair: Pair, faults: list[Fault], a: End, b: End) -> None:
         pair.differences.append(fault.difference)
         pair.evidence += fault.evidence
     if not faults:
-        up = [s for s in _sas(a, b, "ike") + _sas(b, a, "ike") if s.established]
-        flowing = (_sas(a, b, "ipsec") and _sas(b, a, "ipsec")) or any(
-            sum(s.encaps for s in sas) and sum(s.decaps for s in sas)
-            for sas in (_sas(a, b, "ipsec"), _sas(b, a, "ipsec")))
-        if flowing or (up and not pair.undecided):
+        sa_a, sa_b = _sas(a, b, "ipsec"), _sas(b, a, "ipsec")
+        traffic = any(sum(s.encaps for s in sas) and sum(s.decaps for s in sas)
+                      for sas in (sa_a, sa_b))
+        up = any(s.established for s in _sas(a, b, "ike") + _sas(b, a, "ike"))
+        if (sa_a and sa_b) or traffic:
             pair.verdict = ESTABLISHED
             if any(x.manual for x in a.peers.get(_address(b, a), [])):
                 # the one-ended guess that the keys may not mirror is settled by both ends
                 pair.folds += [(end.name, "crypto.manual-key-not-mirrored") for end in (a, b)]
-            pair.summary = "The tunnel is up and passes traffic both ways."
+            pair.summary = ("The tunnel is up and passes traffic both ways." if traffic else
+                            "The tunnel is up (IPsec SAs on both ends); no packet has crossed "
+                            "it yet.")
             for end, other in ((a, b), (b, a)):
                 anchor = "|".join(re.escape(x) for x in sorted(other.addresses)) or "$^"
                 pair.evidence += evidence_after(end.facts, SA, rf"current_peer:?\s*({anchor})",
                                                 r"#pkts (encaps|decaps):", 2)
+        elif up and a.ipsec_known and b.ipsec_known:
+            pair.summary = ("Phase 1 is up but neither end has an IPsec SA with the other: an "
+                            "idle tunnel, or phase 2 fails; send traffic through it and capture "
+                            "both ends again.")
         else:
             pair.summary = ("Both ends are loaded but what would tell whether the tunnel works "
                             "was not captured: " + "; ".join(pair.undecided or ["no SA table"]))
