@@ -146,3 +146,23 @@ def test_severity_follows_the_impact_policy(tmp_path):
                         "catalog:a.history: impact history means info, not high",
                         "catalog:a.bogus: impact 'bad' is not one of down, redundancy, exposure, "
                         "degraded, risk, hygiene, state, history"]
+
+
+def test_lint_checks_training_scenarios_against_the_trees(tmp_path):
+    import shutil
+
+    source = ROOT / "recordings" / "training" / "crypto-encaps-no-decaps-nat"
+    good, bad = tmp_path / "good", tmp_path / "renamed-node"
+    shutil.copytree(source, good / source.name)
+    shutil.copytree(source, bad / source.name)
+    scenario = bad / source.name / "scenario.yaml"
+    scenario.write_text(scenario.read_text().replace("crypto-ipsec.nat-check:",
+                                                     "crypto-ipsec.no-such-node:"))
+    lint = [sys.executable, "-m", "netriage", "checks", "lint", "--no-vocabulary", "--scenarios"]
+    ok = subprocess.run([*lint, str(good)], capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stderr
+    assert "1 training scenario(s), 0 problem(s)" in ok.stdout
+    broken = subprocess.run([*lint, str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert broken.returncode == 2
+    assert "scenario crypto-encaps-no-decaps-nat:" in broken.stderr
+    assert "no-such-node" in broken.stderr and "Traceback" not in broken.stderr
