@@ -87,7 +87,9 @@ class Workspace:
             overview = build_overview(analysis)
             for problem in overview.unparsed:  # lines not understood may be secret lines
                 problem.lines = [(n, mask.text(text)) for n, text in problem.lines]
-            return cls(analysis, sources, platform, overview, mask)
+            workspace = cls(analysis, sources, platform, overview, mask)
+            _ = workspace.findings  # masked here, in the worker: not on the UI's first paint
+            return workspace
 
     @property
     def findings(self) -> list[Finding]:
