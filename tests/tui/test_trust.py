@@ -220,3 +220,21 @@ async def test_crypto_mark_and_tunnels_panel_agree(tmp_path):
             await highlight(pilot, "#items", "Tunnels")
             panel = joined(screen_text(app, "#detail-text").split("\n"))
             assert all(w in panel for w in words), (capture.name, panel)
+
+
+async def test_a_walk_that_ends_on_unknown_steps_is_not_called_healthy(tmp_path):
+    version = load_paths([DEMO]).devices[0].find("show version", unfiltered=False)
+    capture = tmp_path / "version-only.log"
+    capture.write_text(f"fw1# show version\n{version.output}\nfw1# \n")
+    app = NetriageApp([str(capture)])
+    async with app.run_test(size=SMALL) as pilot:
+        await loaded(pilot)
+        app.open_walk(app.workspace.target("fw1", "failover"))
+        await until(pilot, lambda: isinstance(app.screen, WalkScreen), "the walkthrough")
+        await pilot.press("e")
+        walk = app.screen
+        assert walk.position.finished and not walk.position.findings
+        shown = screen_text(app, "#check-text")
+        assert "not shown healthy" in shown and "no fault" not in shown
+        assert str(walk.query_one("#path").cursor_node.label) == (
+            "■ end: no finding, steps unknown")

@@ -116,6 +116,13 @@ def deciding_parts(evidence: list[Evidence]) -> list[Content]:
 
 def end_content(position: Position) -> Content:
     findings = position.findings
+    unknown = sum(1 for step in position.steps if step.outcome == "unknown")
+    if not findings and unknown:  # unknown is never healthy
+        return lines([Content.styled(f"Walk finished: no finding, but {unknown} step(s) "
+                                     "unknown: this path is not shown healthy.",
+                                     "bold $warning"), "",
+                      hint("the ? steps on the left say what would decide them · b goes "
+                           "back a step · s saves the walkthrough")])
     if not findings:
         return lines([Content.styled("Walk finished: no fault on this path.", "bold $success"),
                       "", hint("b goes back a step · s saves the walkthrough")])

@@ -73,8 +73,10 @@ Space expands a step to show its evidence; Enter on a past step goes back to it.
                 data=here)
         else:
             count = len(position.findings)
+            unknown = any(step.outcome == "unknown" for step in position.steps)
             current = self.root.add_leaf(Text(
-                f"■ end: {count} finding(s)" if count else "■ end: no fault on this path",
-                style="bold"), data=here)
+                f"■ end: {count} finding(s)" if count else
+                "■ end: no finding, steps unknown" if unknown else
+                "■ end: no fault on this path", style="bold"), data=here)
         self.root.expand()
         self.call_after_refresh(self.move_cursor, current)
