@@ -69,18 +69,22 @@ def _clean_text(path: Path, style: Style, budget: Budget) -> str | None:
             # path's: it reads it line by line, keeping none of it
             return None
         data = path.read_bytes()
-        if data.isascii() and data.translate(None, _NOT_CONTROL):
-            return None
+        ascii_only = data.isascii()
+        if ascii_only:
+            if data.translate(None, _NOT_CONTROL):
+                return None
+            # no control characters: a line's trailing whitespace can only be spaces, taken
+            # off the bytes, so the file is never held as bytes and as text plus a copy
+            data = _without_trailing_spaces(data)
         text = data.decode("utf-8")
         del data  # the text alone from here: a 110 MB file is not held twice
     except (OSError, UnicodeDecodeError):
         return None
     if _declined(text) or _has_long_line(text):
         return None  # over-long lines are cut, and reported, by the streaming reader
-    if not text.isascii():
+    if not ascii_only:
         return "\n".join(line.rstrip() for line in text.split("\n"))
-    # ASCII without control characters: a line's trailing whitespace can only be spaces
-    return _without_trailing_spaces(text)
+    return text
 
 
 def _has_long_line(text: str) -> bool:
@@ -95,22 +99,25 @@ def _has_long_line(text: str) -> bool:
     return False
 
 
-def _without_trailing_spaces(text: str) -> str:
-    """`text` with the spaces that end a line taken away, found by `str.find` (a regex tries
-    every space of an indented 110 MB output)."""
-    at = text.find(" \n")
+def _without_trailing_spaces(data: bytes) -> bytes:
+    """`data` with the spaces that end a line taken away (the last line's too), found by
+    `bytes.find` (a regex tries every space of an indented 110 MB output)."""
+    end = len(data.rstrip(b" ")) if data.endswith(b" ") else len(data)
+    at = data.find(b" \n", 0, end)
     if at == -1:
-        return text
-    out = io.StringIO()
+        return data[:end] if end < len(data) else data
+    out = io.BytesIO()
+    view = memoryview(data)
     last = 0
     while at != -1:
         start = at
-        while start > last and text[start - 1] == " ":
+        while start > last and data[start - 1] == 32:  # the run of spaces before it
             start -= 1
-        out.write(text[last:start])
+        out.write(view[last:start])
         last = at + 1  # the newline stays
-        at = text.find(" \n", last)
-    out.write(text[last:])
+        at = data.find(b" \n", last, end)
+    out.write(view[last:end])
+    view.release()
     return out.getvalue()
 
 
@@ -126,8 +133,6 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     text = _clean_text(path, style, budget)
     if text is None:
         return None
-    if text.endswith(" "):
-        text = text.rstrip(" ")
     # the file's final newline ends the last line; it starts no new one
     end_of_text = len(text) - 1 if text.endswith("\n") else len(text)
     line_count = text.count("\n", 0, end_of_text) + 1 if end_of_text else 0

@@ -35,7 +35,7 @@ _KEEP = frozenset({"device", "command", "status", "template"})  # names, never s
 def _result_dict(device: str, result: Any) -> dict[str, Any]:
     return {"device": device, "command": result.command, "status": result.status,
             "template": result.template or None, "reason": result.reason,
-            "records": result.records,
+            "records": [dict(r) for r in result.records],  # compact SA records too
             "not_understood": [{"line": n, "text": t} for n, t in result.not_understood]}
 
 

@@ -7,6 +7,10 @@ rule and item. Almost every pattern contains a literal every match must contain
 `str.find` on the lower-cased output, and only those lines are tested. The result is exactly
 the lines a full scan finds; patterns without such a literal, or outputs that are not ASCII
 (where IGNORECASE folding differs from `str.lower`), are scanned line by line as before.
+
+An output of `BIG_OUTPUT` characters or more (a 110 MB SA table) is never copied: no line
+list, no lower-cased copy. Its literals are found by a case-insensitive regex over the text
+itself, and line numbers come from a sparse index (the line count every 64 K characters).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ except ImportError:  # pragma: no cover - other Python versions
     _sre_parse = None
 
 _MIN_LITERAL = 3  # shorter literals select too many lines to be worth it
+BIG_OUTPUT = 32 * 1024 * 1024
+_STEP = 1 << 16  # characters between two points of a big output's sparse line index
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,65 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(literals)
 
 
+@cache
+def _caseless(literal: str) -> re.Pattern[str]:
+    return re.compile(re.escape(literal), re.IGNORECASE)
+
+
+_SPARSE: OrderedDict[int, tuple[str, list[int]]] = OrderedDict()
+
+
+def _sparse_index(output: str) -> list[int]:
+    """Lines before offset k * _STEP, for every k: a big output's line numbers, 1/64K the size
+    of a list of line starts."""
+    cached = _SPARSE.get(id(output))
+    if cached is not None and cached[0] is output:
+        return cached[1]
+    counts, total = [0], 0
+    for start in range(0, len(output), _STEP):
+        total += output.count("\n", start, start + _STEP)
+        counts.append(total)
+    _SPARSE[id(output)] = (output, counts)
+    if len(_SPARSE) > 4:
+        _SPARSE.popitem(last=False)
+    return counts
+
+
+def _line_index(output: str, offset: int) -> int:
+    step = offset // _STEP
+    return _sparse_index(output)[step] + output.count("\n", step * _STEP, offset)
+
+
+def _big_matching_lines(output: str, pattern: re.Pattern[str],
+                        literals: tuple[str, ...] | None) -> list[tuple[int, str]]:
+    if literals is None:  # no literal to look for: every line, one at a time
+        found, start, index = [], 0, 0
+        while start <= len(output):
+            end = output.find("\n", start)
+            end = len(output) if end == -1 else end
+            line = output[start:end]  # alone, as the per-line scan sees it (`^`, `$`)
+            if pattern.search(line):
+                found.append((index, line))
+            start, index = end + 1, index + 1
+        return found
+    starts: set[int] = set()
+    for literal in literals:
+        for match in _caseless(literal).finditer(output):
+            starts.add(output.rfind("\n", 0, match.start()) + 1)
+    found = []
+    for start in sorted(starts):
+        end = output.find("\n", start)
+        line = output[start:] if end == -1 else output[start:end]
+        if pattern.search(line):
+            found.append((_line_index(output, start), line))
+    return found
+
+
 def matching_lines(output: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
     """(index, line) of every line of `output` that `pattern.search` matches, in order."""
+    if len(output) >= BIG_OUTPUT:
+        literals = required_literals(pattern.pattern) if output.isascii() else None
+        return _big_matching_lines(output, pattern, literals)
     index = _indexed(output)
     literals = required_literals(pattern.pattern) if index.lowered is not None else None
     if literals is None:

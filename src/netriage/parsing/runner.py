@@ -37,7 +37,6 @@ _MAX_RETRIES = 50
 # reads has lines anywhere near this long, and at this length the worst stock rule costs
 # milliseconds.
 MAX_LINE = 2048
-_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE + 1}}}")
 # An output with no record is an empty table only while it is no longer than a header.
 _EMPTY_TABLE_LINES = 6
 # Configuration displays: no TextFSM template reads them; the config facts do.
@@ -181,12 +180,35 @@ def _parse_native(parser: NativeParser, command: str, text: str) -> ParseResult:
 _cache: dict[tuple[str, str, str], ParseResult] = {}  # (platform, command, sha256) → result
 
 
+_HASH_CHUNK = 1 << 20
+
+
+def _digest(text: str) -> str:
+    """sha256 of the text's UTF-8, a chunk at a time: a 110 MB output is not copied whole."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _HASH_CHUNK):
+        digest.update(text[start:start + _HASH_CHUNK].encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def _has_long_line(text: str) -> bool:
+    """Whether a line is longer than `MAX_LINE`: one `rfind` per window of that size (a regex
+    for it rescans each line once per character in it: seconds on an SA table)."""
+    start = 0  # always the start of a line
+    while len(text) - start > MAX_LINE:
+        at = text.rfind("\n", start, start + MAX_LINE + 1)
+        if at == -1:
+            return True
+        start = at + 1
+    return False
+
+
 def parse_output(text: str, command: str, family: str, platform: str = "") -> ParseResult:
     """Parse one command's output. Results are cached by content hash: outputs repeat.
 
     `platform` (e.g. `cisco_pix`) selects a platform-specific template where one exists.
     """
-    digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+    digest = _digest(text)
     key = (platform or family, command, digest)
     if key in _cache:
         return _cache[key]
@@ -248,7 +270,7 @@ def _parse_guarded(text: str, command: str, family: str, platform: str) -> Parse
     """Lines longer than `MAX_LINE` are kept from the template (blank in their place, so line
     numbers hold) and listed as not understood: a stock rule such as `^.*\\s+...` backtracks
     quadratically, 100 s on one 80,000-character line."""
-    if len(text) <= MAX_LINE or not _LONG_LINE.search(text):
+    if not _has_long_line(text):
         return _parse_checked(text, command, family, platform)
     lines = text.split("\n")
     long_ones = [(n, line) for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]

@@ -23,8 +23,10 @@ the output does not print them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
+from netriage.parsing.native import compact as compact_module
 from netriage.parsing.native.asa_ipsec_sa_regex import (
     DETAIL_LINE,
     DETAIL_VALUES,
@@ -39,6 +41,7 @@ from netriage.parsing.native.asa_ipsec_sa_regex import (
     template,
     template_path,
 )
+from netriage.parsing.native.compact import Compactor
 from netriage.parsing.native.fsm import Machine
 
 # The rules and the template are part of this parser's face: tests check them against the
@@ -73,11 +76,13 @@ def _boundaries(text: str) -> list[int]:
 class _Parse:
     """One run over one output: fast blocks and machine blocks, taking turns."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, compact: bool = False) -> None:
+        # what a finished record becomes: itself, or its compact form (big outputs)
+        self.keep: Callable[[dict[str, object]], object] = Compactor() if compact else _same
         self.template = template()
         self.names = self.template.names
         self.machine = Machine(self.template)
-        self.records: list[dict[str, object]] = []
+        self.records: list = []  # dicts, or CompactSa for a big output
         self.not_understood: list[tuple[int, str]] = []
         self.fill = {name: None for name in ("interface", "crypto_map_tag", "sequence_number",
                                              "local_address", "local_address_name")}
@@ -105,7 +110,7 @@ class _Parse:
             for key in EXTRA_KEYS:
                 record[key] = self.pending.get(key, "")
             self.pending = {}
-            self.records.append(record)
+            self.records.append(self.keep(record))
 
     def slow(self, start: int, end: int, first_line: int) -> None:
         """Feed text[start:end] to the machine, line by line, TextFSM-style."""
@@ -155,7 +160,7 @@ class _Parse:
         if self.detail:
             for counters in DETAIL_VALUES.finditer(text, start, end):
                 record.update({k: v for k, v in counters.groupdict().items() if v is not None})
-        self.records.append(record)
+        self.records.append(self.keep(record))
         return True
 
     def run(self) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
@@ -166,8 +171,9 @@ class _Parse:
             self.machine.finish()
             self._take_machine_records()
             return self.records, self.not_understood
-        if not text.endswith("\n"):
-            text = self.text = text + "\n"
+        # every block is read with its lines ended by a newline; an output without a final
+        # one gets it on its last segment only (`text + "\n"` would copy a 110 MB text)
+        unended = not text.endswith("\n")
         self.blocks = compiled_blocks(text.isascii() and _ASCII_SPACE not in text)
         self.detail = "#pkts no sa" in text or "#pkts replay failed" in text
         starts = _boundaries(text)
@@ -176,17 +182,27 @@ class _Parse:
         line_no, counted_to = 1, 0
         clean = True  # the machine holds nothing but Filldown values, in Start
         for start, end in pairwise(bounds):
-            if start == end or (clean and self.fast(start, end)):
+            if start == end:
+                continue
+            at, until = start, end
+            if unended and end == len(text):
+                self.text, at, until = text[start:] + "\n", 0, end - start + 1
+            if clean and self.fast(at, until):
                 continue
             line_no += text.count("\n", counted_to, start)
             counted_to = start
             self._sync_machine_in()
-            self.slow(start, end, line_no)
+            self.slow(at, until, line_no)
             self._sync_machine_out()
             clean = self.machine.clean
+        self.text = text
         self.machine.finish()
         self._take_machine_records()
         return self.records, self.not_understood
+
+
+def _same(record: dict[str, object]) -> dict[str, object]:
+    return record
 
 
 def _reindent(text: str) -> str:
@@ -200,8 +216,14 @@ def _reindent(text: str) -> str:
                      else "    " + line.lstrip() for line in text.split("\n"))
 
 
-def parse(text: str) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
-    """(records as ntc-templates gives them plus the extra keys, lines not understood)."""
+def parse(text: str, compact: bool | None = None,
+          ) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
+    """(records as ntc-templates gives them plus the extra keys, lines not understood).
+
+    `compact` (default: for an output of `COMPACT_FROM_CHARS` or more) keeps only the fields
+    the facts read, in `CompactSa` records (see `compact`)."""
+    if compact is None:
+        compact = len(text) >= compact_module.COMPACT_FROM_CHARS
     if text.startswith("Crypto map tag:") or "\nCrypto map tag:" in text:
         text = _reindent(text)
-    return _Parse(text).run()
+    return _Parse(text, compact).run()
