@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from netriage.engine.findings import severity_rank
+
 _STATUS = {True: "parsed", "partial": "PARTIAL", False: "UNPARSED"}
 
 # Not-understood lines listed per partial output; the count says how many more there are.
@@ -78,12 +80,30 @@ def partial_notes(finding: dict[str, Any]) -> list[str]:
 def undecided_line(report: dict[str, Any]) -> str:
     """Unknown is never healthy: no finding with checks undecided is not a clean bill."""
     count = len(report["undecided"])
+    if not report["findings"] and (pairs := pair_verdicts_line(report)):
+        # a pair folded every one-ended finding into its verdict
+        return pairs + (f" {count} check(s) could not be decided (listed below)." if count
+                        else "")
     if not report["findings"]:
         if count:
             return (f"No findings, but {count} check(s) could not be decided (listed below): "
                     "this capture does not show the devices healthy.")
         return "No findings."
     return ""
+
+
+def pair_verdicts_line(report: dict[str, Any]) -> str:
+    """`No one-ended findings, but 1 pair verdict is medium or worse: split brain (critical)
+    ...`: "No findings" would hide a verdict that folded every one-ended finding."""
+    serious = [p for p in report.get("pairs") or []
+               if severity_rank(p["severity"]) >= severity_rank("medium")]
+    if not serious:
+        return ""
+    named = "; ".join(f"{p['kind']} {' + '.join(p['devices'])}: {p['verdict']} "
+                      f"({p['severity']})" for p in serious)
+    verdicts = "verdict is" if len(serious) == 1 else "verdicts are"
+    return (f"No one-ended findings, but {len(serious)} pair {verdicts} medium or worse "
+            f"(see Pairs): {named}.")
 
 
 @dataclass
