@@ -23,7 +23,7 @@ from netriage.pairs.model import (
     Row,
 )
 from netriage.pairs.read import evidence, fact
-from netriage.pairs.secrets import compare_secrets
+from netriage.pairs.secrets import comparable, compare_secrets
 
 if TYPE_CHECKING:
     from netriage.facts.failover import FailoverPlatform
@@ -61,16 +61,48 @@ def failover_pair(a: Unit, b: Unit, matched_by: str) -> Pair:
     _standby_addresses(pair, a, b)
     _views(pair, a, b)
     _timers(pair, a, b)
+    _gaps(pair, a, b, pa, pb)
     if not pair.summary:
-        pair.summary = ("Both units agree: one Active, one Standby, same software, hardware "
-                        "and failover configuration as far as both show them."
-                        if not pair.differences else
+        pair.summary = (_healthy_summary(pair) if not pair.differences else
                         "The units differ where a pair should agree: " + pair.differences[0])
         if pair.differences and pair.verdict == HEALTHY:
             pair.verdict, pair.severity = MISMATCH, "low"
     pair.folds = [(name, folded) for finding in pair.findings
                   for folded in FOLDS.get(finding, (finding,)) for name in pair.devices]
     return pair
+
+
+def _healthy_summary(pair: Pair) -> str:
+    """Healthy only as far as both units show: what was not compared is said in the verdict
+    itself, not only listed under "not compared"."""
+    agree = "one Active, one Standby, same software, hardware and failover configuration"
+    if not pair.gaps:
+        return f"Both units agree: {agree} as far as both show them."
+    return f"Healthy as far as both show ({agree}); " + "; ".join(pair.gaps) + "."
+
+
+def _who(units: list[Unit], both: tuple[Unit, Unit]) -> str:
+    return "both" if len(units) == len(both) else " and ".join(u.name for u in units)
+
+
+def _gaps(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
+          pb: FailoverPlatform | None) -> None:
+    """What the pair checks could not compare because one unit's output did not say it."""
+    units = (a, b)
+    no_version = [u for u in units if not u.failover.version]
+    if no_version and not (a.failover.version_mate or b.failover.version_mate):
+        pair.gaps.append(f"software not compared: not shown on {_who(no_version, units)}")
+        pair.undecided.append("the software versions: `show failover` printed no `Version:` "
+                              f"line on {_who(no_version, units)}")
+    # licences are read from each unit's own `show version` only (the model also shows in
+    # `show failover`, so hardware may still have been compared)
+    no_version_output = [u for u, p in ((a, pa), (b, pb)) if p is None or p.this is None]
+    if no_version_output:
+        what = "licences" if all(_model(u, None) for u in no_version_output) else \
+            "hardware and licences"
+        who = _who(no_version_output, units)
+        pair.gaps.append(f"{what} not compared: no `show version` on {who}")
+        pair.undecided.append(f"the {what}: capture `show version` on {who}")
 
 
 def _label(unit: Unit) -> str:
@@ -205,8 +237,11 @@ def _mate_state(unit: Unit) -> str:
 def _key(pair: Pair, a: Unit, b: Unit) -> None:
     ca, cb = a.config, b.config
     if ca is None or cb is None:
+        missing = [u for u, c in ((a, ca), (b, cb)) if c is None]
         pair.undecided.append("the failover key: `show running-config failover` was not "
-                              "captured on both units")
+                              f"captured on {_who(missing, (a, b))}")
+        pair.gaps.append(f"failover key not compared: its configuration was not captured on "
+                         f"{_who(missing, (a, b))}")
         return
     ka, kb = ca.key_text or ("set" if ca.key or ca.ipsec_key else ""), \
         cb.key_text or ("set" if cb.key or cb.ipsec_key else "")
@@ -215,8 +250,10 @@ def _key(pair: Pair, a: Unit, b: Unit) -> None:
                          "present" if kb else "none", same is False))
     if same is None:
         if ka and kb:
+            masked = [u for u, k in ((a, ka), (b, kb)) if not comparable(k)]
             pair.undecided.append("whether the failover keys are equal: the running-config "
                                   "shows them masked (`more system:running-config` shows them)")
+            pair.gaps.append(f"failover key not compared: masked on {_who(masked, (a, b))}")
         return
     if same:
         return

@@ -69,6 +69,9 @@ class Pair:
     evidence: list[PairEvidence] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     undecided: list[str] = field(default_factory=list)  # what was not compared, and why
+    # the same gaps in a few words, for a "healthy" summary to say what it did not compare
+    # ("failover key not compared: masked on both"): healthy is only as far as both show
+    gaps: list[str] = field(default_factory=list)
     # (device, catalog id) of one-ended findings this pair explains: folded, not repeated
     folds: list[tuple[str, str]] = field(default_factory=list)
     # device -> the other end's addresses, when the device has other tunnels too: only its
