@@ -3,6 +3,7 @@
 - state: `recent.json` (recently opened captures), `settings.json` (the theme)
 - data: `sessions/` (saved walkthroughs), `captures/` (outputs collected live)
 - config: `inventory.yaml` (hosts offered by the connect screen, besides `~/.ssh/config`)
+- cache: `trees-<sha256>.pickle` (the decision trees as loaded, keyed by their files' content)
 
 Tests isolate HOME and the XDG variables (tests/conftest.py), so they never touch real files.
 """
@@ -31,6 +32,11 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return platformdirs.user_config_path(APP)
+
+
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (the decision trees, compiled): deleting it is safe."""
+    return platformdirs.user_cache_path(APP)
 
 
 def sessions_dir(*, create: bool = False) -> Path:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from netutils.constants import BASE_INTERFACES
-
 # A word that starts a note, never an argument: arrows, brackets, comment signs, quotes.
 _NOTE_START = re.compile(r"^(<|«|\(|\[|\{|!|#|\*|=|//|-{2,}|->|—|\"|“|')")
 # A word of prose: letters only, perhaps with the punctuation of a sentence after it.
@@ -84,6 +82,9 @@ def added_words(command: str, rest: list[str], output: str) -> bool:
 @cache
 def _interface_types() -> dict[str, str]:
     """Lower-cased abbreviation or full name → the full name as devices print it."""
+    # imported on first use: netutils brings importlib.metadata with it (start-up time)
+    from netutils.constants import BASE_INTERFACES
+
     names = {key.lower(): value for key, value in BASE_INTERFACES.items()}
     names.update({value.lower(): value for value in BASE_INTERFACES.values()})
     return names

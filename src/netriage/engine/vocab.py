@@ -43,12 +43,34 @@ _SPAN_MAX = 6
 @dataclass(frozen=True)
 class Entry:
     text: str
-    regex: re.Pattern[str]  # the whole form
-    prefix: re.Pattern[str]  # a leading part of it (for `no …`)
+    regex: LazyPattern  # the whole form
+    prefix: LazyPattern  # a leading part of it (for `no …`)
     enters: str | None
     releases: VersionRange
-    loose: re.Pattern[str]  # `regex` where any word may be a word of a rendered `{expr}`
-    loose_prefix: re.Pattern[str]
+    loose: LazyPattern  # `regex` where any word may be a word of a rendered `{expr}`
+    loose_prefix: LazyPattern
+
+
+class LazyPattern:
+    """A regex compiled when first used: the vocabularies hold ~3,000 of them and a run
+    reads a few (compiling all of them was most of a small analysis' time)."""
+
+    __slots__ = ("_compiled", "pattern", "source")
+
+    def __init__(self, pattern: str, source: str) -> None:
+        self.pattern, self.source = pattern, source
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"{self.source}: bad vocabulary pattern: {exc}") from None
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled().match(text)
 
 
 @dataclass
@@ -123,9 +145,9 @@ def _entry(raw: str | dict, source: str) -> Entry:
     tokens = _tokens(form.strip())
     try:
         regex, prefix, loose, loose_prefix = (
-            re.compile("^" + _regex(tokens, *flags) + "$", re.IGNORECASE)
+            LazyPattern("^" + _regex(tokens, *flags) + "$", f"{source}: {text!r}")
             for flags in ((False, False), (True, False), (False, True), (True, True)))
-    except (ValueError, re.error) as exc:
+    except ValueError as exc:
         raise ValueError(f"{source}: bad vocabulary pattern {text!r}: {exc}") from None
     return Entry(text.strip(), regex, prefix, enters.strip() or None, releases, loose,
                  loose_prefix)

@@ -81,14 +81,22 @@ def read_index(index: Path, origin: str) -> list[TemplateRef]:
 def _all_refs() -> tuple[TemplateRef, ...]:
     ours = read_index(data_dir("parsers") / "index", "netriage")
     refs = list(ours)
-    try:
-        import ntc_templates
-
-        ntc_index = Path(ntc_templates.__file__).parent / "templates" / "index"
-        refs += read_index(ntc_index, "ntc")
-    except ImportError:  # ntc-templates is a dependency; without it our own templates still serve
-        pass
+    folder = ntc_templates_dir()
+    if folder is not None:  # a dependency; without it our own templates still serve
+        refs += read_index(folder / "index", "ntc")
     return tuple(refs)
+
+
+@cache
+def ntc_templates_dir() -> Path | None:
+    """ntc-templates' `templates` folder, found without importing the package (its
+    `__init__` loads importlib.metadata and more: a tenth of a second at every start)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("ntc_templates")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
 @cache

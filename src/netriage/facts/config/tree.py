@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from netutils.interface import canonical_interface_name
-
 from netriage.engine.expr import Unknown
 
 if TYPE_CHECKING:
@@ -51,6 +49,9 @@ def iface_key(name: str) -> str:
     name = name.strip()
     if not name:
         return ""
+    # imported on first use: netutils brings importlib.metadata with it (start-up time)
+    from netutils.interface import canonical_interface_name
+
     try:
         full = canonical_interface_name(name)
     except (ValueError, TypeError):  # a name netutils cannot split: keep it as printed

@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from netutils.interface import canonical_interface_name
-
 from netriage.engine.expr import Unknown
 from netriage.facts.config import iface_key
 from netriage.facts.interfaces.model import Interface
@@ -70,6 +68,9 @@ class Merger:
 
 
 def _expanded(name: str) -> str:
+    # imported on first use: netutils brings importlib.metadata with it (start-up time)
+    from netutils.interface import canonical_interface_name
+
     try:
         return canonical_interface_name(name)
     except (ValueError, TypeError):

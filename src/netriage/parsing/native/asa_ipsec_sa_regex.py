@@ -269,9 +269,12 @@ DETAIL_VALUES = re.compile("|".join(f"(?:{p.removeprefix(_N + '+')})" for p in
 
 @cache
 def template_path() -> Path:
-    import ntc_templates
+    from netriage.parsing.registry import ntc_templates_dir
 
-    return Path(ntc_templates.__file__).parent / "templates" / TEMPLATE_NAME
+    folder = ntc_templates_dir()
+    if folder is None:
+        raise FileNotFoundError("ntc-templates is not installed")
+    return folder / TEMPLATE_NAME
 
 
 def template() -> Template:
