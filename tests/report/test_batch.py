@@ -138,3 +138,15 @@ def test_output_dir_onto_a_file_is_exit_2(tmp_path):
                             timeout=120)
     assert result.returncode == 2
     assert result.stderr.strip() == f"netriage: {target}: is a file; --output-dir needs a folder"
+
+
+def test_a_file_skipped_in_a_folder_of_one_capture_is_named(tmp_path, capsys):
+    folder = tmp_path / "rtr-branch5"
+    shutil.copytree(RECORDINGS / "captures" / "netmiko-flat", folder)
+    (folder / "README.md").write_text("collected by the night job\n")
+    main(["analyze", str(folder)])
+    out = capsys.readouterr().out
+    assert "=== " not in out  # one capture: one report, no batch
+    lines = out.splitlines()
+    start = lines.index("Not loaded:")
+    assert "README.md: is not a capture netriage recognises" in lines[start + 1]
