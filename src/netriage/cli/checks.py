@@ -41,6 +41,12 @@ def run_lint(args: argparse.Namespace) -> int:
         from netriage.engine.lint_fixes import vocabulary_problems
 
         problems += vocabulary_problems(trees)
+        if not args.dir:  # the pair verdicts' fix blocks (checks/pairs/fixes.yaml) too
+            from netriage.pairs import fix_templates, fix_vocabulary_problems
+
+            problems += fix_vocabulary_problems()
+            print(f"{sum(map(len, fix_templates().values()))} pair fix block(s) checked "
+                  "against the vocabularies")
     scenarios = 0
     if args.scenarios or not args.dir:
         checked, scenario_problems = _scenario_problems(args.scenarios)

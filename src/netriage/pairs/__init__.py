@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from netriage.pairs.failover import failover_pair
 from netriage.pairs.failover_match import failover_units, match_units
+from netriage.pairs.fixes import templates as fix_templates
+from netriage.pairs.fixes import vocabulary_problems as fix_vocabulary_problems
 from netriage.pairs.fold import fold
 from netriage.pairs.ipsec import ipsec_pair
 from netriage.pairs.ipsec_match import crypto_end, match_ends, unmatched_peers
@@ -103,4 +105,4 @@ def _missing_peers(end, missing: list[str]) -> Pair:
 
 
 __all__ = ["FAILOVER", "IPSEC", "MISSING_END", "Pair", "PairEvidence", "Row", "find_pairs",
-           "fold"]
+           "fix_templates", "fix_vocabulary_problems", "fold"]

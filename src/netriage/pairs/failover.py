@@ -11,8 +11,10 @@ import re
 from typing import TYPE_CHECKING
 
 from netriage.pairs.catalog import severity_of
+from netriage.pairs.failover_gaps import gaps, healthy_summary, model, who
 from netriage.pairs.failover_licence_sync import check_licences, sync_difference
 from netriage.pairs.failover_match import Unit
+from netriage.pairs.fixes import apply as apply_fix
 from netriage.pairs.model import (
     DEGRADED,
     FAILOVER,
@@ -61,48 +63,15 @@ def failover_pair(a: Unit, b: Unit, matched_by: str) -> Pair:
     _standby_addresses(pair, a, b)
     _views(pair, a, b)
     _timers(pair, a, b)
-    _gaps(pair, a, b, pa, pb)
+    gaps(pair, a, b, pa, pb)
     if not pair.summary:
-        pair.summary = (_healthy_summary(pair) if not pair.differences else
+        pair.summary = (healthy_summary(pair) if not pair.differences else
                         "The units differ where a pair should agree: " + pair.differences[0])
         if pair.differences and pair.verdict == HEALTHY:
             pair.verdict, pair.severity = MISMATCH, "low"
     pair.folds = [(name, folded) for finding in pair.findings
                   for folded in FOLDS.get(finding, (finding,)) for name in pair.devices]
     return pair
-
-
-def _healthy_summary(pair: Pair) -> str:
-    """Healthy only as far as both units show: what was not compared is said in the verdict
-    itself, not only listed under "not compared"."""
-    agree = "one Active, one Standby, same software, hardware and failover configuration"
-    if not pair.gaps:
-        return f"Both units agree: {agree} as far as both show them."
-    return f"Healthy as far as both show ({agree}); " + "; ".join(pair.gaps) + "."
-
-
-def _who(units: list[Unit], both: tuple[Unit, Unit]) -> str:
-    return "both" if len(units) == len(both) else " and ".join(u.name for u in units)
-
-
-def _gaps(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
-          pb: FailoverPlatform | None) -> None:
-    """What the pair checks could not compare because one unit's output did not say it."""
-    units = (a, b)
-    no_version = [u for u in units if not u.failover.version]
-    if no_version and not (a.failover.version_mate or b.failover.version_mate):
-        pair.gaps.append(f"software not compared: not shown on {_who(no_version, units)}")
-        pair.undecided.append("the software versions: `show failover` printed no `Version:` "
-                              f"line on {_who(no_version, units)}")
-    # licences are read from each unit's own `show version` only (the model also shows in
-    # `show failover`, so hardware may still have been compared)
-    no_version_output = [u for u, p in ((a, pa), (b, pb)) if p is None or p.this is None]
-    if no_version_output:
-        what = "licences" if all(_model(u, None) for u in no_version_output) else \
-            "hardware and licences"
-        who = _who(no_version_output, units)
-        pair.gaps.append(f"{what} not compared: no `show version` on {who}")
-        pair.undecided.append(f"the {what}: capture `show version` on {who}")
 
 
 def _label(unit: Unit) -> str:
@@ -130,7 +99,7 @@ def _rows(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
                        and b.failover.this.active and not a.failover.this.groups)
     row("state", _state(a), _state(b), both_active)
     row("version", a.failover.version or "", b.failover.version or "")
-    row("model", _model(a, pa), _model(b, pb))
+    row("model", model(a, pa), model(b, pb))
     row("serial", a.serial, b.serial, False)
     row("mate serial seen", a.serial_mate, b.serial_mate,
         bool(a.serial_mate and b.serial and a.serial_mate != b.serial))
@@ -152,12 +121,6 @@ def _rows(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
         if left and right:
             pair.rows[-1].differs = (left.status, left.monitor) != (right.status, right.monitor) \
                 or left.ip_missing != right.ip_missing
-
-
-def _model(unit: Unit, platform: FailoverPlatform | None) -> str:
-    if platform is not None and platform.this is not None and platform.this.model:
-        return platform.this.model
-    return unit.failover.this.model if unit.failover.this else ""
 
 
 def _lan(unit: Unit) -> str:
@@ -208,22 +171,13 @@ def _split_brain(pair: Pair, a: Unit, b: Unit) -> None:
         pair.evidence += evidence(unit.facts, SHOW, r"^Failover LAN Interface:")
         pair.evidence += evidence(unit.facts, "show failover state", r"Comm Failure")
     lan = stand_down.failover.lan_interface or "<failover-link-interface>"
-    if stand_down.facts.device.platform == "cisco_ftd":
-        pair.fix = [f"Restore the failover link ({lan}) between the units, then make "
-                    f"{stand_down.name} standby from the manager (FMC: Devices > Device "
-                    "Management > the pair > Switch Active Peer; FDM: Device > High "
-                    "Availability > Switch Mode), or `no failover active` from its console "
-                    "CLI (`system support diagnostic-cli`); check `show failover` after."]
-        return
-    pair.fix = [
-        f"From the console of {stand_down.name} (not over the network: both answer for the "
-        "same addresses), make it stand down, then restore the failover link "
+    apply_fix(pair, "failover.split-brain", stand_down.facts, [
+        f"Make {stand_down.name} stand down{groups}, from its console (not over the network: "
+        "both answer for the same addresses), then restore the failover link "
         f"({lan} on both units and the switch ports between them) and check the failover "
-        f"key; {keep.name} keeps carrying traffic.",
-        "no failover active",
-        "failover reset",
-        "show failover",
-    ]
+        f"key; {keep.name} keeps carrying traffic."],
+        group=f"group {both[0]}" if len(both) == 1 and both != [0] else "", keep=keep.name,
+        lan=lan)
     pair.differences.append(
         f"{_label(a)} says {a.failover.this and a.failover.this.state} and sees its mate "
         f"{_mate_state(a)}; {_label(b)} says {tb.state} and sees its mate {_mate_state(b)}")
@@ -239,9 +193,9 @@ def _key(pair: Pair, a: Unit, b: Unit) -> None:
     if ca is None or cb is None:
         missing = [u for u, c in ((a, ca), (b, cb)) if c is None]
         pair.undecided.append("the failover key: `show running-config failover` was not "
-                              f"captured on {_who(missing, (a, b))}")
+                              f"captured on {who(missing, (a, b))}")
         pair.gaps.append(f"failover key not compared: its configuration was not captured on "
-                         f"{_who(missing, (a, b))}")
+                         f"{who(missing, (a, b))}")
         return
     ka, kb = ca.key_text or ("set" if ca.key or ca.ipsec_key else ""), \
         cb.key_text or ("set" if cb.key or cb.ipsec_key else "")
@@ -253,7 +207,7 @@ def _key(pair: Pair, a: Unit, b: Unit) -> None:
             masked = [u for u, k in ((a, ka), (b, kb)) if not comparable(k)]
             pair.undecided.append("whether the failover keys are equal: the running-config "
                                   "shows them masked (`more system:running-config` shows them)")
-            pair.gaps.append(f"failover key not compared: masked on {_who(masked, (a, b))}")
+            pair.gaps.append(f"failover key not compared: masked on {who(masked, (a, b))}")
         return
     if same:
         return
@@ -267,8 +221,10 @@ def _key(pair: Pair, a: Unit, b: Unit) -> None:
     for unit in (a, b):
         pair.evidence += evidence(unit.facts, "show running-config", r"^failover (lan )?key")
     if not pair.fix:
-        pair.fix = [f"On {fix_at.name}, set the same failover key as its mate.",
-                    "configure terminal", "failover key <the-key-of-the-mate>", "show failover"]
+        mate = a if fix_at is b else b
+        apply_fix(pair, "failover.key-mismatch", fix_at.facts,
+                  [f"On {fix_at.name}, set the same failover key as {mate.name}."],
+                  mate=mate.name)
 
 
 def _roles(pair: Pair, a: Unit, b: Unit) -> None:
@@ -276,6 +232,11 @@ def _roles(pair: Pair, a: Unit, b: Unit) -> None:
         _flag(pair, "failover.both-primary-or-secondary", MISMATCH)
         pair.differences.append(f"both units are configured {a.role}")
         pair.fix_at = pair.fix_at or b.name
+        if not pair.fix:
+            role = "secondary" if a.role == "Primary" else "primary"
+            apply_fix(pair, "failover.both-primary-or-secondary", b.facts,
+                      [f"On {b.name}, configure the role its mate does not have ({role})."],
+                      role=role)
 
 
 def _release(version: str) -> tuple[int, ...]:
@@ -301,13 +262,13 @@ def _versions(pair: Pair, a: Unit, b: Unit) -> None:
         first = (f"Make {other.name} active (`failover active` on it), then upgrade "
                  f"{older.name} to {newer}" if this is not None and this.active else
                  f"Upgrade {older.name} (not active) to {newer}")
-        pair.fix = [f"{first}, so both units run one release.",
-                    "show failover"]
+        apply_fix(pair, "failover.version-mismatch", older.facts,
+                  [f"{first}, so both units run one release."], newer=newer, other=other.name)
 
 
 def _hardware(pair: Pair, a: Unit, b: Unit, pa: FailoverPlatform | None,
               pb: FailoverPlatform | None) -> None:
-    ma, mb = _model(a, pa), _model(b, pb)
+    ma, mb = model(a, pa), model(b, pb)
     if not ma or not mb or ma == mb:
         return
     _flag(pair, "failover.hardware-mismatch", MISMATCH)
@@ -356,17 +317,12 @@ def _standby_addresses(pair: Pair, a: Unit, b: Unit) -> None:
         if not pair.summary:
             pair.summary = (f"{lacks.name} has no standby address on {with_ip.name}: the "
                             "interface is not monitored and cannot take over cleanly.")
-        if not pair.fix and active.facts.device.platform == "cisco_ftd":
-            pair.fix = [f"In the manager (FMC: Devices > Device Management > the pair > High "
-                        f"Availability > Monitored Interfaces), give {with_ip.name} a standby "
-                        "address, then deploy."]
         if not pair.fix:
-            pair.fix = [f"On the active unit ({active.name}), give {with_ip.name} a standby "
-                        "address (it replicates to the mate):",
-                        "configure terminal", f"interface {with_ip.physical_hint}",
-                        f"ip address {with_ip.address or with_ip.ip} {with_ip.mask_hint} "
-                        f"standby <standby-address-of-{with_ip.name}>",
-                        "show failover"]
+            apply_fix(pair, "failover.standby-ip-missing", active.facts,
+                      [f"On the active unit ({active.name}), give {with_ip.name} a standby "
+                       "address (it replicates to the mate):"],
+                      nameif=with_ip.name, physical=with_ip.physical_hint,
+                      address=with_ip.address or with_ip.ip, mask=with_ip.mask_hint)
 
 
 def _views(pair: Pair, a: Unit, b: Unit) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from netriage.pairs.catalog import severity_of
+from netriage.pairs.fixes import apply as apply_fix
 from netriage.pairs.ipsec_config import (
     Fault,
     ike_faults,
@@ -277,7 +278,7 @@ def _decide(pair: Pair, faults: list[Fault], a: End, b: End) -> None:
     pair.verdict = first.verdict
     if first.finding == "crypto.manual-key-not-mirrored":
         first.fix_at = _not_decrypting(a, b)
-        first.fix = _mirror_fix(first.fix_at, b if first.fix_at is a else a)
+        first.fix, first.values = _mirror_fix(first.fix_at, b if first.fix_at is a else a)
         for end, other in ((a, b), (b, a)):
             pair.evidence += [PairEvidence(end.name, e.command, 0, e.text)
                               for e in _invalid_spi(end, other)[:2]]
@@ -294,6 +295,11 @@ def _decide(pair: Pair, faults: list[Fault], a: End, b: End) -> None:
                              if first.fix_at else
                              [f"Either end: {first.difference}; change one to match the "
                               "other."])
+    if first.fix_at is not None:
+        other = b if first.fix_at is a else a
+        peer = _address(other, first.fix_at) or min(other.addresses, default="<peer>")
+        apply_fix(pair, first.finding, first.fix_at.facts, pair.fix,
+                  **{"peer": peer, "other": other.name, **first.values})
     where = f"; fix at {pair.fix_at}" if pair.fix_at else "; the evidence does not tell which end"
     pair.summary = f"{first.verdict.capitalize()}: {first.difference}{where}."
 
@@ -318,47 +324,29 @@ def _invalid_spi(end: End, other: End) -> list:
 def _psk_fix(fix_at: End, other: End) -> list[str]:
     """The responder takes the initiator's key (the two ends' tokens show they differ)."""
     address = min((p for p in fix_at.peers if p in other.addresses), default="<peer>")
-    lines = [f"On {fix_at.name} (the responder: it rejects {other.name}'s identity hash), set "
-             f"the pre-shared key for {address} to the one {other.name} uses, or change "
-             f"{other.name}'s to match; both ends must hold the same key."]
-    if fix_at.config is None:
-        return lines
-    if fix_at.config.family == "cisco_ios":
-        return [*lines, "configure terminal",
-                f"crypto isakmp key <the-key-{other.name}-uses> address {address}",
-                "show crypto isakmp sa"]
-    if fix_at.config.pix6:
-        return [*lines, f"isakmp key <the-key-{other.name}-uses> address {address} "
-                        "netmask 255.255.255.255", "show isakmp sa"]
-    if fix_at.facts.device.platform == "cisco_ftd":
-        return [*lines, "In the manager (FMC: Devices > VPN > Site To Site, the topology's "
-                        "endpoint; FDM: Site-to-Site VPN), set the pre-shared key and deploy."]
-    word = "pre-shared-key" if fix_at.config.legacy_isakmp else "ikev1 pre-shared-key"  # <8.4
-    return [*lines, "configure terminal", f"tunnel-group {address} ipsec-attributes",
-            f" {word} <the-key-{other.name}-uses>", "show crypto isakmp sa"]
+    return [f"On {fix_at.name} (the responder: it rejects {other.name}'s identity hash), set "
+            f"the pre-shared key for {address} to the one {other.name} uses, or change "
+            f"{other.name}'s to match; both ends must hold the same key."]
 
 
-def _mirror_fix(fix_at: End | None, other: End | None) -> list[str]:
+def _mirror_fix(fix_at: End | None, other: End | None) -> tuple[list[str], dict[str, str]]:
+    """(the sentence, the values of the CLI: map entry and the other end's keys swapped)."""
     if fix_at is None or other is None or fix_at.config is None or other.config is None:
         return ["On either end: copy the other end's session keys swapped (its outbound SPI "
-                "and keys as this end's inbound, its inbound as this end's outbound)."]
-    lines = [f"On {fix_at.name}: take {other.name}'s keys swapped (its outbound is this end's "
+                "and keys as this end's inbound, its inbound as this end's outbound)."], {}
+    words = [f"On {fix_at.name}: take {other.name}'s keys swapped (its outbound is this end's "
              "inbound, its inbound this end's outbound)."]
     theirs = [e for entries in other.peers.values() for e in entries if e.manual]
     mine = [e for entries in fix_at.peers.values() for e in entries if e.manual]
     if not theirs or not mine:
-        return lines
-    swap = {"inbound": "outbound", "outbound": "inbound"}
-    entry = mine[0]
-    ios = fix_at.config.family == "cisco_ios" and not fix_at.config.pix6
-    lines += ["configure terminal"]
-    if ios:
-        lines.append(f"crypto map {entry.map} {entry.seq} ipsec-manual")
+        return words, {}
+    values = {"map": mine[0].map, "seq": str(mine[0].seq)}
+    swap = {"inbound": "in", "outbound": "out"}
     for key in theirs[0].session_keys:
-        body = (f"set session-key {swap[key.direction]} {key.protocol} {key.spi} cipher "
-                f"{key.cipher} authenticator {key.authenticator}")
-        lines.append(f" {body}" if ios else f"crypto map {entry.map} {entry.seq} {body}")
-    lines.append("show crypto map")
-    return lines
-
-
+        if key.protocol.lower() != "esp":
+            continue  # the blocks write ESP keys; an AH key stays a placeholder
+        mine_dir = swap["outbound" if key.direction == "inbound" else "inbound"]
+        values |= {f"{mine_dir}_{name}": value for name, value in (
+            ("spi", str(key.spi)), ("cipher", key.cipher), ("auth", key.authenticator))
+            if value}  # a value not configured stays a placeholder
+    return words, values

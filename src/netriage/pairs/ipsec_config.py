@@ -32,6 +32,7 @@ class Fault:
     fix_at: End | None = None
     evidence: list[PairEvidence] = field(default_factory=list)
     fix: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # `{name}`s of its CLI blocks
 
 
 def _entry_lines(end: End, entry: MapEntry, word: str) -> list[PairEvidence]:
@@ -80,6 +81,8 @@ def proxy_faults(a: End, b: End, ea: MapEntry, eb: MapEntry) -> list[Fault]:
     difference = ("proxy identities are not mirrored: " + " / ".join(
         x for x in (shown, shown_b) if x) + " (each needs the other's mirror)")
     fault = Fault("crypto.proxy-id-mismatch", PHASE2_FAILED, difference, fix_at)
+    if fix_at is not None:
+        fault.values["acl"] = (ea if fix_at is a else eb).acl
     for end, entry in ((a, ea), (b, eb)):
         fault.evidence += evidence(end.facts, CONFIG, rf"access-list {re.escape(entry.acl)}\b"
                                    rf".*permit|^\s+permit", 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from netriage.engine.findings import Evidence, severity_rank
+from netriage.engine.findings import Evidence, Fix, severity_rank
 
 FAILOVER = "failover"
 IPSEC = "ipsec"
@@ -64,6 +64,9 @@ class Pair:
     severity: str = "info"
     summary: str = ""  # one sentence: the verdict in words
     fix: list[str] = field(default_factory=list)  # what to do at fix_at (words, then CLI)
+    # the CLI of `fix` as blocks (checks/pairs/fixes.yaml) for fix_at's platform and release
+    fix_blocks: list[Fix] = field(default_factory=list)
+    fix_note: str = ""  # why no block fits, or why several variants are shown
     findings: list[str] = field(default_factory=list)  # catalog ids the verdict stands for
     differences: list[str] = field(default_factory=list)  # in words, naming each end's view
     evidence: list[PairEvidence] = field(default_factory=list)

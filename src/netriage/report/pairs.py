@@ -1,7 +1,8 @@
 """Pair verdicts in the reports: the JSON shape, and the "Pairs" section of text/Markdown.
 
 JSON (README, stable): `{"kind", "devices", "verdict", "fix_at", "findings", "evidence"}`,
-plus `severity`, `summary`, `matched_by`, `fix`, `differences`, `undecided` and `rows`.
+plus `severity`, `summary`, `matched_by`, `fix`, `fix_blocks` (the CLI of `fix` per platform
+and release, shaped as a finding's `fix`), `fix_note`, `differences`, `undecided` and `rows`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def pair_dict(pair: Pair) -> dict[str, Any]:
         "summary": pair.summary,
         "matched_by": pair.matched_by,
         "fix": list(pair.fix),
+        # the CLI of `fix` as blocks for fix_at's platform and release (as a finding's fix)
+        "fix_blocks": [{**asdict(f), "heading": f.heading} for f in pair.fix_blocks],
+        "fix_note": pair.fix_note,
         "differences": list(pair.differences),
         "undecided": list(pair.undecided),
         "rows": [asdict(r) for r in pair.rows],
@@ -58,8 +62,16 @@ def pairs_lines(report: dict[str, Any], markdown: bool = False) -> list[str]:
                              ("Not compared", pair["undecided"])):
             if items:
                 out += [pad + f"{title}:", *(bullet + item for item in items)]
+        blocks = pair.get("fix_blocks") or []
+        out += [pad + f"Impact ({b['heading']}): {b['impact']}" for b in blocks if b["impact"]]
         if pair["fix"]:
             out += [pad + "Fix:", *(f"    {line}" for line in pair["fix"])]
+        for block in blocks:
+            if block["rollback"]:
+                out += [pad + f"Rollback ({block['heading']}):",
+                        *(f"    {line}" for line in block["rollback"])]
+        if pair.get("fix_note"):
+            out.append(pad + "Note: " + pair["fix_note"])
         if pair["evidence"]:
             out.append(pad + "Evidence:")
             out += [f"{bullet}{e['device']} {e['source'] or e['command']}:{e['line']}: "

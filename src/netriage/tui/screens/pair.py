@@ -57,8 +57,11 @@ def table_content(pair: Pair, width: int, mask: object) -> Content:
 def notes_content(pair: Pair, mask: object) -> Content:
     text = getattr(mask, "text", str)
     parts: list[Content | str] = []
+    impact = [f"Impact ({b.heading}): {b.impact}" for b in pair.fix_blocks if b.impact]
+    rollback = [line for b in pair.fix_blocks for line in b.rollback]
     for title, items, prefix in (("Differences", pair.differences, "• "),
-                                 ("Fix", pair.fix, "  "),
+                                 ("Fix", [*impact, *pair.fix], "  "),
+                                 ("Rollback", rollback, "  "),
                                  ("Not compared", pair.undecided, "• ")):
         if items:
             parts += ["", heading(title), *(prefix + text(item) for item in items)]
