@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from netriage.pairs.catalog import severity_of
 from netriage.pairs.failover_gaps import gaps, healthy_summary, model, who
+from netriage.pairs.failover_groups import split_brain_fix, stand_downs
 from netriage.pairs.failover_licence_sync import check_licences, sync_difference
 from netriage.pairs.failover_match import Unit
 from netriage.pairs.fixes import apply as apply_fix
@@ -65,7 +66,8 @@ def failover_pair(a: Unit, b: Unit, matched_by: str) -> Pair:
     _timers(pair, a, b)
     gaps(pair, a, b, pa, pb)
     if not pair.summary:
-        pair.summary = (healthy_summary(pair) if not pair.differences else
+        grouped = bool(a.failover.this and a.failover.this.groups)
+        pair.summary = (healthy_summary(pair, grouped) if not pair.differences else
                         "The units differ where a pair should agree: " + pair.differences[0])
         if pair.differences and pair.verdict == HEALTHY:
             pair.verdict, pair.severity = MISMATCH, "low"
@@ -81,6 +83,8 @@ def _label(unit: Unit) -> str:
 
 def _state(unit: Unit) -> str:
     this = unit.failover.this
+    if this is not None and this.groups:  # Active/Active: each group's state, named
+        return ", ".join(f"group {g.group} {g.state}" for g in this.groups)
     return ", ".join(this.states) if this else ""
 
 
@@ -157,27 +161,24 @@ def _split_brain(pair: Pair, a: Unit, b: Unit) -> None:
     if not both:
         return
     _flag(pair, "failover.split-brain", SPLIT_BRAIN)
-    # The unit that took over last stands down: the other has been carrying the traffic.
-    times = (ta.active_time, tb.active_time)
-    stand_down = b if None in times or times[1] <= times[0] else a  # type: ignore[operator]
-    keep = a if stand_down is b else b
-    pair.fix_at = stand_down.name
-    groups = "" if both == [0] else f" (failover group {', '.join(map(str, both))})"
+    downs = stand_downs(a, b, both)
+    groups = "" if both == [0] else f" for failover group {', '.join(map(str, both))}"
+    if len({d.unit.name for d in downs}) == 1:
+        pair.fix_at = downs[0].unit.name
+        who_stands = f"{pair.fix_at} should stand down ({downs[0].why})"
+    else:  # Active/Active: each unit stands down for the group that is not its own
+        pair.fix_ends = list(dict.fromkeys(d.unit.name for d in downs))
+        who_stands = "; ".join(f"{d.unit.name} should stand down for group {d.group} "
+                               f"({d.why})" for d in downs)
     pair.summary = (f"Split brain: both units are Active{groups}, each from its own `show "
-                    f"failover`; {stand_down.name} took over last and should stand down.")
+                    f"failover`; {who_stands}.")
     for unit in (a, b):
         pair.evidence += evidence(unit.facts, SHOW, r"^\s*This host:.*Active")
+        pair.evidence += evidence(unit.facts, SHOW, r"^\s*Group \d+ State:\s*Active", 2)
         pair.evidence += evidence(unit.facts, SHOW, r"^\s*Other host:")
         pair.evidence += evidence(unit.facts, SHOW, r"^Failover LAN Interface:")
         pair.evidence += evidence(unit.facts, "show failover state", r"Comm Failure")
-    lan = stand_down.failover.lan_interface or "<failover-link-interface>"
-    apply_fix(pair, "failover.split-brain", stand_down.facts, [
-        f"Make {stand_down.name} stand down{groups}, from its console (not over the network: "
-        "both answer for the same addresses), then restore the failover link "
-        f"({lan} on both units and the switch ports between them) and check the failover "
-        f"key; {keep.name} keeps carrying traffic."],
-        group=f"group {both[0]}" if len(both) == 1 and both != [0] else "", keep=keep.name,
-        lan=lan)
+    split_brain_fix(pair, downs)
     pair.differences.append(
         f"{_label(a)} says {a.failover.this and a.failover.this.state} and sees its mate "
         f"{_mate_state(a)}; {_label(b)} says {tb.state} and sees its mate {_mate_state(b)}")

@@ -22,10 +22,11 @@ def model(unit: Unit, platform: FailoverPlatform | None) -> str:
     return unit.failover.this.model if unit.failover.this else ""
 
 
-def healthy_summary(pair: Pair) -> str:
+def healthy_summary(pair: Pair, groups: bool) -> str:
     """Healthy only as far as both units show: what was not compared is said in the verdict
     itself, not only listed under "not compared"."""
-    agree = "one Active, one Standby, same software, hardware and failover configuration"
+    agree = ("each failover group Active on one unit only" if groups else
+             "one Active, one Standby") + ", same software, hardware and failover configuration"
     if not pair.gaps:
         return f"Both units agree: {agree} as far as both show them."
     return f"Healthy as far as both show ({agree}); " + "; ".join(pair.gaps) + "."

@@ -61,6 +61,9 @@ class Pair:
     matched_by: str  # how the two were told to belong together
     verdict: str = ""
     fix_at: str | None = None
+    # both ends when each must change (an Active/Active split brain: each unit stands down
+    # for the group that is not its own); fix_at stays None then, as the JSON contract says
+    fix_ends: list[str] = field(default_factory=list)
     severity: str = "info"
     summary: str = ""  # one sentence: the verdict in words
     fix: list[str] = field(default_factory=list)  # what to do at fix_at (words, then CLI)

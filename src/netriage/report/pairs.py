@@ -23,6 +23,7 @@ def pair_dict(pair: Pair) -> dict[str, Any]:
         "devices": list(pair.devices),
         "verdict": pair.verdict,
         "fix_at": pair.fix_at,
+        "fix_ends": list(pair.fix_ends),  # when each end has its part (fix_at is null then)
         "findings": list(pair.findings),
         "evidence": [asdict(e) for e in pair.evidence[:EVIDENCE_SHOWN]],
         "evidence_total": len(pair.evidence),
@@ -52,8 +53,10 @@ def pairs_lines(report: dict[str, Any], markdown: bool = False) -> list[str]:
         out.append(f"### {head}" if markdown else head)
         if pair["summary"]:
             out.append(pad + pair["summary"])
-        out.append(pad + "Fix at: " + (pair["fix_at"] or
-                                       "no single end (the evidence does not tell which)"))
+        ends = pair.get("fix_ends") or []
+        out.append(pad + "Fix at: " + (pair["fix_at"] or (
+            " and ".join(ends) + " (each its own part of the fix)" if ends else
+            "no single end (the evidence does not tell which)")))
         if pair["findings"]:
             out.append(pad + "Findings: " + ", ".join(pair["findings"]))
         if pair["matched_by"]:

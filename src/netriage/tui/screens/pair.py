@@ -32,7 +32,8 @@ def _cell(text: str, width: int) -> str:
 def verdict_content(pair: Pair, mask: object) -> Content:
     """`SPLIT BRAIN  failover fw-hq/pri + fw-hq/sec  fix at fw-hq/sec` and the summary."""
     text = getattr(mask, "text", str)
-    fix_at = f"fix at {pair.fix_at}" if pair.fix_at else "no single end to fix"
+    fix_at = (f"fix at {pair.fix_at}" if pair.fix_at else
+              f"fix at {' and '.join(pair.fix_ends)}" if pair.fix_ends else "no single end to fix")
     top = Content.assemble((f" {pair.verdict.upper()} ", SEVERITY_STYLE.get(pair.severity, "")),
                            f"  {pair.kind} {' + '.join(pair.devices)}  ", (fix_at, "bold"))
     return lines([top, text(pair.summary)])
