@@ -15,7 +15,7 @@ import pytest
 
 from netriage.engine import linescan
 from netriage.parsing import runner
-from netriage.parsing.native import asa_ipsec_sa, compact
+from netriage.parsing.native import asa_ipsec_sa, compact, ios_ipsec_sa
 from netriage.parsing.native.synth import asa_ipsec_sa as synth
 from tests.conftest import RECORDINGS
 from tests.recordings_index import analysis_of, answers_for, list_recordings
@@ -23,13 +23,26 @@ from tests.recordings_index import analysis_of, answers_for, list_recordings
 ROOT = RECORDINGS.parent
 
 
-def _same_values(text: str) -> int:
-    full, full_lines = asa_ipsec_sa.parse(text, compact=False)
-    small, small_lines = asa_ipsec_sa.parse(text, compact=True)
+def _same_values(text: str, reader=asa_ipsec_sa, fields=compact.ASA_SA_FIELDS) -> int:  # type: ignore[no-untyped-def]
+    full, full_lines = reader.parse(text, compact=False)
+    small, small_lines = reader.parse(text, compact=True)
     assert small_lines == full_lines
-    assert [dict(r) for r in small] == [
-        {k: r.get(k, "") for k in compact.ASA_SA_FIELDS} for r in full]
+    assert [dict(r) for r in small] == [{k: r.get(k, "") for k in fields} for r in full]
     return len(full)
+
+
+def test_compact_ios_records_equal_full_ones_on_the_corpus(shared_dir):
+    outputs = sorted((shared_dir / "corpus/ntc/cisco_ios").glob("show_crypto_ipsec_sa*/*.raw"))
+    assert outputs
+    counted = [_same_values(raw.read_text(), ios_ipsec_sa, compact.IOS_SA_FIELDS)
+               for raw in outputs]
+    assert sum(counted) > 0
+
+
+def test_the_ios_reader_reads_lines_as_splitlines_does(shared_dir):
+    for raw in sorted((shared_dir / "corpus/ntc/cisco_ios").glob("show_crypto_ipsec_sa*/*.raw")):
+        text = raw.read_text()
+        assert list(ios_ipsec_sa._lines(text)) == text.splitlines()
 
 
 def test_compact_records_equal_full_ones_on_the_corpus(shared_dir):

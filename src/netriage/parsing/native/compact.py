@@ -1,12 +1,12 @@
 """Compact SA records: only the fields the facts read, a few hundred bytes each.
 
 A 50,000-SA `show crypto ipsec sa` as ntc-shaped dicts (75 keys each) takes ten times the
-memory of its text. Above `COMPACT_FROM_CHARS` the native ASA reader keeps, per SA, only the
-fields `facts.crypto.sa.ipsec_from_asa` reads (`ASA_SA_FIELDS`), as a read-only mapping over
-one tuple, with the values that repeat from SA to SA (interface, map, masks, transforms,
-settings, MTUs) shared. Below it, records keep every ntc field, as `netriage parse` and the
-conformance tests show them. Findings are the same either way (tests/scale compares them on
-every recording with the bound at 0).
+memory of its text. Above `COMPACT_FROM_CHARS` the native ASA and IOS readers keep, per SA,
+only the fields `facts.crypto.sa` and `facts.crypto.sa_tables` read (`ASA_SA_FIELDS`,
+`IOS_SA_FIELDS`), as a read-only mapping over one tuple, with the values that repeat from SA
+to SA (interface, map, masks, transforms, settings, MTUs) shared. Below it, records keep
+every field, as `netriage parse` and the conformance tests show them. Findings are the same
+either way (tests/scale compares them on every recording with the bound at 0).
 """
 
 from __future__ import annotations
@@ -38,43 +38,80 @@ _SHARED = frozenset({
     "outbound_authentication", "inbound_settings_in_use", "outbound_settings_in_use",
     "no_sa_send", "invalid_sa_rcv", "verify_failed", "replay_failed_rcv",
 })
-_INDEX = {name: at for at, name in enumerate(ASA_SA_FIELDS)}
-_SHARED_AT = tuple(name in _SHARED for name in ASA_SA_FIELDS)
+# IOS: our template's keys that `ipsec_from_ios` and `local_addresses` read
+IOS_SA_FIELDS = (
+    "interface", "crypto_map_tag", "current_peer", "local_addr", "local_crypto_endpt",
+    "local_ident_addr", "local_ident_mask", "local_ident_prot", "remote_ident_addr",
+    "remote_ident_mask", "pkts_encaps", "pkts_encrypt", "pkts_decaps", "pkts_decrypt",
+    "send_errors", "recv_errors", "current_outbound_spi", "inbound_esp_spi",
+    "outbound_esp_transform", "outbound_esp_settings", "inbound_esp_settings",
+    "remote_crypto_endpt", "peer_port", "path_mtu", "ip_mtu", "media_mtu", "pfs", "dh_group",
+    "outbound_esp_lifetime_kb", "outbound_esp_lifetime_sec", "pkts_replay_failed_rcv",
+    "pkts_invalid_sa_rcv", "pkts_verify_failed", "pkts_no_sa_send",
+)
+_IOS_SHARED = frozenset({
+    "interface", "crypto_map_tag", "local_addr", "local_crypto_endpt", "local_ident_mask",
+    "local_ident_prot", "remote_ident_mask", "send_errors", "recv_errors", "peer_port",
+    "path_mtu", "ip_mtu", "media_mtu", "pfs", "dh_group", "pkts_replay_failed_rcv",
+    "pkts_invalid_sa_rcv", "pkts_verify_failed", "pkts_no_sa_send",
+})
 
 
-class CompactSa(Mapping[str, object]):
-    """One SA's fields by name, read-only; a missing field reads as `KeyError`, like a dict."""
+class CompactRecord(Mapping[str, object]):
+    """One SA's fields by name, read-only; a field it does not keep reads as `KeyError`, like
+    a dict without the key. Subclasses name the fields."""
 
     __slots__ = ("_values",)
+    FIELDS: tuple[str, ...] = ()
+    _INDEX: dict[str, int] = {}
 
     def __init__(self, values: tuple[object, ...]) -> None:
         self._values = values
 
     def __getitem__(self, key: str) -> object:
-        return self._values[_INDEX[key]]
+        return self._values[self._INDEX[key]]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(ASA_SA_FIELDS)
+        return iter(self.FIELDS)
 
     def __len__(self) -> int:
-        return len(ASA_SA_FIELDS)
+        return len(self.FIELDS)
 
     def __repr__(self) -> str:
-        return f"CompactSa({dict(self)!r})"
+        return f"{type(self).__name__}({dict(self)!r})"
+
+
+class CompactSa(CompactRecord):
+    __slots__ = ()
+    FIELDS = ASA_SA_FIELDS
+    _INDEX = {name: at for at, name in enumerate(ASA_SA_FIELDS)}
+
+
+class CompactIosSa(CompactRecord):
+    __slots__ = ()
+    FIELDS = IOS_SA_FIELDS
+    _INDEX = {name: at for at, name in enumerate(IOS_SA_FIELDS)}
 
 
 class Compactor:
-    """Turns full records into `CompactSa`, sharing repeated values within one output."""
+    """Turns full records into compact ones, sharing repeated values within one output."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: type[CompactRecord] = CompactSa,
+                 shared: frozenset[str] = _SHARED) -> None:
+        self._kind = kind
+        self._shared_at = tuple(name in shared for name in kind.FIELDS)
         self._pool: dict[object, object] = {}
 
-    def __call__(self, record: dict[str, object]) -> CompactSa:
+    def __call__(self, record: dict[str, object]) -> CompactRecord:
         pool = self._pool
         values = []
-        for name, shared in zip(ASA_SA_FIELDS, _SHARED_AT, strict=True):
+        for name, shared in zip(self._kind.FIELDS, self._shared_at, strict=True):
             value = record.get(name, "")
             if shared and isinstance(value, str):
                 value = pool.setdefault(value, value)
             values.append(value)
-        return CompactSa(tuple(values))
+        return self._kind(tuple(values))
+
+
+def ios_compactor() -> Compactor:
+    return Compactor(CompactIosSa, _IOS_SHARED)
