@@ -88,6 +88,8 @@ def maps_not_applied(config: CryptoConfig) -> tuple[list[Issue], list[Issue]]:
                 displaced.append(entry_issue(
                     entry, other=target.name, interface=target.interfaces[0], count=free,
                     transform=names, command=(f"set ikev2 ipsec-proposal {names}" if ikev2_only
+                                              else f"set transform-set {names}"
+                                              if config.pix6 or config.legacy_isakmp
                                               else f"set ikev1 transform-set {names}")))
         else:
             facing = next((routes_to(config, p) for p in peers if routes_to(config, p)), None)
@@ -113,7 +115,10 @@ def map_incomplete(config: CryptoConfig) -> list[Issue]:
             continue
         head = f"crypto {'dynamic-map' if entry.is_dynamic_template else 'map'} " \
                f"{entry.map} {entry.seq}"
-        transform_line = "set transform-set" if ios or config.pix6 else "set ikev1 transform-set"
+        # `ikev1` entered the crypto map syntax with ASA 8.4: PIX and the ASA before it
+        # (`crypto isakmp`) type `set transform-set`
+        transform_line = ("set transform-set" if ios or config.pix6 or config.legacy_isakmp
+                          else "set ikev1 transform-set")
         missing: list[tuple[str, str]] = []  # (what, line that adds it)
         if not entry.is_dynamic_template and not entry.acl:
             missing.append(("match address", "match address <acl>"))
