@@ -212,7 +212,9 @@ def _rows(pair: Pair, a: End, b: End, entries: tuple[list, list],
     key_a, key_b = psk_for(a, address_b), psk_for(b, address_a)
     if key_a is not None and key_b is not None and not any(e.manual for e in ea):
         same = compare_secrets(key_a, key_b)
-        row("pre-shared key", "present" if key_a else "none", "present" if key_b else "none",
+        # "PSK", not "pre-shared key": the redaction model would take the word after it
+        # for a secret in every view
+        row("PSK", "present" if key_a else "none", "present" if key_b else "none",
             same is False)
     sa_a, sa_b = _sas(a, b, "ipsec"), _sas(b, a, "ipsec")
     if sa_a or sa_b:

@@ -86,6 +86,9 @@ def proxy_faults(a: End, b: End, ea: MapEntry, eb: MapEntry) -> list[Fault]:
     for end, entry in ((a, ea), (b, eb)):
         fault.evidence += evidence(end.facts, CONFIG, rf"access-list {re.escape(entry.acl)}\b"
                                    rf".*permit|^\s+permit", 2)
+        # IKEv2: the initiator's log says the responder refused its selectors
+        fault.evidence += evidence(end.facts, "show logging",
+                                   r"TS_UNACCEPTABLE|traffic selectors? (are )?unacceptable")
     if fix_at is not None:
         peer = b if fix_at is a else a
         entry = ea if fix_at is a else eb
