@@ -1,5 +1,5 @@
-"""Analyse each capture of a batch on its own, in one process (start-up paid once), and the
-captures of one folder that hold the two ends of a pair together.
+"""One capture of a batch analysed on its own, and which captures of one folder hold the two
+ends of a pair, to be analysed together (`jobs` runs them, in worker processes).
 
 Two captures are analysed together when the devices they hold are the two units of one
 failover pair or the two ends of one IPsec tunnel, as `netriage.pairs` matches them (serials,
@@ -15,11 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netriage.analysis import Analysis, analyze_capture
 from netriage.batch.units import Unit
 from netriage.capture import load_paths
 from netriage.errors import NetriageError
+
+if TYPE_CHECKING:
+    from netriage.facts import DeviceFacts
 
 ALARM = ("medium", "high", "critical")
 EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 3
@@ -47,8 +51,9 @@ class Result:
         return EXIT_INCOMPLETE if self.analysis.capture.cut else EXIT_OK
 
 
-def worst_code(results: list[Result]) -> int:
-    return max((r.code for r in results), key=_WORSE.__getitem__, default=EXIT_OK)
+def worst_code(codes: list[int]) -> int:
+    """The batch's exit code: findings, then incomplete, then clean."""
+    return max(codes, key=_WORSE.__getitem__, default=EXIT_OK)
 
 
 def analyse_unit(unit: Unit, platform: str = "",
@@ -62,68 +67,70 @@ def analyse_unit(unit: Unit, platform: str = "",
     return Result(unit, analyze_capture(capture, answers))
 
 
-def run_batch(units: list[Unit], platform: str = "",
-              answers: dict[str, str] | None = None) -> list[Result]:
-    """Every unit analysed alone, then the units of a pair analysed together."""
-    results = [analyse_unit(u, platform, answers) for u in units]
-    return _join_pairs(results, platform, answers)
+JOINED_NOTE = "analysed together: their devices are the two ends of a pair"
 
 
-def _join_pairs(results: list[Result], platform: str,
-                answers: dict[str, str] | None) -> list[Result]:
+def joined(first: Unit, second: Unit) -> Unit:
+    """The one capture of two files holding the two ends of a pair."""
+    return Unit(f"{first.label} + {second.label}", [*first.paths, *second.paths], first.folder)
+
+
+def join_plan(candidates: dict[int, list[DeviceFacts]], units: list[Unit],
+              names: dict[int, list[str]] | None = None,
+              ) -> tuple[dict[int, int], dict[int, str]]:
+    """Which captures to analyse together: ({first index: its partner's index}, {index: note
+    for a capture matching several}). `candidates` holds the device facts of the captures
+    that may hold one end of a pair (by index into `units`), `names` the device names of the
+    other usable captures (a name two captures hold is not told apart); only captures of one
+    folder are matched, and only a capture matching exactly one other is joined to it."""
     by_folder: dict[Path, list[int]] = defaultdict(list)
-    for index, result in enumerate(results):
-        if result.analysis is not None:
-            by_folder[result.unit.folder].append(index)
+    for index in sorted(candidates):
+        by_folder[units[index].folder].append(index)
     edges: set[tuple[int, int]] = set()
-    for indexes in by_folder.values():
+    for folder, indexes in by_folder.items():
         if len(indexes) > 1:
-            edges |= _pair_edges(results, indexes)
+            elsewhere = {i: n for i, n in (names or {}).items() if units[i].folder == folder}
+            edges |= pair_edges({i: candidates[i] for i in indexes}, elsewhere)
     degree: dict[int, int] = defaultdict(int)
     for a, b in edges:
         degree[a] += 1
         degree[b] += 1
-    # only a capture that matches exactly one other is joined to it: a folder of daily
-    # captures of one pair matches each file with many, and guessing which is wrong
+    # a folder of daily captures of one pair matches each file with many: guessing is wrong
     partner = {a: b for a, b in edges if degree[a] == 1 and degree[b] == 1}
-    for index in sorted(i for i, n in degree.items() if n > 1):
-        results[index].notes.append(
-            f"analysed alone: {degree[index]} captures of this folder hold its mate or peer; "
-            "name the two files together to analyse them as a pair")
-    if not partner:
-        return results
-    out: list[Result] = []
-    for index, result in enumerate(results):
-        if index in partner.values():
-            continue  # joined to the capture before it
-        if index not in partner:
-            out.append(result)
-            continue
-        other = results[partner[index]]
-        unit = Unit(f"{result.unit.label} + {other.unit.label}",
-                    [*result.unit.paths, *other.unit.paths], result.unit.folder)
-        merged = analyse_unit(unit, platform, answers)
-        merged.notes.append("analysed together: their devices are the two ends of a pair")
-        out.append(merged)
-    return out
+    notes = {index: f"analysed alone: {degree[index]} captures of this folder hold its mate "
+                    "or peer; name the two files together to analyse them as a pair"
+             for index in sorted(i for i, n in degree.items() if n > 1)}
+    return partner, notes
 
 
-def _pair_edges(results: list[Result], indexes: list[int]) -> set[tuple[int, int]]:
-    """(unit, unit) for every failover pair or IPsec tunnel whose two ends are in two of
-    these captures (as `netriage.pairs` matches them), first index first."""
+def may_pair(facts: list[DeviceFacts]) -> bool:
+    """Whether a capture's devices could be one end of a pair with another capture: a unit
+    with failover on, or an IPsec end (what `netriage.pairs` matches). Cheap next to an
+    analysis, and it keeps the facts of other captures out of the matching."""
+    from netriage.pairs import crypto_end, failover_units
+
+    return bool(failover_units(facts)) or any(crypto_end(f) is not None for f in facts)
+
+
+def pair_edges(captures: dict[int, list[DeviceFacts]],
+               names: dict[int, list[str]] | None = None) -> set[tuple[int, int]]:
+    """(capture, capture) for every failover pair or IPsec tunnel whose two ends are in two
+    of these captures (as `netriage.pairs` matches them), first index first; `names`: the
+    devices of the folder's other captures, which only count as owners of their names."""
     from netriage.pairs import FAILOVER, MISSING_END, find_pairs
 
     owner: dict[str, list[int]] = defaultdict(list)  # device name → captures naming it
+    for index, hostnames in (names or {}).items():
+        for name in hostnames:
+            owner[name].append(index)
     role: dict[str, str] = {}
     facts = []
-    for index in indexes:
-        analysis = results[index].analysis
-        assert analysis is not None
-        for item in analysis.devices:
+    for index, devices in captures.items():
+        for item in devices:
             owner[item.device.hostname].append(index)
-            failover, _commands = item.facts.resolve("failover")
+            failover, _commands = item.resolve("failover")
             role[item.device.hostname] = str(getattr(failover, "unit", "") or "")
-            facts.append(item.facts)
+            facts.append(item)
     edges = set()
     for pair in find_pairs(facts):
         if pair.verdict == MISSING_END or len(pair.devices) != 2:
@@ -137,17 +144,3 @@ def _pair_edges(results: list[Result], indexes: list[int]) -> set[tuple[int, int
         a, b = sorted((homes[0][0], homes[1][0]))
         edges.add((a, b))
     return edges
-
-
-def same_name_hints(results: list[Result]) -> list[str]:
-    """Files of one folder, each holding one device, that name the same device: perhaps the
-    two units of one pair (ASA units share their hostname), which only `--merge` analyses
-    together. (Two captures of one unit on two days look the same: hence a hint only.)"""
-    seen: dict[tuple[Path, str], list[str]] = defaultdict(list)
-    for result in results:
-        if result.analysis is not None and len(result.analysis.devices) == 1:
-            name = result.analysis.devices[0].device.hostname
-            seen[(result.unit.folder, name)].append(result.unit.label)
-    return [f"{' and '.join(labels)} all name {name}: analysed separately; if they are the "
-            "two units of one pair, analyse them together with --merge"
-            for (_folder, name), labels in seen.items() if len(labels) > 1]

@@ -5,6 +5,7 @@ analysed on its own (`cli.analyze_batch`) unless `--merge` makes everything one 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -41,9 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="capture file or folder")
     analyze.add_argument("--format", choices=["text", "markdown", "html", "json"],
                          default="text", help="report format (html: one self-contained file)")
-    analyze.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    analyze.add_argument("--output", "-o", metavar="FILE|DIR",
+                         help="write the report to FILE; with --batch, the folder DIR for "
+                              "one report per capture and the index (created if missing)")
+    analyze.add_argument("--batch", action="store_true",
+                         help="each capture its own report: every file named, and every "
+                              "capture of a folder (a folder is a batch without it too)")
     analyze.add_argument("--output-dir", metavar="DIR",
-                         help="batch: write one report per capture and an index into DIR")
+                         help="the same as --batch --output DIR")
+    analyze.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                         help="batch: analyse in N processes (default: the CPU count, "
+                              f"{os.cpu_count() or 1} here; 1: in this process)")
     analyze.add_argument("--merge", action="store_true",
                          help="analyse every path given as one capture (no batch)")
     analyze.add_argument("--platform", metavar="P",
@@ -58,24 +67,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     analyze.set_defaults(func=run)
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return int(value)
+
+
 def run(args: argparse.Namespace) -> int:
-    from netriage.analysis import analyze_paths
     from netriage.cli import analyze_batch
-    from netriage.report import render_report
 
     answers = parse_answers(args.answer)  # a bad answer stops before any analysis
-    if args.output:
-        _check_output(Path(args.output))  # before the analysis, not after it
-    if args.output_dir:
-        analyze_batch.check_output_dir(Path(args.output_dir))
-    units = None if args.merge else analyze_batch.batch_units(args.paths)
-    if args.output_dir or (units is not None and len(units) > 1):
-        if units is None or args.merge:  # one capture, still written as a report + index
+    if args.output and args.output_dir:
+        raise NetriageError("--output and --output-dir both say where to write; give one "
+                            "(--batch --output DIR is --output-dir DIR)")
+    # the output is checked (and a batch's folder made) before the analysis, not after it
+    folder = args.output_dir or (args.output if args.batch else None)
+    flag = "--output-dir" if args.output_dir else "--batch --output"
+    out_dir = analyze_batch.prepare_output_dir(Path(folder), flag) if folder else None
+    if args.output and out_dir is None:
+        _check_output(Path(args.output))
+    units = None if args.merge else analyze_batch.batch_units(args.paths, each=args.batch)
+    if out_dir is not None or args.batch or (units is not None and len(units) > 1):
+        if units is None:  # one capture, still written as a report + index
             paths = [Path(p) for p in args.paths]
             units = [analyze_batch.Unit(" + ".join(args.paths), paths, Path("."))]
         if args.no_redact:
             print(NO_REDACT_WARNING, file=sys.stderr)
-        return analyze_batch.run(args, units, answers)
+        return analyze_batch.run(args, units, answers, out_dir)
+    return _one(args, answers)
+
+
+def _one(args: argparse.Namespace, answers: dict[str, str]) -> int:
+    """The paths as one capture, its report on stdout or in --output FILE."""
+    from netriage.analysis import analyze_paths
+    from netriage.report import render_report
+
     analysis = analyze_paths(args.paths, platform=args.platform or "", answers=answers)
     if not any(d.device.platform for d in analysis.devices):
         raise NetriageError(f"{', '.join(args.paths)}: nothing I can analyse: no device "
@@ -100,7 +126,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check_output(path: Path) -> None:
+    """--output FILE: refused in one sentence (exit 2) before anything is analysed."""
+    from netriage.cli.analyze_batch import check_writable
+
     if path.is_dir():
-        raise NetriageError(f"{path}: is a folder; give a file name for the report")
+        raise NetriageError(f"{path}: is a folder; give a file name for the report (or "
+                            "--batch to write one report per capture into it)")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NetriageError(f"{path}: {path.parent} is a file, not a folder")
     if not path.parent.is_dir():
         raise NetriageError(f"{path}: the folder {path.parent} does not exist")
+    check_writable(path.parent)

@@ -1,6 +1,7 @@
-"""`netriage analyze DIR`: each capture of a folder analysed on its own (one report each), in
-one process; with `--output-dir OUT` one file per report plus an index, else the reports one
-after the other on stdout, then the index. The exit code is the worst over the captures."""
+"""`netriage analyze DIR` (or `--batch`): each capture analysed on its own (one report each),
+in `--jobs` worker processes; with `--batch --output OUT` (`--output-dir OUT`) one file per
+report plus an index, else the reports one after the other on stdout, then the index. The
+exit code is the worst over the captures."""
 
 from __future__ import annotations
 
@@ -11,16 +12,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from netriage.batch import Unit, folder_units, run_batch, same_name_hints, worst_code
+from netriage.batch import (
+    Done,
+    Unit,
+    default_jobs,
+    folder_units,
+    run_jobs,
+    same_name_hints,
+    worst_code,
+)
 from netriage.errors import NetriageError
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 
 
-def batch_units(paths: list[str]) -> list[Unit] | None:
-    """The captures the paths hold when one of them is a folder; None when only files were
-    named (files named together are one capture, e.g. the two units of a pair)."""
-    if not any(Path(p).is_dir() for p in paths):
+def batch_units(paths: list[str], each: bool = False) -> list[Unit] | None:
+    """The captures the paths hold when one of them is a folder, or `each` (--batch): every
+    file its own capture; None when only files were named without it (files named together
+    are one capture, e.g. the two units of a pair)."""
+    if not each and not any(Path(p).is_dir() for p in paths):
         return None
     units: list[Unit] = []
     for item in paths:
@@ -35,11 +45,36 @@ def batch_units(paths: list[str]) -> list[Unit] | None:
     return units
 
 
-def check_output_dir(path: Path) -> None:
+def prepare_output_dir(path: Path, flag: str = "--output-dir") -> Path:
+    """The batch's folder, made if missing and shown writable before anything is analysed;
+    else one sentence (exit 2): a file in the way, no parent folder, not writable."""
     if path.exists() and not path.is_dir():
-        raise NetriageError(f"{path}: is a file; --output-dir needs a folder")
-    if not path.exists() and not path.parent.is_dir():
-        raise NetriageError(f"{path}: the folder {path.parent} does not exist")
+        raise NetriageError(f"{path}: is a file; {flag} needs a folder")
+    if not path.exists():
+        if path.parent.exists() and not path.parent.is_dir():
+            raise NetriageError(f"{path}: {path.parent} is a file, not a folder")
+        if not path.parent.is_dir():
+            raise NetriageError(f"{path}: the folder {path.parent} does not exist")
+        try:
+            path.mkdir()
+        except OSError as exc:
+            raise NetriageError(f"{path}: cannot create the folder "
+                                f"({(exc.strerror or str(exc)).lower()})") from None
+    check_writable(path)
+    return path
+
+
+def check_writable(folder: Path) -> None:
+    """Write and remove a scratch file: the only test that holds for root, read-only mounts
+    and network shares alike."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise NetriageError(f"{folder}: cannot write into this folder "
+                            f"({(exc.strerror or str(exc)).lower()})") from None
 
 
 def report_name(label: str, fmt: str, taken: set[str]) -> str:
@@ -53,56 +88,62 @@ def report_name(label: str, fmt: str, taken: set[str]) -> str:
     return name
 
 
-def run(args: argparse.Namespace, units: list[Unit], answers: dict[str, str]) -> int:
-    from netriage.report.index import index_row, render_index
-    from netriage.report.model import report_dict
-    from netriage.report.render import FORMATS
+def run(args: argparse.Namespace, units: list[Unit], answers: dict[str, str],
+        out_dir: Path | None) -> int:
+    from netriage.report.index import render_index
 
-    results = run_batch(units, args.platform or "", answers)
-    usable = [r for r in results if r.analysis is not None]
-    skipped = [r.problem for r in results if r.analysis is None]
+    # on stdout the reports are one document (and one alone is printed as a file's): the
+    # workers send report dicts; into a folder, each report rendered where it was analysed
+    done = run_jobs(units, platform=args.platform or "", answers=answers,
+                    fmt="" if out_dir is None else args.format, redact=not args.no_redact,
+                    jobs=args.jobs or default_jobs())
+    usable = [d for d in done if d.usable]
+    skipped = [d.problem for d in done if not d.usable]
     if not usable:
         raise NetriageError(f"{', '.join(args.paths)}: nothing I can analyse "
-                            f"({len(results)} capture(s) tried; the first: {skipped[0]})")
-    notes = same_name_hints(results)
-    notes += [f"{r.unit.label}: {n}" for r in usable for n in r.notes]
-    out_dir = Path(args.output_dir) if args.output_dir else None
-    if out_dir is not None:
-        try:
-            out_dir.mkdir(exist_ok=True)
-        except OSError as exc:
-            raise NetriageError(f"{out_dir}: cannot create the folder "
-                                f"({exc.strerror or exc})") from None
-    code = worst_code(results)  # before the analyses are let go
-    cut = [what for r in usable if r.analysis for what in r.analysis.capture.cut]
+                            f"({len(done)} capture(s) tried; the first: {skipped[0]})")
+    notes = same_name_hints(done) + [f"{d.unit.label}: {n}" for d in usable for n in d.notes]
+    code = worst_code([d.code for d in done])
+    cut = [what for d in usable for what in d.cut]
     if len(usable) == 1 and out_dir is None:  # e.g. a folder holding the two units of a pair
-        report = report_dict(usable[0].analysis, redact=not args.no_redact)
-        report["skipped"] = [*skipped, *report["skipped"]]
-        _emit(args, FORMATS[args.format](report))
-        return _incomplete(cut, code)
-    taken: set[str] = set()
-    rows, sections = [], []
-    for result in usable:
-        assert result.analysis is not None
-        report = report_dict(result.analysis, redact=not args.no_redact)
-        written = report_name(result.unit.label, args.format, taken) if out_dir else ""
-        rows.append(index_row(result.unit.label, report, written))
-        if out_dir is not None:
-            _write(out_dir / written, FORMATS[args.format](report))
-        else:
-            sections.append((result.unit.label, report))
-        result.analysis = None  # rendered: let it go before the next one is rendered
-    index = render_index(rows, skipped, notes, args.format)
-    if out_dir is not None:
-        _write(out_dir / f"index.{EXTENSIONS[args.format]}", index)
-        print(f"{len(rows)} report(s) and index.{EXTENSIONS[args.format]} written to "
-              f"{out_dir}" + (f"; {len(skipped)} file(s) skipped:" if skipped else ""))
-        for line in skipped:
-            print(f"  skipped: {line}")
-    else:
+        return _alone(args, usable[0], skipped, cut, code)
+    if out_dir is None:
+        rows = [d.row for d in usable]
+        index = render_index(rows, skipped, notes, args.format)
+        sections = [(d.unit.label, _dict(d.output)) for d in usable]
         _emit(args, _stream(sections, rows, skipped=skipped, notes=notes, index=index,
                             fmt=args.format))
+        return _incomplete(cut, code)
+    taken: set[str] = set()
+    for item in usable:
+        item.row["report"] = report_name(item.unit.label, args.format, taken)
+        _write(out_dir / item.row["report"], str(item.output))
+        item.output = ""  # written: let it go
+    ext = EXTENSIONS[args.format]
+    _write(out_dir / f"index.{ext}",
+           render_index([d.row for d in usable], skipped, notes, args.format))
+    print(f"{len(usable)} report(s) and index.{ext} written to {out_dir}"
+          + (f"; {len(skipped)} file(s) skipped:" if skipped else ""))
+    for line in skipped:
+        print(f"  skipped: {line}")
     return _incomplete(cut, code)
+
+
+def _alone(args: argparse.Namespace, item: Done, skipped: list[str], cut: list[str],
+           code: int) -> int:
+    """One usable capture and no folder to write to: its report, as for a file."""
+    from netriage.report.render import FORMATS
+
+    report = item.output
+    assert isinstance(report, dict)
+    report["skipped"] = [*skipped, *report["skipped"]]
+    _emit(args, FORMATS[args.format](report))
+    return _incomplete(cut, code)
+
+
+def _dict(output: str | dict[str, Any]) -> dict[str, Any]:
+    assert isinstance(output, dict)  # on stdout the workers send report dicts
+    return output
 
 
 def _incomplete(cut: list[str], code: int) -> int:
