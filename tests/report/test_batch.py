@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,77 @@ def test_a_file_skipped_in_a_folder_of_one_capture_is_named(tmp_path, capsys):
     lines = out.splitlines()
     start = lines.index("Not loaded:")
     assert "README.md: is not a capture netriage recognises" in lines[start + 1]
+
+
+def test_batch_output_folder_in_processes_equals_in_process(generated, tmp_path, capsys):
+    """--jobs 2 (worker processes) and --jobs 1 (this process) write the same reports."""
+    folder, paths = generated
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        code = main(["analyze", str(folder), "--batch", "--output", str(out), "--format",
+                     "markdown", "--jobs", jobs])
+        capsys.readouterr()
+        assert code == 1
+        written[jobs] = {p.name: p.read_text() for p in out.iterdir()}
+    assert written["1"] == written["2"]
+    assert len(written["1"]) == len(paths) + 1  # a report each and the index
+
+
+def test_batch_with_files_named_gives_each_its_own_report(tmp_path, capsys):
+    shutil.copy(DEMO, tmp_path / "a.log")
+    shutil.copy(HEALTHY, tmp_path / "b.log")
+    out = tmp_path / "out"
+    code = main(["analyze", str(tmp_path / "a.log"), str(tmp_path / "b.log"), "--batch",
+                 "-o", str(out), "--format", "json"])
+    capsys.readouterr()
+    index = json.loads((out / "index.json").read_text())
+    assert [row["file"] for row in index["index"]] == [str(tmp_path / "a.log"),
+                                                       str(tmp_path / "b.log")]
+    assert code == 1
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "netriage", "analyze", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def _one_sentence(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("netriage: ") and "Traceback" not in result.stderr
+    return line
+
+
+def test_output_problems_are_exit_2_in_one_sentence(tmp_path):
+    file = tmp_path / "taken"
+    file.write_text("")
+    assert _one_sentence(_cli(str(DEMO), "--batch", "-o", str(file))) == \
+        f"netriage: {file}: is a file; --batch --output needs a folder"
+    missing = tmp_path / "no" / "such"
+    assert _one_sentence(_cli(str(DEMO), "--batch", "-o", str(missing))) == \
+        f"netriage: {missing}: the folder {missing.parent} does not exist"
+    assert _one_sentence(_cli(str(DEMO), "-o", str(missing / "r.txt"))).endswith(
+        f"the folder {missing} does not exist")
+    under_file = file / "r.txt"
+    assert _one_sentence(_cli(str(DEMO), "-o", str(under_file))) == \
+        f"netriage: {under_file}: {file} is a file, not a folder"
+    assert "is a folder; give a file name" in _one_sentence(_cli(str(DEMO), "-o",
+                                                                 str(tmp_path)))
+    assert "is not a number of processes" in _cli(str(DEMO), "--jobs", "0").stderr
+    assert not missing.parent.exists()  # nothing was made on the way
+
+
+@pytest.mark.skipif(not Path("/sys").is_dir(), reason="no /sys: not Linux")
+def test_an_unwritable_output_is_exit_2_before_any_analysis(tmp_path):
+    import tempfile
+
+    try:  # /sys refuses new files even to root; skip where it does not (another kernel)
+        tempfile.TemporaryFile(dir="/sys").close()
+        pytest.skip("/sys is writable here")
+    except OSError:
+        pass
+    line = _one_sentence(_cli(str(DEMO), "-o", "/sys/report.txt"))
+    assert line.startswith("netriage: /sys: cannot write into this folder (")
+    line = _one_sentence(_cli(str(DEMO), "--batch", "-o", "/sys/reports"))
+    assert line.startswith("netriage: /sys/reports: cannot create the folder (")
