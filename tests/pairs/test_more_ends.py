@@ -26,7 +26,8 @@ def test_ios_15_and_ios_xe_tunnel_is_established():
     assert pair["verdict"] == "established" and pair["fix_at"] is None
     assert pair["findings"] == [] and code == 0
     assert "203.0.113.18" in pair["matched_by"] and "192.0.2.77" in pair["matched_by"]
-    assert [r for r in pair["rows"] if r["label"] == "encaps / decaps"][0]["differs"] is False
+    [counters] = [r for r in pair["rows"] if r["label"] == "encaps / decaps"]
+    assert counters["differs"] is False
 
 
 def test_ios_pfs_mismatch_is_phase_2_failed_with_no_end_to_blame():
@@ -75,6 +76,7 @@ def test_ftd_asa_tunnel_established():
     assert _platforms(report)["ftd-branch-c"] == ("cisco_ftd", "7.2.5")
     pair = the_pair(report, "ipsec")
     assert pair["verdict"] == "established" and pair["findings"] == []
+    assert "203.0.113.50" in pair["matched_by"] and code == 0
 
 
 def test_ftd_responder_rejecting_the_key_gets_manager_steps_not_lina_config():
