@@ -46,6 +46,37 @@ TOPICS = {
 _FACT_NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+ is not known\b")
 _NOT_CAPTURED = re.compile(r"^`([^`]+)` was not captured$")
 
+# IOS commands only a Catalyst switch has (a router, ISR or ASR, answers `% Invalid input`):
+# the IOS vocabulary covers both, so it cannot tell them apart by itself.
+_SWITCH_ONLY = re.compile(
+    r"^show (?:interfaces (?:\S+ )?(?:status|switchport|trunk|counters)|vlan|spanning-tree"
+    r"|mac address-table|errdisable|port-security|power inline|cable-diagnostics)\b"
+    r"|^test cable-diagnostics\b")
+# What `show version` names: `cisco WS-C2960X-24PD-L`, `C3750`, `cisco C9300-24P`, a
+# `Catalyst` (not the Catalyst 8000 edge routers), an industrial `IE-4000` ...
+_SWITCH_MODEL = re.compile(
+    r"\bWS-C\d|\bC(?:2[69]|3[5-8]|6[58]|9[2-6])\d\d[A-Z]{0,2}\b|\bIE-\d{4}|\bCAT9K|"
+    r"\bCatalyst\b(?! 8\d00)(?! Edge)", re.IGNORECASE)
+# ... and the routers: `cisco ISR4331/K9`, `ASR1001-X`, `CSR1000V`, `C8300`, `C1111`,
+# `CISCO2911/K9`, `cisco 2901`.
+_ROUTER_MODEL = re.compile(
+    r"\b(?:ISR|ASR|CSR|ISRV)\d|\bC8\d00|\bC8000V|\bC1[01]\d\d\b|\bCISCO\d{4}|"
+    r"^cisco \d{4}\b|Catalyst 8\d00|\bEdge Platform", re.IGNORECASE | re.MULTILINE)
+
+
+def ios_kind(device: Device) -> str:
+    """`switch` or `router` as the device's `show version` names its model, else ""."""
+    entry = device.find("show version")
+    if entry is None:
+        return ""
+    if _ROUTER_MODEL.search(entry.output):
+        return "router"
+    return "switch" if _SWITCH_MODEL.search(entry.output) else ""
+
+
+def switch_only(command: str) -> bool:
+    return bool(_SWITCH_ONLY.search(command))
+
 
 @cache
 def _tree_info() -> dict[str, tuple[str, dict[str, tuple[str, ...]]]]:
@@ -128,15 +159,36 @@ def undecided_dict(u: Undecided, device: Device | None, captured: set[str]) -> d
     named = _NOT_CAPTURED.match(u.reason)  # the command the engine itself names
     wanted = [*u.commands, *([named.group(1)] if named else [])]
     usable = list(dict.fromkeys(c for c in wanted if runs_on(c, platform, version)))
+    # an IOS router is never told a switch's command, nor a device whose model is unknown
+    kind = ios_kind(device) if device is not None and platform in _IOS else ""
+    switch_commands = [c for c in usable if platform in _IOS and switch_only(c)]
+    if kind != "switch":
+        usable = [c for c in usable if c not in switch_commands]
     missing = [c for c in usable if c not in captured]
     if missing:
         item["capture"] = missing[0]
         item["captured"] = captured_forms(device, missing[0]) if device else []
     elif usable and device is not None:
         item["why"] = _why(u, device, usable[0])
+    elif switch_commands:
+        item["why"] = _not_a_switch(kind, switch_commands[0], captured)
     else:
         item["why"] = _FACT_NAME.sub("the capture does not tell", u.reason)
     return item
+
+
+_IOS = ("cisco_ios", "cisco_xe")
+
+
+def _not_a_switch(kind: str, command: str, captured: set[str]) -> str:
+    """Why a check only a switch's command decides is not offered that command."""
+    if kind == "router":
+        return f"only a switch's `{command}` would tell, and `show version` names a router"
+    if "show version" in captured:
+        return (f"only a switch's `{command}` would tell, and `show version` does not say "
+                "whether this is a switch")
+    return (f"only a switch's `{command}` would tell: capture `show version` first, to know "
+            "whether this is a switch")
 
 
 def full_commands(device: Device) -> set[str]:
