@@ -7,7 +7,7 @@ from netriage.tui.app import NetriageApp
 from netriage.tui.screens.overview import OverviewScreen
 from netriage.tui.screens.pair import DIFFERS, PairScreen
 from tests.pairs.helpers import PAIRS
-from tests.tui.helpers import loaded, screen_text, until
+from tests.tui.helpers import loaded, options, screen_text, until
 
 STANDBY = PAIRS / "failover-standby-address-missing"
 MANUAL = PAIRS / "ipsec-pix-6500-manual-not-mirrored"
@@ -60,3 +60,65 @@ async def test_no_pair_key_does_nothing_on_a_single_device():
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
+
+
+def _footer(app) -> dict[str, str]:
+    """Footer keys a user can see on the 80-column screen: key -> label."""
+    from textual.widgets._footer import FooterKey
+
+    return {k.key: k.description for k in app.screen.query(FooterKey)
+            if k.region.width and k.region.right <= 80 and not k.has_class("-disabled")}
+
+
+async def _highlight(pilot, option_id: str) -> None:
+    """Arrow down to the entry, as a user would."""
+    items = pilot.app.screen.query_one("#items")
+    for _ in range(items.option_count):
+        option = items.highlighted_option
+        if option is not None and option.id == option_id:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no entry {option_id}")
+
+
+async def test_overview_lists_each_pair_with_its_verdict_and_enter_opens_it():
+    """Every one-ended finding went into the pair: the overview must not say "No finding"
+    and must show the pair itself, selectable, with `b Pairs` in the footer."""
+    app = NetriageApp([str(PAIRS / "failover-version-mismatch-one-file.log")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        entries = options(app, "#items")
+        assert "Pairs (both ends)" in entries
+        assert "MISMATCH failover fw-hq/pri + fw-hq/sec" in entries
+        assert not [e for e in entries if e.startswith("No finding")]
+        assert _footer(app).get("b") == "Pairs"
+        await _highlight(pilot, "pair:0")
+        assert "Software differs (9.16(4) / 9.18(3))" in screen_text(app, "#detail-text")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PairScreen), "the pair screen")
+        assert "MISMATCH" in screen_text(app, "#pair-verdict")
+
+
+async def test_enter_on_the_second_pair_opens_that_pair():
+    app = NetriageApp([str(PAIRS / "ipsec-asa-ios-one-way" / "vpn-fw-hq.log"),
+                       str(PAIRS / "ipsec-asa-ios-one-way" / "branch-rtr.log")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        pairs = app.workspace.analysis.pairs
+        assert len(pairs) == 3 and pairs[1].verdict == "missing end"
+        entries = [e for e in options(app, "#items") if e.startswith(("ONE-WAY", "MISSING"))]
+        assert entries[0] == "ONE-WAY  ipsec vpn-fw + branch-rtr"
+        assert entries[1].startswith("MISSING END ipsec ")
+        await _highlight(pilot, "pair:1")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PairScreen), "the pair screen")
+        assert app.screen.index == 1
+        assert "MISSING END" in screen_text(app, "#pair-verdict")
+
+
+async def test_a_single_device_lists_no_pairs_and_the_footer_has_no_pairs_key():
+    app = NetriageApp([str(STANDBY / "fw-hq-primary.log")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert "Pairs (both ends)" not in options(app, "#items")
+        assert "b" not in _footer(app)

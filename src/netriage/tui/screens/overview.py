@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from netriage.engine.findings import severity_rank
 from netriage.tui.actions import Act, bindings
 from netriage.tui.render import finding_detail, finding_option, lines
 from netriage.tui.screens.base import BaseScreen
@@ -22,6 +23,7 @@ from netriage.tui.screens.overview_content import (
     undecided_content,
     unparsed_content,
 )
+from netriage.tui.screens.pair import pair_option, verdict_content
 from netriage.tui.summary import BAD
 from netriage.tui.widgets.lists import OverviewList
 from netriage.tui.workspace import WalkTarget
@@ -39,7 +41,7 @@ class OverviewScreen(BaseScreen):
         Act("fix", "f", "Fix", "Fixes of every finding: copy or export them"),
         Act("raw", "v", "Raw output", "Every captured command, searchable, with its records"),
         Act("open", "o", "Open…", "Open another capture or connect to a device"),
-        Act("pairs", "b", "Both ends", "Failover pairs and IPsec peers side by side"),
+        Act("pairs", "b", "Pairs", "Failover pairs and IPsec peers side by side"),
         Act("back", "escape", "Start", "Back to the start screen", show=False),
         Act("cursor('down')", "j", "Next entry", show=False, palette=False),
         Act("cursor('up')", "k", "Previous entry", show=False, palette=False),
@@ -79,9 +81,15 @@ class OverviewScreen(BaseScreen):
                               + (f", worst {worst}" if worst else ""))
         options: list[Option | None] = [Option(finding_option(f), id=f"finding:{i}")
                                         for i, f in enumerate(findings)]
-        if not findings:  # unknown is never healthy: say what was (not) read
+        pairs = analysis.pairs
+        if not findings and not any(severity_rank(p.severity) >= severity_rank("medium")
+                                    for p in pairs):  # a pair may hold every finding
+            # unknown is never healthy: say what was (not) read
             options.append(Option(no_finding_content(overview, analysis.undecided)[0],
                                   id="nothing"))
+        if pairs:  # both ends judged together: each pair's verdict, Enter opens it
+            options += [None, _header("Pairs (both ends)")]
+            options += [Option(pair_option(p), id=f"pair:{i}") for i, p in enumerate(pairs)]
         if analysis.undecided:
             options += [None, Option(Content.assemble(
                 ("?       ", "bold $warning"), f"{len(analysis.undecided)} check(s) undecided"),
@@ -130,6 +138,9 @@ class OverviewScreen(BaseScreen):
                                "that decided it; f shows every fix.", "dim")])
         if kind == "nothing":
             return no_finding_content(overview, analysis.undecided)[1]
+        if kind == "pair":
+            return lines([verdict_content(analysis.pairs[int(index)], workspace.mask), "",
+                          hint("Enter (or b) opens both ends side by side.", "dim")])
         if kind == "undecided":
             return lines([undecided_content(analysis.undecided), "",
                           hint("Enter walks the first of them.", "dim")])
@@ -171,7 +182,11 @@ class OverviewScreen(BaseScreen):
         return self.workspace.findings[int(index)].id if kind == "finding" else ""
 
     @on(OptionList.OptionSelected, "#items")
-    def _selected(self) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        kind, _sep, index = (event.option.id or "").partition(":")
+        if kind == "pair":
+            self.open_pair(int(index))
+            return
         self.action_walk()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -217,11 +232,18 @@ class OverviewScreen(BaseScreen):
         self.app.push_screen(FixScreen(self.workspace.findings))
 
     def action_pairs(self) -> None:
+        option = self.query_one("#items", OverviewList).highlighted_option
+        kind, _sep, index = (option.id or "").partition(":") if option else ("", "", "")
+        if kind == "pair":  # the highlighted pair, else the first with both ends loaded
+            self.open_pair(int(index))
+            return
+        pairs = self.workspace.analysis.pairs
+        self.open_pair(next((i for i, p in enumerate(pairs) if len(p.devices) == 2), 0))
+
+    def open_pair(self, index: int) -> None:
         from netriage.tui.screens.pair import PairScreen
 
-        pairs = self.workspace.analysis.pairs  # open at the first pair with both ends loaded
-        self.app.push_screen(PairScreen(next(
-            (i for i, p in enumerate(pairs) if len(p.devices) == 2), 0)))
+        self.app.push_screen(PairScreen(index))
 
     def action_raw(self) -> None:
         from netriage.tui.screens.raw import RawScreen

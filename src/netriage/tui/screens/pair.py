@@ -1,7 +1,8 @@
 """Two ends side by side: the verdict on top (the end to fix), then each compared value with
 both ends' readings in two columns, differences highlighted, then the fix and evidence.
 
-Opened from the overview (`2`); `n` / `p` step through the pairs of the capture. Every text
+Opened from the overview (`b`, or Enter on a pair's entry); `n` / `p` step through the pairs
+of the capture. Every text
 passes through the workspace's secret mask (a manual session key in a fix line is a token).
 """
 
@@ -27,6 +28,14 @@ DIFFERS = "bold $warning"
 
 def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(width - 1, 1)] + "…"
+
+
+def pair_option(pair: Pair) -> Content:
+    """The overview's entry: `SPLIT BRAIN  failover fw-hq/pri + fw-hq/sec` (names only:
+    nothing secret)."""
+    return Content.assemble((f"{pair.verdict.upper():<8}", SEVERITY_STYLE.get(pair.severity,
+                                                                               "")),
+                            " ", (pair.kind, "bold"), f" {' + '.join(pair.devices)}")
 
 
 def verdict_content(pair: Pair, mask: object) -> Content:
