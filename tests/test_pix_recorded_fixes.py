@@ -58,3 +58,26 @@ def test_the_recordings_are_pix_7_captures():
     device = analysis.devices[0].device
     assert (device.platform, device.version) == ("cisco_pix", "7.2(4)")
     assert Path(PIX).is_dir()
+
+
+def test_pix_7_show_interface_is_read_whole_and_its_411_messages_count():
+    name = "pix535-7.2-campus-edge-interfaces-session.log"
+    analysis = analyze_paths([PIX / name])
+    entry = next(e for e in analysis.devices[0].device.entries if e.command == "show interface")
+    from netriage.parsing import parse_output
+
+    result = parse_output(entry.output, "show interface", "cisco_asa")
+    # `Hardware is i82559, BW 100 Mbps` (no DLY before ASA 8) is understood
+    assert result.status == "parsed", result.not_understood
+    assert {r["hardware_type"] for r in result.records} >= {"i82559", "i82543 rev02"}
+    flapping = _findings(name)["iface.flapping"]
+    # four `%PIX-4-411002 ... Ethernet4, changed state to down` in the log
+    assert "Ethernet4 (voice)" in flapping.title
+
+
+def test_a_pix_6_address_line_without_address_rolls_back_to_pix_6s_no_address():
+    finding = _findings("pix515e-6.3-nantes-branch-consultant-template-forum-post.txt")[
+        "config.ip-address-missing"]
+    assert [f.platform for f in finding.fix] == ["pix"]
+    assert "ip address outside <ip-address> <subnet-mask>" in finding.fix[0].commands
+    assert "ip address outside 127.0.0.1 255.255.255.255" in finding.fix[0].rollback

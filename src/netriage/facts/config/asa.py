@@ -99,7 +99,9 @@ def _pix6_interfaces(config: RunningConfig, crypto: dict[str, str],
                 problems.append(Hit(line.text, line.line, line.command, None, words[0], problem,
                                     mode="!", set=f"ip address {words[0]} <ip-address> "
                                                   "<subnet-mask>",
-                                    undo=line.text))
+                                    # the rejected line never ran: the interface still has
+                                    # PIX 6's "no address", which is what a rollback restores
+                                    undo=f"ip address {words[0]} 127.0.0.1 255.255.255.255"))
             else:
                 addresses[words[0]] = (ip, mask)
     out: list[CfgInterface] = []

@@ -30,9 +30,11 @@ _CDP_DUPLEX = re.compile(r"duplex mismatch discovered on (\S+) \((?:\S+ )?half d
 _BUNDLE = re.compile(r"^(\S+) is not compatible with (\S+) and will be suspended(.*)$",
                      re.IGNORECASE)
 
-# Messages that carry interface state, by facility-mnemonic (IOS) or message id (ASA).
+# Messages that carry interface state, by facility-mnemonic (IOS) or message id (ASA; PIX 7.x
+# logs the same ids as %PIX-4-4110xx).
 _STATE_IDS = {"LINK-UPDOWN", "LINEPROTO-UPDOWN", "LINK-CHANGED", "ASA-411001", "ASA-411002",
-              "ASA-411003", "ASA-411004", "FTD-411001", "FTD-411002"}
+              "ASA-411003", "ASA-411004", "FTD-411001", "FTD-411002", "PIX-411001",
+              "PIX-411002", "PIX-411003", "PIX-411004"}
 
 
 @dataclass
