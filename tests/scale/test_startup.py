@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 
+from netriage.cachefile import cache_file
 from netriage.engine import tree as tree_module
 from netriage.engine import vocab
 from netriage.resources import data_dir
@@ -45,7 +46,7 @@ def test_cached_trees_are_the_parsed_ones(tmp_path):
     shutil.copytree(data_dir("checks"), checks, ignore=shutil.ignore_patterns("vocab"))
     parsed = tuple(tree_module.load_tree(p) for p in sorted(checks.glob("*.yaml")))
     first = _fresh(checks)  # parsed, then stored
-    [stored] = list(tree_module._cache_file("x").parent.glob("trees-*.pickle"))
+    [stored] = list(cache_file("trees", "x").parent.glob("trees-*.pickle"))
     second = _fresh(checks)  # from the cache
     assert first == second == parsed
     assert stored.exists()
@@ -66,9 +67,26 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     checks = tmp_path / "checks"
     shutil.copytree(data_dir("checks"), checks, ignore=shutil.ignore_patterns("vocab"))
     good = _fresh(checks)
-    for cached in tree_module._cache_file("x").parent.glob("trees-*.pickle"):
+    for cached in cache_file("trees", "x").parent.glob("trees-*.pickle"):
         cached.write_bytes(b"not a pickle")
     assert _fresh(checks) == good
+
+
+def test_cached_vocabularies_are_the_built_ones():
+    vocab.vocabularies.cache_clear()
+    try:
+        paths = sorted((data_dir("checks") / "vocab").glob("*.yaml"))
+        built = tuple(vocab._load(p) for p in paths)
+        first, second = vocab.vocabularies(), None
+        vocab.vocabularies.cache_clear()
+        second = vocab.vocabularies()
+        assert first is not second
+        assert [(v.name, v.platforms, [(m, [e.text for e in es]) for m, es in v.modes.items()])
+                for v in second] == [
+            (v.name, v.platforms, [(m, [e.text for e in es]) for m, es in v.modes.items()])
+            for v in built]
+    finally:
+        vocab.vocabularies.cache_clear()
 
 
 def test_vocabulary_patterns_compile_on_first_use():

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,6 +18,9 @@ from netriage.yamlio import load_yaml
 class EvidenceRule:
     command: str
     match: str  # regex; `{expr}` placeholders are filled (escaped) before matching
+    # only the first line it matches in an output: the time printed above a history row is
+    # printed again above every row of the same transition, which are no further evidence
+    first: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,8 @@ def _node(node_id: str, raw: dict[str, Any], where: str) -> Node:
     if len(kinds) != 1:
         raise TreeError(f"{where}: node {node_id!r} needs exactly one of check/question/finding")
     kind = kinds[0]
-    evidence = tuple(EvidenceRule(e["command"], e["match"]) for e in raw.get("evidence", []))
+    evidence = tuple(EvidenceRule(e["command"], e["match"], bool(e.get("first", False)))
+                     for e in raw.get("evidence", []))
     fixes = tuple(
         FixTemplate(_tuple(f.get("platforms") or f.get("platform")), _tuple(f.get("commands")),
                     _tuple(f.get("verify")), _tuple(f.get("rollback")),
@@ -134,52 +134,15 @@ def load_trees(directory: Path | None = None) -> tuple[Tree, ...]:
     """Every tree of `directory` (default: the shipped checks/).
 
     Parsing 30-odd YAML files is a tenth of a second at every start, so the loaded trees are
-    kept in the user's cache dir, keyed by the sha256 of every file's name and bytes (and the
-    Python version): an edited, added or removed tree makes a new key, never a stale tree.
+    kept in the user's cache dir, keyed by the files' content (`netriage.cachefile`).
     """
+    from netriage.cachefile import cached
+
     directory = directory or data_dir("checks")
     paths = sorted(directory.glob("*.yaml"))
-    contents = [(p, p.read_bytes()) for p in paths]
-    digest = hashlib.sha256(f"{sys.version_info[:2]}|{directory}".encode())
-    for path, data in contents:
-        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
-        digest.update(data)
-    cached = _cached_trees(digest.hexdigest())
-    if cached is not None:
-        return cached
-    trees = tuple(load_tree(p) for p in paths)
-    _store_trees(digest.hexdigest(), trees)
-    return trees
+    return cached("trees", paths, lambda: tuple(load_tree(p) for p in paths),
+                  salt=str(directory), valid=_all_trees)
 
 
-def _cache_file(key: str) -> Path:
-    from netriage.userdirs import cache_dir
-
-    return cache_dir() / f"trees-{key}.pickle"
-
-
-def _cached_trees(key: str) -> tuple[Tree, ...] | None:
-    try:
-        with _cache_file(key).open("rb") as handle:
-            trees = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            TypeError, ValueError):
-        return None  # missing, damaged or from another netriage: rebuilt below
-    if isinstance(trees, tuple) and all(isinstance(t, Tree) for t in trees):
-        return trees
-    return None
-
-
-def _store_trees(key: str, trees: tuple[Tree, ...]) -> None:
-    """Best effort: a read-only or full cache dir costs the next start its speed, not more."""
-    path = _cache_file(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("trees-*.pickle"):
-            old.unlink(missing_ok=True)
-        part = path.with_suffix(f".{os.getpid()}.part")
-        with part.open("wb") as handle:
-            pickle.dump(trees, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part, path)  # whole or not at all, even with two runs at once
-    except OSError:
-        pass
+def _all_trees(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(t, Tree) for t in value)

@@ -167,8 +167,14 @@ def _load(path: Path) -> Vocabulary:
 
 @cache
 def vocabularies() -> tuple[Vocabulary, ...]:
-    folder = data_dir("checks") / "vocab"
-    return tuple(_load(p) for p in sorted(folder.glob("*.yaml")))
+    """Every vocabulary, kept between runs in the user's cache dir (`netriage.cachefile`):
+    reading them is a third of a second that every report with an undecided check paid."""
+    from netriage.cachefile import cached
+
+    paths = sorted((data_dir("checks") / "vocab").glob("*.yaml"))
+    return cached("vocab", paths, lambda: tuple(_load(p) for p in paths),
+                  valid=lambda v: isinstance(v, tuple)
+                  and all(isinstance(x, Vocabulary) for x in v))
 
 
 def for_platform(tag: str, releases: VersionRange = ANY) -> list[Vocabulary]:

@@ -1,0 +1,66 @@
+"""Data built from shipped files, kept in the user's cache dir between runs.
+
+Parsing the decision trees and the command vocabularies (YAML, then regex sources) costs a
+few tenths of a second at every start. What they build is pickled under the cache dir
+(`userdirs.cache_dir`), keyed by the sha256 of every source file's name and bytes and the
+Python version: an edited, added or removed file makes a new key, so a stale build is never
+read, and a damaged or unreadable cache file is simply built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def content_key(paths: list[Path], salt: str = "") -> str:
+    digest = hashlib.sha256(f"{sys.version_info[:2]}|{salt}".encode())
+    for path in paths:
+        data = path.read_bytes()
+        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def cache_file(kind: str, key: str) -> Path:
+    from netriage.userdirs import cache_dir
+
+    return cache_dir() / f"{kind}-{key}.pickle"
+
+
+def cached(kind: str, paths: list[Path], build: Callable[[], T], salt: str = "",
+           valid: Callable[[object], bool] = lambda _value: True) -> T:
+    """`build()`, or what an earlier run built from the same files (`valid` checks its type)."""
+    path = cache_file(kind, content_key(paths, salt))
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
+        if valid(value):
+            return value
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError, IndexError):
+        pass  # missing, damaged or from another netriage: built again below
+    value = build()
+    _store(kind, path, value)
+    return value
+
+
+def _store(kind: str, path: Path, value: object) -> None:
+    """Best effort: a read-only or full cache dir costs the next start its speed, not more."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{kind}-*.pickle"):
+            old.unlink(missing_ok=True)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        with part.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)  # whole or not at all, even with two runs at once
+    except (OSError, pickle.PicklingError):
+        pass
