@@ -157,7 +157,10 @@ class FailoverPlatform:
     @property
     def licence_differences(self) -> list[str]:
         """Licence lines that differ where they must match ("name: ours / mate")."""
-        if self.this is None or self.mate is None:
+        # A unit whose `show version` prints no licence lines (an FTD's CLISH form) tells
+        # nothing about its licences: nothing to compare, not a difference on every line.
+        if (self.this is None or self.mate is None or not self.this.features
+                or not self.mate.features):
             return []
         names = sorted(set(self.this.features) | set(self.mate.features))
         if self.this.licences_combine:
