@@ -157,6 +157,7 @@ def _stream(sections: list[tuple[str, dict[str, Any]]], rows: list[dict[str, Any
     """Every report one after the other, then the index, as one document of the format."""
     from netriage.report import html_page
     from netriage.report.index import index_html
+    from netriage.report.markdown_safe import text as markdown_text
     from netriage.report.render import FORMATS
 
     total = len(sections)
@@ -172,7 +173,7 @@ def _stream(sections: list[tuple[str, dict[str, Any]]], rows: list[dict[str, Any
         return html_page.page("netriage batch report", body)
     parts = []
     for number, (label, report) in enumerate(sections, 1):
-        heading = (f"# {label} ({number} of {total})" if fmt == "markdown"
+        heading = (f"# {markdown_text(label)} ({number} of {total})" if fmt == "markdown"
                    else f"=== {label} ({number} of {total}) ===")
         text = FORMATS[fmt](report)
         if fmt == "markdown":

@@ -10,6 +10,7 @@ from typing import Any
 
 from netriage.engine.findings import SEVERITIES, severity_rank
 from netriage.report.html_page import page
+from netriage.report.markdown_safe import cell, text
 
 
 def index_row(label: str, report: dict[str, Any], written: str = "") -> dict[str, Any]:
@@ -58,17 +59,18 @@ def render_index(rows: list[dict[str, Any]], skipped: list[str], notes: list[str
                  ", ".join(r["versions"]) or "unknown", _worst(r), _counts(r)]
         cells += [r["report"]] if "report" in header else []
         if markdown:
-            cells = [c.replace("|", "\\|") for c in cells]
-            cells[-1] = f"[{cells[-1]}]({cells[-1]})" if "report" in header else cells[-1]
+            link = cells.pop() if "report" in header else ""
+            cells = [cell(c) for c in cells]  # `|` escaped, prose markup escaped
+            cells += [f"[{cell(link)}]({link})"] if link else []
             out.append("| " + " | ".join(cells) + " |")
         else:
             out.append("  " + " — ".join(cells))
     if skipped:
         out += ["", "## Skipped" if markdown else "Skipped (not analysed):", ""]
-        out += [f"- {s}" if markdown else f"  - {s}" for s in skipped]
+        out += [f"- {text(s)}" if markdown else f"  - {s}" for s in skipped]
     if notes:
         out += ["", "## Notes" if markdown else "Notes:", ""]
-        out += [f"- {n}" if markdown else f"  - {n}" for n in notes]
+        out += [f"- {text(n)}" if markdown else f"  - {n}" for n in notes]
     return "\n".join(out).rstrip() + "\n"
 
 
