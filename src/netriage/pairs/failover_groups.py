@@ -40,7 +40,11 @@ def _home(a: Unit, b: Unit, group: int) -> str:
 def _by_time(a: Unit, b: Unit, group: int) -> StandDown:
     ta, tb = a.failover.this, b.failover.this
     times = (ta.active_time if ta else None, tb.active_time if tb else None)
-    later = b if None in times or times[1] <= times[0] else a  # type: ignore[operator]
+    if None in times:  # no active time shown: nothing says which took over last
+        return StandDown(group, b, a, "neither unit's active time is shown: either may "
+                                      f"stand down; {b.role.lower() or 'the second unit'} "
+                                      "named")
+    later = b if times[1] <= times[0] else a  # type: ignore[operator]
     return StandDown(group, later, a if later is b else b, "it took over last")
 
 
