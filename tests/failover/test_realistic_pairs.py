@@ -87,7 +87,7 @@ def test_lan_down_does_not_cite_a_separate_state_link_or_a_missing_mate(analyze)
     _, analysis = _analyze(analyze, CASES[5][0])
     finding = next(f for f in analysis.findings if f.id == "failover.lan-if-down")
     assert not any("STATELINK" in e.text for e in finding.evidence)  # its own finding
-    assert "still heard there now, as Standby Ready" in finding.explanation
+    assert "`show failover` still lists the mate, as Standby Ready" in finding.explanation
     assert "Not Detected" not in finding.explanation
     assert all("configure terminal" not in c for fix in finding.fix for c in fix.commands)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from netriage.capture.model import Device
+from netriage.capture.model import Device, Entry
 from netriage.engine.expr import (
     PLACEHOLDER,
     ExprError,
@@ -62,21 +62,32 @@ class Walk:
             # a filtered output (`| section crypto`) still holds real lines of the capture
             entry = self.device.find(rule.command) or self.device.find(rule.command,
                                                                        unfiltered=False)
+            # the facts also read the command given an argument (`show interfaces Gi0/1`,
+            # `show crypto ipsec sa detail`): without the plain output, its lines are the
+            # evidence, or a figure the explanation quotes from them would show nowhere
+            entries = [entry] if entry is not None else self._with_argument(rule.command)
             # a log message may also have been printed at the console between commands
             # (evidence then names the command `console`, see Device.console)
             console = self.device.console if rule.command.startswith("show log") else []
-            if entry is None and not console:
+            if not entries and not console:
                 continue
             try:
                 pattern = re.compile(_render_regex(rule.match, namespace), re.IGNORECASE)
             except (re.error, ExprError):
                 continue
-            for where in ([entry] if entry is not None else []) + console:
+            for where in entries + console:
                 # the same lines as testing every line, found by literal first (15 MB outputs)
                 for index, text in matching_lines(where.output, pattern):
                     found.append(Evidence(where.command, where.source_line(index),
                                           text.strip(), where.source))
+                    if rule.first:
+                        break
         return found
+
+    def _with_argument(self, command: str) -> list[Entry]:
+        """Unfiltered outputs of `command` followed by an argument or a qualifier."""
+        return [e for e in self.device.entries
+                if e.command.startswith(command + " ") and not e.filtered]
 
     def output_head(self, commands: list[str]) -> list[Evidence]:
         """The first line of the first of `commands` captured: the evidence of a finding that
@@ -255,8 +266,15 @@ def _lines(templates: tuple[str, ...], scope: Namespace) -> tuple[str, ...]:
 
 
 def _render_regex(template: str, namespace: Namespace) -> str:
+    """The pattern with each `{expr}` filled as literal text; a list fills in as any one of
+    its items (`{i.peer.split(', ')}`: a line naming any of the peers an issue joins)."""
+
     def fill(match: re.Match[str]) -> str:
-        return re.escape(str(unwrap(evaluate(match.group(1), namespace))))
+        value = unwrap(evaluate(match.group(1), namespace))
+        if isinstance(value, list | tuple | set | frozenset):
+            items = sorted({re.escape(str(unwrap(v))) for v in value}, key=lambda s: (-len(s), s))
+            return "(?:" + "|".join(items) + ")" if items else "(?!)"
+        return re.escape(str(value))
 
     try:
         return PLACEHOLDER.sub(fill, template)
