@@ -21,6 +21,10 @@ _ASA_SHOW_VERSION = re.compile(r"^Cisco (Adaptive Security Appliance|PIX Securit
 SHOW_TECH = "show tech-support"
 
 
+# What a device with FTD's bare `>` prompt is called until its `show version` banner names it.
+BARE_PROMPT_NAME = "ftd"
+
+
 @dataclass(frozen=True)
 class Key:
     """Which device an entry belongs to, as its source tells it."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from netriage.capture.build import Key
+from netriage.capture.build import BARE_PROMPT_NAME, Key
 from netriage.capture.commands import resolve
 from netriage.capture.detect import detect_platform, detect_version
 from netriage.capture.formats import Context, FileLoad, choose
@@ -109,8 +109,11 @@ def _add(capture: Capture, path: Path, loaded: FileLoad, fallback: str) -> None:
                                     len(loaded.entries)))
     capture.skipped += loaded.skipped
     capture.cut += [f"{path}: {what}" for what in loaded.cut]
+    bare = _bare_name(capture)
     for key, entry in loaded.entries:
         named = key if key.hostname else Key(fallback, key.unit, key.context, key.role)
+        if named.hostname == BARE_PROMPT_NAME and entry.prompt.strip() == ">":
+            named = Key(bare, named.unit, named.context, named.role)
         device = capture.device(named.name)
         device.unit = device.unit or named.unit
         device.context = device.context or named.context
@@ -120,9 +123,29 @@ def _add(capture: Capture, path: Path, loaded: FileLoad, fallback: str) -> None:
             device.collected = _collected(entry.timestamp) or _collected(loaded.started)
     for key, entry in loaded.console:
         named = key if key.hostname else Key(fallback, key.unit, key.context, key.role)
+        if named.hostname == BARE_PROMPT_NAME:
+            named = Key(bare, named.unit, named.context, named.role)
         capture.device(named.name).console.append(entry)
     if loaded.format == "netriage":
         _apply_saved(capture, loaded.meta)
+
+
+_BARE_NAMES = re.compile(rf"^{BARE_PROMPT_NAME}(-\d+)?$")
+
+
+def _bare_name(capture: Capture) -> str:
+    """The placeholder for this file's bare-prompt device: `ftd`, then `ftd-2`, `ftd-3` …
+
+    Each file gets its own, so the two units of an FTD pair saved as two files (both `>`,
+    both without a host in the prompt) stay two devices instead of one with both outputs.
+    """
+    taken = {d.hostname for d in capture.devices}
+    if BARE_PROMPT_NAME not in taken:
+        return BARE_PROMPT_NAME
+    n = 2
+    while f"{BARE_PROMPT_NAME}-{n}" in taken:
+        n += 1
+    return f"{BARE_PROMPT_NAME}-{n}"
 
 
 def _collected(stamp: str) -> str:
@@ -152,7 +175,7 @@ def _bare_prompts(device: Device) -> bool:
 
 
 def _finish(capture: Capture, forced: Platform | None) -> None:
-    for device in capture.devices:
+    for device in list(capture.devices):  # a copy: a second session of an FTD joins the first
         _resolve_commands(device, "")  # family-neutral first: `show version` must be found
         if forced is not None:
             device.platform, device.platform_reason = forced.name, "--platform"
@@ -171,12 +194,30 @@ _FTD_BANNER = re.compile(r"^-+\[ (\S+) \]-+\s*$", re.MULTILINE)
 
 def _name_from_banner(capture: Capture, device: Device) -> None:
     """A device known only by its bare `>` prompt takes the name its `show version` prints."""
-    if device.hostname != "ftd" or not _bare_prompts(device):
+    if not _BARE_NAMES.match(device.hostname) or not _bare_prompts(device):
         return
     entry = device.find("show version")
     match = _FTD_BANNER.search(entry.output[:2000]) if entry is not None else None
-    if match and match.group(1) not in {d.hostname for d in capture.devices}:
+    if not match:
+        return
+    named = next((d for d in capture.devices if d.hostname == match.group(1)), None)
+    if named is None:
         device.hostname = match.group(1)
+    elif named is not device and _identity(named) and _identity(named) == _identity(device):
+        # the same FTD (same UUID or serial) saved in two sessions: one device, both outputs
+        named.entries += device.entries
+        named.console += device.console
+        capture.devices.remove(device)
+
+
+_IDENTITY = re.compile(r"^\s*(?:UUID|Serial Number)\s*:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
+
+
+def _identity(device: Device) -> str:
+    """What tells one FTD from another in its `show version`: its UUID, else its serial."""
+    entry = device.find("show version")
+    match = _IDENTITY.search(entry.output[:4000]) if entry is not None else None
+    return match.group(1) if match else ""
 
 
 def _resolve_commands(device: Device, family: str) -> None:

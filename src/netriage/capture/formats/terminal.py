@@ -7,7 +7,7 @@ commands and outputs.
 
 from __future__ import annotations
 
-from netriage.capture.build import Key, line_map, make_entries
+from netriage.capture.build import BARE_PROMPT_NAME, Key, line_map, make_entries
 from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
 from netriage.capture.formats.common import body_lines, damage_of, split_notes, visible_head
@@ -61,7 +61,7 @@ def load(text: TextFile, context: Context) -> FileLoad:
         # together never merge into one device.
         bare = prompt.prompt.strip() == ">"
         key = Key(prompt.hostname or context.folder_host or context.file_host
-                  or ("ftd" if bare else ""),
+                  or (BARE_PROMPT_NAME if bare else ""),
                   prompt.unit, prompt.context,
                   prompt.role)
         if not prompt.typed:
