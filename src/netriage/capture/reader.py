@@ -135,9 +135,14 @@ def open_text(path: Path) -> TextFile:
     return TextFile(path, text.split(newline)[:4000], encoding, newline)
 
 
+# Counted with bytes.translate (C speed): a Python loop over a 64 KB head was ~7 ms a file.
+_CONTROLS = bytes(b for b in range(256) if b < 8 or 13 < b < 27 or 27 < b < 32 or b == 127)
+_HIGH = bytes(range(0x80, 0x100))
+
+
 def _mostly_binary(head: bytes) -> bool:
     """Terminal logs hold some control bytes (escapes, backspaces), never many."""
-    controls = sum(1 for b in head if b < 8 or 13 < b < 27 or 27 < b < 32 or b == 127)
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     if controls > max(len(head) * 0.02, 8):  # a short log may hold one title escape
         return True
     try:
@@ -145,6 +150,6 @@ def _mostly_binary(head: bytes) -> bool:
     except UnicodeDecodeError as exc:
         # Latin-1 text has the odd accented byte; compressed or binary data is mostly high bytes.
         if exc.start < len(head) - 4:
-            high = sum(1 for b in head if b >= 0x80)
+            high = len(head) - len(head.translate(None, _HIGH))
             return high > len(head) * 0.3
     return False
