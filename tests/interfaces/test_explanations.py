@@ -30,3 +30,12 @@ def test_duplex_mismatch_says_the_far_end_is_inferred_not_read():
     assert "this end's counters are read, the far end's setting is not" in found.explanation
     assert "late collisions" in found.explanation
     assert any("late collision" in e.text for e in found.evidence)
+
+
+def test_output_drops_do_not_claim_congestion_a_qos_policy_may_explain():
+    found = _found(RECORDINGS / "fixtures/interfaces/output-drops.log", "iface.output-drops")
+    assert "The port is congested" not in found.explanation
+    assert "or a QoS policy dropped some on purpose; the counters do not say which" in (
+        found.explanation)
+    assert "GigabitEthernet0/0: 1209381 output drops in 301288112 packets" in found.explanation
+    assert any("packets output" in e.text for e in found.evidence)
