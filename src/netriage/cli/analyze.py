@@ -21,15 +21,20 @@ EPILOG = """\
 files named together are one capture (e.g. the two units of a pair); a folder is a batch:
 each capture in it is analysed on its own, one report each (per-command files of one folder
 are one capture; the two ends of a failover pair or IPsec tunnel found in one folder are
-analysed together). --merge analyses everything given as one capture.
+analysed together). --batch makes each file named a capture of its own too, and
+--batch --output OUTDIR writes one report per capture and an index (in --format) into
+OUTDIR; --jobs N analyses in N processes. --merge analyses everything given as one capture.
+
+  netriage analyze captures/ --batch --output reports/ --format html --jobs 2
 
 exit codes:
   0  no finding is medium or worse (in any capture of a batch)
   1  at least one finding is medium or worse
   2  bad input, one sentence on stderr: the capture cannot be used (empty, binary, not a
-     capture, nothing recognisable), --output/--output-dir unusable, or an --answer that
-     answers no question (an unknown TREE.NODE, a node that is not a question, or an
-     answer not among its choices: the valid ones are named)
+     capture, nothing recognisable; in a batch, when no file can), --output unusable (a
+     file where a folder is needed or the reverse, no parent folder, not writable), or an
+     --answer that answers no question (an unknown TREE.NODE, a node that is not a
+     question, or an answer not among its choices: the valid ones are named)
   3  no finding medium or worse, but part of the capture was cut at a size bound"""
 
 
