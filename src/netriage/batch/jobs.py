@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from netriage.batch.run import JOINED_NOTE, analyse_unit, join_plan, joined, may_pair
 from netriage.batch.units import Unit
+from netriage.errors import NetriageError
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
@@ -116,6 +117,8 @@ def run_jobs(units: list[Unit], *, platform: str = "", answers: dict[str, str] |
     for unit in units:
         per_folder[unit.folder] = per_folder.get(unit.folder, 0) + 1
     mapper, pool = _mapper(jobs, len(units))
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         done = list(mapper([Job(u, platform, frozen, fmt, redact, per_folder[u.folder] > 1)
                             for u in units]))
@@ -131,9 +134,13 @@ def run_jobs(units: list[Unit], *, platform: str = "", answers: dict[str, str] |
         pairs = sorted(partner.items())
         merged = list(mapper([Job(joined(units[a], units[b]), platform, frozen, fmt, redact)
                               for a, b in pairs]))
+    except BrokenProcessPool:
+        # a worker killed (out of memory, a signal): say so in a sentence, not a traceback
+        raise NetriageError(f"a worker process of the batch died; run it again with --jobs "
+                            f"1 (this process) or fewer than {jobs}") from None
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     for item in merged:
         item.notes.append(JOINED_NOTE)
     return _placed(done, dict(zip((a for a, _b in pairs), merged, strict=True)),
