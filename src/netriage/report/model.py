@@ -5,7 +5,6 @@ Documented in README.md and kept stable: new keys may be added, none renamed or 
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from netriage import __version__
@@ -13,6 +12,7 @@ from netriage.analysis import Analysis
 from netriage.engine.findings import SEVERITIES, Finding, PartialSource, severity_rank
 from netriage.report.evidence import ordered
 from netriage.report.pairs import pair_dict
+from netriage.report.plain import plain
 from netriage.report.undecided import full_commands, undecided_dict
 
 # Evidence lines a report keeps per finding; `evidence_total` counts them all.
@@ -27,7 +27,7 @@ def partial_dict(source: PartialSource) -> dict[str, Any]:
 
 def finding_dict(finding: Finding, sources: list[str] | None = None) -> dict[str, Any]:
     # deciding lines first, each part in file order; `deciding` tells them apart
-    evidence = [{**asdict(e), "deciding": deciding}
+    evidence = [{**plain(e), "deciding": deciding}
                 for e, deciding in ordered(finding, sources or [])]
     return {
         "id": finding.id,
@@ -38,7 +38,7 @@ def finding_dict(finding: Finding, sources: list[str] | None = None) -> dict[str
         "evidence": evidence[:EVIDENCE_SHOWN],
         "evidence_total": len(finding.evidence),
         "explanation": finding.explanation,
-        "fix": [{**asdict(f), "heading": f.heading} for f in finding.fix],
+        "fix": [{**plain(f), "heading": f.heading} for f in finding.fix],
         "fix_note": finding.fix_note,
         "tree": finding.tree,
         "partial": [partial_dict(p) for p in finding.partial],

@@ -18,13 +18,13 @@ with, besides the engine's own keys, what a person can do about it:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from netriage.capture import Device
 from netriage.engine.findings import Undecided
 from netriage.platforms import get_platform
+from netriage.report.plain import plain
 
 # A few words per tree, for "capture `show running-config` to decide 12 more checks: ...".
 TOPICS = {
@@ -67,11 +67,14 @@ _ROUTER_MODEL = re.compile(
 def ios_kind(device: Device) -> str:
     """`switch` or `router` as the device's `show version` names its model, else ""."""
     entry = device.find("show version")
-    if entry is None:
-        return ""
-    if _ROUTER_MODEL.search(entry.output):
+    return "" if entry is None else _kind(entry.output)
+
+
+@lru_cache(maxsize=256)  # asked once per undecided check: the same output each time
+def _kind(version_output: str) -> str:
+    if _ROUTER_MODEL.search(version_output):
         return "router"
-    return "switch" if _SWITCH_MODEL.search(entry.output) else ""
+    return "switch" if _SWITCH_MODEL.search(version_output) else ""
 
 
 def switch_only(command: str) -> bool:
@@ -149,7 +152,7 @@ def _why(u: Undecided, device: Device, command: str) -> str:
 
 def undecided_dict(u: Undecided, device: Device | None, captured: set[str]) -> dict[str, Any]:
     """The engine's undecided check with what would decide it (see the module doc)."""
-    item: dict[str, Any] = {**asdict(u), "topic": topic_of(u.tree), "capture": "",
+    item: dict[str, Any] = {**plain(u), "topic": topic_of(u.tree), "capture": "",
                             "captured": [], "why": "", "choices": [], "answer": ""}
     if u.question:
         item["choices"] = list(question_choices(u.tree, u.node))
