@@ -6,12 +6,20 @@ took half a second. Both loaders are "safe" (plain data only), and give the same
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-import yaml
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def _loader() -> Any:
+    # imported on first use: the trees come from the user's cache dir (netriage.cachefile),
+    # and importing PyYAML was a tenth of a start-up that reads no YAML
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a SafeLoader (C or Python)
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader (C or Python)

@@ -4,11 +4,18 @@
   imported by an analysis that does not use them (the demo capture);
 * the decision trees are loaded from the user's cache dir, keyed by their files' content: the
   cached trees are the parsed ones, an edited tree is read afresh, a damaged cache rebuilt;
-* the command vocabularies compile a pattern only when a line is matched against it.
+* the command vocabularies compile a pattern only when a line is matched against it;
+* PyYAML is not imported once the trees are cached; importing the analyze path compiles few
+  regexes (the big tables, config blocks, crypto log messages, platform shapes, are
+  `netriage.lazyre` patterns compiled when first used), and a lazy pattern answers as the
+  compiled one would;
+* the template index (~1,000 rows) is cached like the trees: the cached rows are the read ones.
 """
 
 from __future__ import annotations
 
+import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +23,8 @@ import sys
 from netriage.cachefile import cache_file
 from netriage.engine import tree as tree_module
 from netriage.engine import vocab
+from netriage.lazyre import lazy
+from netriage.parsing import registry
 from netriage.resources import data_dir
 from tests.conftest import DEMO
 
@@ -99,3 +108,87 @@ def test_vocabulary_patterns_compile_on_first_use():
         assert entry.regex._compiled is not None
     finally:
         vocab.vocabularies.cache_clear()
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_a_start_up_with_its_trees_cached_imports_no_yaml():
+    analyse = ("import sys, io, contextlib\n"
+               "from netriage.cli import main\n"
+               "with contextlib.redirect_stdout(io.StringIO()):\n"
+               f"    main(['analyze', {str(DEMO)!r}])\n"
+               "print('yaml' in sys.modules)\n")
+    _run(analyse)  # the first run in this (test's own) cache dir reads the YAML and caches it
+    assert _run(analyse) == "False"
+
+
+# Importing the whole analyze path compiled 351 distinct regexes before the tables were made
+# lazy (issue 13), 144 after: a table built back with re.compile at import crosses this.
+MAX_IMPORT_REGEXES = 200
+
+
+def test_importing_the_analyze_path_compiles_few_regexes():
+    counted = _run(
+        "import re\n"
+        "seen = set()\n"
+        "original = re._compile\n"
+        "def counting(pattern, flags):\n"
+        "    seen.add((pattern, flags))\n"
+        "    return original(pattern, flags)\n"
+        "re._compile = counting\n"
+        "import netriage.cli.analyze, netriage.cli.analyze_batch\n"
+        "from netriage.capture import config_vocab, detect\n"
+        "from netriage.facts.crypto import log\n"
+        "tables = [b.opens for b in config_vocab.ALL_BLOCKS] + [s.pattern for s in detect.ASA]"
+        " + [p for _c, p in log._MESSAGES]\n"
+        "print(len(seen), sum(p._compiled is not None for p in tables), len(tables))\n")
+    compiled, tables_compiled, tables = map(int, counted.split())
+    assert compiled < MAX_IMPORT_REGEXES, counted
+    assert tables > 50 and tables_compiled == 0, counted
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one():
+    source, flags = r"^(?:no\s+)?(interface|crypto map)\s+(?P<name>\S+)", re.IGNORECASE
+    eager, deferred = re.compile(source, flags), lazy(source, flags)
+    assert deferred._compiled is None and deferred.pattern == eager.pattern
+    for text in ("interface Gi0/1", "NO Crypto map CM 10", "hostname fw", ""):
+        for method in ("match", "search", "fullmatch"):
+            ours, theirs = getattr(deferred, method)(text), getattr(eager, method)(text)
+            assert (ours and ours.groups()) == (theirs and theirs.groups())
+    text = "interface a\ninterface b"
+    assert deferred.findall(text) == eager.findall(text) == [("interface", "a")]  # no re.M
+    multi = lazy(r"^interface (\S+)", re.M)
+    assert multi.findall(text) == ["a", "b"]
+    assert [m.group(1) for m in multi.finditer(text)] == ["a", "b"]
+    assert multi.sub(r"if \1", text) == "if a\nif b"
+    assert multi.split(text) == re.compile(r"^interface (\S+)", re.M).split(text)
+    assert deferred.flags == eager.flags and deferred.groupindex == eager.groupindex
+    copied = pickle.loads(pickle.dumps(deferred))
+    assert copied == deferred and copied._compiled is None
+    assert copied.match("interface x").group("name") == "x"
+    try:
+        lazy("(unclosed").search("x")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("a bad pattern must fail when first used")
+
+
+def test_cached_template_index_is_the_read_one():
+    registry._all_refs.cache_clear()
+    try:
+        read = tuple(registry.read_index(registry.data_dir("parsers") / "index", "netriage"))
+        folder = registry.ntc_templates_dir()
+        if folder is not None:
+            read += tuple(registry.read_index(folder / "index", "ntc"))
+        first = registry._all_refs()  # read, then stored
+        registry._all_refs.cache_clear()
+        second = registry._all_refs()  # from the cache
+        assert first is not second
+        assert first == second == read
+        assert list(cache_file("template-index", "x").parent.glob("template-index-*.pickle"))
+    finally:
+        registry._all_refs.cache_clear()

@@ -11,6 +11,9 @@ from __future__ import annotations
 import html
 import re
 
+# ~15 patterns for pasted text (forum posts, mail): compiled when such text is met
+from netriage.lazyre import lazy
+
 # Typographic characters word processors, forums and mail clients put in place of the ASCII
 # a device prints, and invisible ones they insert; None deletes the character.
 TYPOGRAPHY = str.maketrans({
@@ -23,25 +26,25 @@ TYPOGRAPHY = str.maketrans({
 })
 TYPOGRAPHIC = frozenset(chr(c) for c in TYPOGRAPHY)
 
-FENCE = re.compile(r"^\s*(?:```|~~~)[\w+.-]*\s*$")
-_BOLD = re.compile(r"\*\*(?!\*)(.+?)(?<!\*)\*\*")  # never `*****`, the ASA's masked secret
-_TAGS = re.compile(r"</?(?:pre|code|br|p|div|span|b|strong|em|i|tt|font|blockquote|kbd|samp)"
+FENCE = lazy(r"^\s*(?:```|~~~)[\w+.-]*\s*$")
+_BOLD = lazy(r"\*\*(?!\*)(.+?)(?<!\*)\*\*")  # never `*****`, the ASA's masked secret
+_TAGS = lazy(r"</?(?:pre|code|br|p|div|span|b|strong|em|i|tt|font|blockquote|kbd|samp)"
                    r"\b[^<>]*>", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#\d{1,5}|#x[0-9a-fA-F]{1,4}|[a-zA-Z]{2,6});")
-QUOTE = re.compile(r"^(?:> ?)+")
+_ENTITY = lazy(r"&(?:#\d{1,5}|#x[0-9a-fA-F]{1,4}|[a-zA-Z]{2,6});")
+QUOTE = lazy(r"^(?:> ?)+")
 
 # A poster's note at the end of a line (or alone on one): an arrow pointing back at the text
 # (`<<YOUR SIDE BROUGHT THE VPN UP`, `<-- here`, `<=== this one`, `---> why?`), a remark in
 # parentheses that speaks to the reader (`(this is the problem)`), or a `# comment` after the
 # text, which no device prints mid-line (`!` is left alone: ping prints it, and IOS comments
 # only start a line).
-_ARROW = re.compile(r"(?:^|\s)(?:<{2,}|<[-=]+|[-=]{2,}>+|\u2190|\u21d0)(?:[^<>]*)$")
-_ASIDE = re.compile(r"\s\((?:this|that|these|here|the problem|problem|note|see|why|wrong|"
+_ARROW = lazy(r"(?:^|\s)(?:<{2,}|<[-=]+|[-=]{2,}>+|\u2190|\u21d0)(?:[^<>]*)$")
+_ASIDE = lazy(r"\s\((?:this|that|these|here|the problem|problem|note|see|why|wrong|"
                     r"look|should|expected|not ok|my|our|your|i|we|it's|its)(?=[\s:,!?)])"
                     r"[^()]*\)\s*$", re.IGNORECASE)
-_COMMENT = re.compile(r"(?<=\S)\s+#+\s+[A-Za-z][^#]*$")
+_COMMENT = lazy(r"(?<=\S)\s+#+\s+[A-Za-z][^#]*$")
 # Lines whose end is free text a person chose on the device: never cut there.
-_FREE_TEXT = re.compile(r"^\s*(?:no\s+)?(?:description|remark|banner|alias|name|"
+_FREE_TEXT = lazy(r"^\s*(?:no\s+)?(?:description|remark|banner|alias|name|"
                         r"access-list\s+\S+\s+remark|snmp-server\s+(?:location|contact))\b",
                         re.IGNORECASE)
 
@@ -109,21 +112,21 @@ _DISCOURSE = frozenset((
 _GREETING = frozenset((
     "thanks", "thank", "regards", "cheers", "hi", "hello", "dear", "greetings", "merci",
     "bonjour", "hallo", "gracias", "hola", "thx", "rgds", "salut", "ciao"))
-_SIGN_OFF = re.compile(r"^(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)\b", re.IGNORECASE)
+_SIGN_OFF = lazy(r"^(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)\b", re.IGNORECASE)
 # A name alone on a line, as a signature or a salutation ("Paul", "Sandra Ruiz,").
-NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)?,?$")
+NAME = lazy(r"^[A-Z][a-z\u00e0-\u00ff]+(?:[ -][A-Z][a-z\u00e0-\u00ff]+)?,?$")
 # A sentence that only links two outputs: "and the history:", "also the ipsec sa:".
 _LINKER = frozenset(("and", "also", "then", "now", "plus", "same", "finally", "next"))
 # A mail client's line above a quoted message, and its forwarded / original headers.
-_ATTRIBUTION = re.compile(r"^(?:On\s.{6,120}\swrote:|-{2,}\s*(?:Original|Forwarded)\s+"
+_ATTRIBUTION = lazy(r"^(?:On\s.{6,120}\swrote:|-{2,}\s*(?:Original|Forwarded)\s+"
                           r"Message\s*-{2,}|Le\s.{6,120}\sa\s+\u00e9crit\s*:|Am\s.{6,120}"
                           r"\sschrieb\s.{0,60}:)$", re.IGNORECASE)
-_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[,.:;!?]?$")
+_WORD = lazy(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*[,.:;!?]?$")
 
 
 # A chat client's line: `[14:03] noc-leo: text`, `[14:03:22] <leo> text` (Slack, Teams, IRC
 # exports). No device starts a line with a clock in brackets followed by a nickname.
-_CHAT = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]\s+(?:<[^<>\s]+>|[\w.@-]+:)\s")
+_CHAT = lazy(r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\]\s+(?:<[^<>\s]+>|[\w.@-]+:)\s")
 
 
 def is_prose(text: str) -> bool:
@@ -158,7 +161,7 @@ def is_prose(text: str) -> bool:
     return talk >= 2 or (talk >= 1 and stripped[-1] in ":.?!")
 
 
-_LABEL_WORD = re.compile(r"^[(A-Za-z0-9\u00c0-\u024f][\w'./()-]*$")
+_LABEL_WORD = lazy(r"^[(A-Za-z0-9\u00c0-\u024f][\w'./()-]*$")
 
 
 def is_label(text: str) -> bool:

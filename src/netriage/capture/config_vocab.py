@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netriage.lazyre import LazyRe, lazy  # ~100 patterns, read only for a pasted config
 
-def _any(*starts: str) -> re.Pattern[str]:
+
+def _any(*starts: str) -> LazyRe:
     """A line starting with one of `starts` (each a regex of whole words), `no ` allowed."""
-    return re.compile(r"^(?:no\s+)?(?:" + "|".join(starts) + r")(?:\s|$)", re.IGNORECASE)
+    return lazy(r"^(?:no\s+)?(?:" + "|".join(starts) + r")(?:\s|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Block:
     name: str
-    opens: re.Pattern[str]  # the line that opens the block
-    children: re.Pattern[str]  # lines that belong inside it
+    opens: LazyRe  # the line that opens the block
+    children: LazyRe  # lines that belong inside it
     nested: tuple[Block, ...] = ()  # blocks that open inside it
 
 
@@ -31,7 +33,7 @@ _IP_IF = (r"ip (?:address|nat (?:inside|outside|enable)|access-group|ospf|helper
           r"summary-address|authentication|hello-interval|hold-time|split-horizon|wccp|"
           r"local-proxy-arp|inspect|ips|load-sharing|accounting|information-reply|mask-reply|"
           r"unnumbered|bandwidth-percent|router)")
-INTERFACE = Block("interface", re.compile(r"^interface\s+\S+", re.I), _any(
+INTERFACE = Block("interface", lazy(r"^interface\s+\S+", re.I), _any(
     "description", "shutdown", "nameif", "security-level", "speed", "duplex", "switchport",
     "channel-group", "standby", "vrrp", "crypto map \\S+$", "tunnel", "encapsulation", "mtu",
     "bandwidth", "delay", "negotiation", "media-type", "spanning-tree", "storm-control",
@@ -45,33 +47,33 @@ INTERFACE = Block("interface", re.compile(r"^interface\s+\S+", re.I), _any(
     # IOS-XE defaults printed under every interface (`no mop enabled`), and other common ones
     "mop", "lldp", "ntp", "cts", "device-tracking", "access-session", "autostate",
 ))
-_CLASS = Block("class", re.compile(r"^class\s+\S+", re.I), _any(
+_CLASS = Block("class", lazy(r"^class\s+\S+", re.I), _any(
     "inspect", "police", "set", "priority", "bandwidth", "shape", "service-policy",
     "drop", "pass", "random-detect", "queue-limit", "fair-queue", "user-statistics",
     "sfr", "ips", "csc", "cxsc", "match", "user-message", "log", "reset",
 ))
-_PARAMETERS = Block("parameters", re.compile(r"^parameters$", re.I), _any(
+_PARAMETERS = Block("parameters", lazy(r"^parameters$", re.I), _any(
     "message-length", "dns-guard", "protocol-enforcement", "nat-rewrite", "id-randomization",
     "tsig", "no-tcp-keepalive", "strict-http", "mask", "body", "allow", "inspect",
 ))
-_CERT = Block("certificate", re.compile(r"^certificate\s+", re.I),
-              re.compile(r"^(?:[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*|quit)$"))
-_KEY = Block("key", re.compile(r"^key\s+\d+$", re.I), _any(
+_CERT = Block("certificate", lazy(r"^certificate\s+", re.I),
+              lazy(r"^(?:[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*|quit)$"))
+_KEY = Block("key", lazy(r"^key\s+\d+$", re.I), _any(
     "key-string", "accept-lifetime", "send-lifetime", "cryptographic-algorithm"))
-_PEER = Block("peer", re.compile(r"^peer\s+\S+", re.I), _any(
+_PEER = Block("peer", lazy(r"^peer\s+\S+", re.I), _any(
     "address", "pre-shared-key", "identity", "description", "hostname"))
-_AF = Block("address-family", re.compile(r"^address-family\s+", re.I), _any(
+_AF = Block("address-family", lazy(r"^address-family\s+", re.I), _any(
     "neighbor", "network", "redistribute", "exit-address-family", "maximum-paths",
     "aggregate-address", "bgp", "default-information", "auto-summary", "synchronization",
     "distance", "table-map", "import", "export"))
-_WEBVPN = Block("webvpn", re.compile(r"^webvpn$", re.I), _any(
+_WEBVPN = Block("webvpn", lazy(r"^webvpn$", re.I), _any(
     "anyconnect", "svc", "url-list", "filter", "homepage", "customization", "keep-alive-ignore",
     "http-comp", "always-on-vpn", "deny-message", "file-entry", "file-browsing", "hidden-shares",
 ))
 
 
 def _block(name: str, opens: str, *children: str, nested: tuple[Block, ...] = ()) -> Block:
-    return Block(name, re.compile(opens, re.I), _any(*children), nested)
+    return Block(name, lazy(opens, re.I), _any(*children), nested)
 
 
 BLOCKS: tuple[Block, ...] = (
@@ -203,7 +205,7 @@ ALL_BLOCKS: tuple[Block, ...] = _flatten(BLOCKS)
 
 
 # IOS banners run to the repeated delimiter: their lines are text, never re-indented.
-BANNER = re.compile(r"^banner\s+\S+\s+(\^C|\S)(.*)$", re.IGNORECASE)
+BANNER = lazy(r"^banner\s+\S+\s+(\^C|\S)(.*)$", re.IGNORECASE)
 
 # First words of lines a configuration holds (for recognising a pasted config at all).
 CONFIG_WORDS = frozenset({

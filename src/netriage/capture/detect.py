@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from netriage.capture.model import Device
+from netriage.lazyre import LazyRe, lazy
 
 _VERSION_BANNERS = [
     (re.compile(r"Cisco Firepower (\d+ )?Threat Defense|Cisco Fire Linux OS|"
@@ -32,12 +33,12 @@ _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 @dataclass(frozen=True)
 class Shape:
     platform: str
-    pattern: re.Pattern[str]
+    pattern: LazyRe  # ~60 shapes: a run with a `show version` reads none
     what: str  # what the line is, for the reason shown to the engineer
 
 
 def _shapes(platform: str, what: str, *patterns: str) -> list[Shape]:
-    return [Shape(platform, re.compile(p, re.M), what) for p in patterns]
+    return [Shape(platform, lazy(p, re.M), what) for p in patterns]
 
 
 PIX6 = _shapes("cisco_pix", "PIX 6.x output",

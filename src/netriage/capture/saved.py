@@ -29,10 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from netriage import __version__
 from netriage.capture.model import Capture, Device, Entry
@@ -96,18 +95,26 @@ class _Row(dict):  # type: ignore[type-arg]
     """A mapping written on one line: one manifest row per line diffs and greps well."""
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+@cache
+def _dumper() -> Any:
+    # built on first save, not at import: every `analyze` sniffs for a saved capture, and
+    # importing PyYAML for that was a tenth of its start-up
+    import yaml
 
+    class _Dumper(yaml.SafeDumper):
+        pass
 
-_Dumper.add_representer(
-    _Row, lambda dumper, row: dumper.represent_mapping("tag:yaml.org,2002:map", row,
-                                                       flow_style=True))
+    _Dumper.add_representer(
+        _Row, lambda dumper, row: dumper.represent_mapping("tag:yaml.org,2002:map", row,
+                                                           flow_style=True))
+    return _Dumper
 
 
 def _dump(header: dict[str, Any]) -> list[str]:
+    import yaml
+
     header = {**header, "redaction": [_Row(row) for row in header["redaction"]]}
-    text = yaml.dump(header, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    text = yaml.dump(header, Dumper=_dumper(), sort_keys=False, allow_unicode=True,
                      width=1 << 30, default_flow_style=False)
     return ["---", *text.rstrip("\n").split("\n"), "..."]
 
@@ -164,6 +171,8 @@ def read_header(lines: Iterator[str]) -> tuple[dict[str, Any], int]:
             break
         elif inside:
             taken.append(text)
+    import yaml
+
     try:
         header = load_yaml("\n".join(taken)) or {}
     except yaml.YAMLError as exc:

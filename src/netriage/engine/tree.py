@@ -7,8 +7,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from netriage.errors import TreeError
 from netriage.resources import data_dir
 from netriage.yamlio import load_yaml
@@ -114,6 +112,8 @@ def _node(node_id: str, raw: dict[str, Any], where: str) -> Node:
 
 
 def load_tree(path: Path) -> Tree:
+    import yaml  # here, not at import: a start-up that finds its trees cached reads no YAML
+
     try:
         raw = load_yaml(path.read_text())
     except yaml.YAMLError as exc:

@@ -79,12 +79,21 @@ def read_index(index: Path, origin: str) -> list[TemplateRef]:
 
 @cache
 def _all_refs() -> tuple[TemplateRef, ...]:
-    ours = read_index(data_dir("parsers") / "index", "netriage")
-    refs = list(ours)
+    """Every index row, ours first. Reading ~1,000 rows (csv, then each command's canonical
+    form) was a tenth of a small analysis' run: the result is kept in the user's cache dir,
+    keyed by both index files, this module's code and where the templates live."""
+    from netriage.cachefile import cached
+
+    indexes = [(data_dir("parsers") / "index", "netriage")]
     folder = ntc_templates_dir()
     if folder is not None:  # a dependency; without it our own templates still serve
-        refs += read_index(folder / "index", "ntc")
-    return tuple(refs)
+        indexes.append((folder / "index", "ntc"))
+    return cached("template-index", [Path(__file__)] + [index for index, _ in indexes],
+                  lambda: tuple(ref for index, origin in indexes
+                                for ref in read_index(index, origin)),
+                  salt="|".join(str(index) for index, _ in indexes),
+                  valid=lambda value: isinstance(value, tuple) and all(
+                      isinstance(ref, TemplateRef) for ref in value))
 
 
 @cache

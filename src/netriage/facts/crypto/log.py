@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from netriage.capture.model import Device
 from netriage.facts.syslog_lines import collect
+from netriage.lazyre import LazyRe, lazy  # compiled when a log is read, not at every start
 
 # (cause, pattern): first match wins, so the more specific patterns come first.
-_MESSAGES: list[tuple[str, re.Pattern[str]]] = [(cause, re.compile(pattern, re.IGNORECASE))
-                                                for cause, pattern in [
+_MESSAGES: list[tuple[str, LazyRe]] = [(cause, lazy(pattern, re.IGNORECASE))
+                                      for cause, pattern in [
     ("pfs", r"Phase 2 failure: Mismatched attribute types for class Group Description"
             r"|PFS was not received|validate_proposal_request.*pfs"),
     ("transform", r"Phase 2 failure: Mismatched attribute|All IPSec SA proposals found "
@@ -80,7 +81,7 @@ def _may_be_message(line: str) -> bool:
     return any(k in lower for k in _KEYWORDS)
 
 
-_PEER = [re.compile(p) for p in (
+_PEER = [lazy(p) for p in (
     r"IP = (\d+\.\d+\.\d+\.\d+)", r"Group = (\d+\.\d+\.\d+\.\d+)", r"peer at (\d+\.\d+\.\d+\.\d+)",
     r"\(user= ?(\d+\.\d+\.\d+\.\d+)\)",  # ASA 602303/602304: "between A and B (user= B)"
     r"srcaddr=(\d+\.\d+\.\d+\.\d+)", r"Remote:(\d+\.\d+\.\d+\.\d+)",
@@ -98,7 +99,7 @@ class LogEvent:
     command: str
 
 
-_ANY_PEER = re.compile("|".join(f"(?:{p.pattern})" for p in _PEER))
+_ANY_PEER = lazy("|".join(f"(?:{p.pattern})" for p in _PEER))
 
 
 def _peer(line: str) -> str:
@@ -109,7 +110,7 @@ def _peer(line: str) -> str:
     return ""
 
 
-_CANDIDATE = re.compile("|".join(re.escape(word) for word in sorted(
+_CANDIDATE = lazy("|".join(re.escape(word) for word in sorted(
     set(_KEYWORDS) | set(_NEGOTIATION), key=len, reverse=True)))
 
 
