@@ -139,7 +139,10 @@ def failover_facts(result: ParseResult) -> FailoverFacts | None:
         unit_poll=_none_if_empty(r["unit_poll"]),
         unit_hold=_none_if_empty(r["unit_hold"]),
         pix6=pix6,
-        cable_status=r.get("cable_status", "") if read("cable_status") or not pix6 else None,
+        cable_status=(r.get("cable_status", "") if read("cable_status") else None) if pix6
+        else r.get("serial_cable_status", "") if read("serial_cable_status") else None,
+        serial_based="serial-based" in r["lan_not_configured"].lower()
+        if read("lan_not_configured", "lan_name") else None,
         lan_based=r.get("lan_failover", "").lower() == "active"
         if read("lan_failover", "cable_status") else None,
         lan_peer_status=r.get("lan_peer_status", ""),

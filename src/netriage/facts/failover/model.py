@@ -168,7 +168,9 @@ class FailoverFacts:
     unit_poll: str | None = None
     unit_hold: str | None = None
     pix6: bool = False  # PIX 6.x output (cable status, LAN-based failover block)
-    cable_status: str | None = ""  # PIX 6.x serial cable: Normal, My side not connected ...
+    cable_status: str | None = ""  # PIX serial cable: Normal, My side not connected ...
+    # PIX 7.x: `Failover LAN Interface: N/A - Serial-based failover enabled` (no LAN link)
+    serial_based: bool | None = False
     lan_based: bool | None = False  # PIX 6.x "Lan Based Failover is Active"
     lan_peer_status: str = ""  # PIX 6.x LAN failover peer status
     interface_poll: str | None = None
@@ -208,10 +210,19 @@ class FailoverFacts:
 
     @property
     def serial_cable(self) -> bool | None:
-        """PIX 6.x failover over the serial cable (no LAN-based failover)."""
-        if self.pix6 and self.lan_based is None:
-            return None
-        return self.pix6 and not self.lan_based
+        """A PIX pair failing over on the serial cable (no LAN-based failover).
+
+        PIX 6.x: its own output says whether LAN-based failover is active. PIX 7.x speaks
+        ASA: `N/A - Serial-based failover enabled` says no LAN link is set, and only
+        `Cable status: Normal` shows a cable design at work. Any other cable status on 7.x
+        cannot tell a cable fault from a LAN link removed (both print the same): the tree
+        then reports the missing LAN link, whose fix heals either.
+        """
+        if self.pix6:
+            return None if self.lan_based is None else not self.lan_based
+        if not self.serial_based:
+            return self.serial_based
+        return None if self.cable_status is None else self.cable_status == "Normal"
 
     @property
     def mate_detected(self) -> bool | None:
