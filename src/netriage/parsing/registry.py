@@ -88,12 +88,16 @@ def _all_refs() -> tuple[TemplateRef, ...]:
     folder = ntc_templates_dir()
     if folder is not None:  # a dependency; without it our own templates still serve
         indexes.append((folder / "index", "ntc"))
-    return cached("template-index", [Path(__file__)] + [index for index, _ in indexes],
-                  lambda: tuple(ref for index, origin in indexes
-                                for ref in read_index(index, origin)),
+    # plain strings in the pickle: unpickling ~1,100 Path objects cost twice rebuilding them
+    rows = cached("template-index", [Path(__file__)] + [index for index, _ in indexes],
+                  lambda: tuple((ref.origin, tuple(map(str, ref.paths)), ref.family,
+                                 ref.command_pattern)
+                                for index, origin in indexes for ref in read_index(index, origin)),
                   salt="|".join(str(index) for index, _ in indexes),
                   valid=lambda value: isinstance(value, tuple) and all(
-                      isinstance(ref, TemplateRef) for ref in value))
+                      isinstance(row, tuple) and len(row) == 4 for row in value))
+    return tuple(TemplateRef(origin, tuple(map(Path, paths)), family, command)
+                 for origin, paths, family, command in rows)
 
 
 @cache
