@@ -111,3 +111,14 @@ def test_split_brain_says_both_active_only_when_this_unit_is(tmp_path):
     assert "both units are active" not in (found.title + found.explanation).lower()
     assert "this unit is Cold Standby" in found.explanation
     assert any(e.text.startswith("This host: Primary - Cold Standby") for e in found.evidence)
+
+
+def test_tight_timers_quote_the_hello_rows_instead_of_saying_this_unit_failed_over():
+    path = RECORDINGS / "fixtures/failover/polltime-aggressive.log"
+    [found] = [f for f in analyze_paths([path]).findings
+               if f.id == "failover.polltime-aggressive"]
+    assert "This unit failed over because" not in found.explanation
+    # two rows of the same transition are said once
+    assert "records `HELLO not heard from mate` (Standby Ready → Just Active), with timers" in (
+        found.explanation)
+    assert "unit poll 200 milliseconds, hold 800 milliseconds" in found.explanation
