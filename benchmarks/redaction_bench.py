@@ -102,7 +102,8 @@ def _big_capture(folder: Path, sas: int) -> Path:
         "username admin password Bn02UserPw privilege 15", "failover key Bn03FailoverKey",
         "tunnel-group 203.0.113.20 ipsec-attributes", " ikev1 pre-shared-key Bn04Psk",
         "snmp-server community Bn05Community", ": end"])
-    text = (f"{config}\nfw-hub/pri/act# show crypto ipsec sa\n{asa_ipsec_sa(sas)}\n"
+    table, _written = asa_ipsec_sa(sas)  # (text, SAs): the tuple itself is no output
+    text = (f"{config}\nfw-hub/pri/act# show crypto ipsec sa\n{table}\n"
             "fw-hub/pri/act# ")
     path = folder / f"headend-{sas}.log"
     path.write_text(text, encoding="utf-8")
