@@ -40,14 +40,15 @@ def test_asa_ikev2_ipsec_proposal_is_prepended_with_ikev2_syntax():
     fix = _only(found.fix)
     lines = fix.commands + fix.rollback
     assert not [line for line in lines if "ikev1" in line or "transform-set" in line]
-    assert ("crypto map OUTSIDE-MAP 20 set ikev2 ipsec-proposal NR-AES256 PROP-3DES PROP-AES256"
+    # PROP-AES256 is the AES-256 / SHA-256 proposal the fix would define: put first, not
+    # defined again (issue 11: a fix never repeats what is configured)
+    assert ("crypto map OUTSIDE-MAP 20 set ikev2 ipsec-proposal PROP-AES256 PROP-3DES"
             in fix.commands)
-    assert "crypto ipsec ikev2 ipsec-proposal NR-AES256" in fix.commands
+    assert not [c for c in fix.commands if c.startswith("crypto ipsec ikev2 ipsec-proposal")]
     assert fix.rollback == ["configure terminal",
                             "crypto map OUTSIDE-MAP 20 set ikev2 ipsec-proposal PROP-3DES "
                             "PROP-AES256",
-                            "crypto map OUTSIDE-MAP 20 set pfs group14",
-                            "no crypto ipsec ikev2 ipsec-proposal NR-AES256", "end"]
+                            "crypto map OUTSIDE-MAP 20 set pfs group14", "end"]
 
 
 def test_asa_ikev1_transform_set_fix_is_unchanged_by_the_ikev2_split():

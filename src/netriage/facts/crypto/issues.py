@@ -57,6 +57,9 @@ class Issue:
     lifetime_undo: str = ""  # the line that puts the entry's lifetime back as it was
     pfs_undo: str = ""  # the line that puts the entry's PFS back as it was
     requeue: str = ""  # lines re-entering a list's items after the one a fix put first
+    # an IKE policy / transform set already as strong as the release allows: the fix uses it
+    # instead of adding an equal one (weak-crypto checks)
+    existing: str = ""
 
     @property
     def local_wildcard(self) -> str:

@@ -4,31 +4,92 @@ pre-shared keys, aggressive mode left enabled, peers without dead peer detection
 
 from __future__ import annotations
 
-from netriage.facts.crypto.config import CryptoConfig, MapEntry
+from typing import TYPE_CHECKING
+
+from netriage.facts.crypto.config import CryptoConfig, IkePolicy, MapEntry
 from netriage.facts.crypto.issues import Issue, _sorted, entry_issue
 from netriage.facts.crypto.issues_maps import static_entries
+from netriage.facts.crypto.strength import Offers, device_offers
+
+if TYPE_CHECKING:
+    from netriage.capture.model import Device
 
 
-def weak_policies(config: CryptoConfig) -> list[Issue]:
+def _policy_weak(config: CryptoConfig, policy: IkePolicy) -> list[str]:
+    weak = list(policy.weak)
+    if config.family == "cisco_ios" and policy.version == "ikev1":
+        # IOS prints no line for a default: encryption DES and DH group 1
+        weak += ["des (default)"] if not policy.encryption else []
+        weak += ["group 1 (default)"] if not policy.groups else []
+    return weak
+
+
+def _improvable(weak: list[str], version: str, offers: Offers | None) -> list[str]:
+    """The weak algorithms the release offers something stronger for (all of them when the
+    release is not known: unknown is never healthy)."""
+    return [w for w in weak if offers is None or not offers.ike_capped(version, w)]
+
+
+def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Issue]:
+    """IKE policies offering an algorithm the release could replace with a stronger one.
+
+    An algorithm already the strongest of its kind on the release (DH group 5 on PIX 6.3/7.x)
+    is left out: no configuration change raises it. When another policy with the same
+    authentication is already as strong as the release allows, the issue names it
+    (`existing`): the fix moves the peers to it instead of adding an equal policy.
+    """
     config.need("ikev1", "ikev2")
+    offers = device_offers(device)
+    policies = sorted(config.policies, key=lambda p: (p.version, p.priority))
+    keyword = {v: ("crypto ikev2 policy" if v == "ikev2" and config.family != "cisco_ios"
+                   else "isakmp policy" if config.pix6
+                   else "crypto isakmp policy"
+                   if config.family == "cisco_ios" or config.legacy_isakmp
+                   else "crypto ikev1 policy") for v in ("ikev1", "ikev2")}
+    strong = [p for p in policies if not (config.family == "cisco_ios" and p.version == "ikev2")
+              and not _improvable(_policy_weak(config, p), p.version, offers)]
     issues = []
-    for policy in sorted(config.policies, key=lambda p: (p.version, p.priority)):
-        weak = list(policy.weak)
-        if config.family == "cisco_ios" and policy.version == "ikev1":
-            # IOS prints no line for a default: encryption DES and DH group 1
-            weak += ["des (default)"] if not policy.encryption else []
-            weak += ["group 1 (default)"] if not policy.groups else []
-        if weak:
-            keyword = ("crypto ikev2 policy" if policy.version == "ikev2" and
-                       config.family != "cisco_ios" else "isakmp policy" if config.pix6
-                       else "crypto isakmp policy"
-                       if config.family == "cisco_ios" or config.legacy_isakmp
-                       else "crypto ikev1 policy")
-            name = policy.name or str(policy.priority)
-            issues.append(Issue(version=policy.version, seq=name, detail=", ".join(weak),
-                                command=f"{keyword} {name}", text=f"{keyword} {name}"))
+    for policy in policies:
+        weak = _policy_weak(config, policy)
+        improvable = _improvable(weak, policy.version, offers)
+        if not improvable:
+            continue
+        capped = [w.removesuffix(" (default)") for w in weak if w not in improvable]
+        detail = ", ".join(improvable) + (
+            f"; {', '.join(capped)} is the most {offers.label} offers" if capped and offers
+            else "")
+        name = policy.name or str(policy.priority)
+        command = f"{keyword[policy.version]} {name}"
+        issue = Issue(version=policy.version, seq=name, detail=detail, command=command,
+                      text=command)
+        peer = next((p for p in strong if p.version == policy.version
+                     and p.authentication == policy.authentication), None)
+        if peer is not None:
+            issue.existing = peer.name or str(peer.priority)
+            lines = _policy_lines(config, policy, command)
+            issue.undo = "\n".join(lines)
+            # PIX 6 removes a policy one attribute line at a time
+            issue.requeue = "\n".join(f"no {line}" for line in lines) if config.pix6 \
+                else f"no {command}"
+        issues.append(issue)
     issues += weak_ios_proposals(config)
     return issues
+
+
+def _policy_lines(config: CryptoConfig, policy: IkePolicy, command: str) -> list[str]:
+    """The policy's configuration as the device takes it back (a rollback re-enters it)."""
+    ios = config.family == "cisco_ios"
+    values = [("authentication", policy.authentication),
+              ("encryption", " ".join(c.replace("aes-", "aes ") if ios else c
+                                      for c in policy.encryption)),
+              ("integrity" if policy.version == "ikev2" else "hash", " ".join(policy.integrity)),
+              ("group", " ".join(policy.groups)), ("prf", " ".join(policy.prf)),
+              ("lifetime", ("seconds " if policy.version == "ikev2" and not ios else "")
+               + policy.lifetime if policy.lifetime else "")]
+    lines = [f"{key} {value}" for key, value in values if value]
+    if config.pix6:  # one flat line per attribute
+        return [f"{command} {line}" for line in lines]
+    return [command, *(f" {line}" for line in lines)]
 
 
 _STRONG_PROPOSAL = "NR-PROP-AES256"
@@ -64,23 +125,62 @@ def weak_ios_proposals(config: CryptoConfig) -> list[Issue]:
     return issues
 
 
-def weak_transforms(config: CryptoConfig) -> list[Issue]:
+def weak_transforms(config: CryptoConfig, device: Device | None = None) -> list[Issue]:
+    """Map entries offering a weak transform set / IKEv2 proposal or PFS group the release
+    could replace with a stronger one (see `weak_policies` for what the release caps).
+
+    When a set with exactly the algorithms the fix would define is configured, the issue
+    names it (`existing`) and `requeue` is the entry's list with it first (or, when it
+    already leads, without the weak set): the fix uses it instead of defining an equal one.
+    Only tunnel-mode sets count, the mode every map entry here uses.
+    """
     config.need("crypto-map", "dynamic-map", "ipsec")
+    offers = device_offers(device)
+
+    def improvable(weak: list[str]) -> list[str]:
+        return [w for w in weak if offers is None or not offers.ipsec_capped(w)]
+
     issues: dict[tuple[str, str], Issue] = {}
     for entry in config.all_entries() + [e for m in config.dynamic_maps for e in m.entries]:
         for name in entry.transform_sets + entry.ikev2_proposals:
             transform = config.transform_set(name)
-            if transform is not None and transform.weak:
-                issues.setdefault((name, ""), entry_issue(
-                    entry, transform=name, detail=", ".join(transform.weak),
-                    version=transform.kind))
-        if entry.pfs in ("group1", "group2", "group5"):
+            weak = improvable(transform.weak) if transform is not None else []
+            if transform is not None and weak and (name, "") not in issues:
+                issue = entry_issue(entry, transform=name, detail=", ".join(weak),
+                                    version=transform.kind)
+                issue.existing, issue.requeue = _reuse_strong(config, entry, transform.kind,
+                                                              name, offers)
+                issues[(name, "")] = issue
+        if entry.pfs in ("group1", "group2", "group5") and improvable([entry.pfs]) \
+                and (entry.map, str(entry.seq)) not in issues:
             # an ASA entry negotiated over IKEv2 only gets its fix in ipsec-proposal terms
             ikev2_only = bool(entry.ikev2_proposals) and not entry.transform_sets
-            issues.setdefault((entry.map, str(entry.seq)), entry_issue(
-                entry, detail=f"set pfs {entry.pfs}", other="pfs",
-                version="ikev2" if ikev2_only else ""))
+            issue = entry_issue(entry, detail=f"set pfs {entry.pfs}", other="pfs",
+                                version="ikev2" if ikev2_only else "")
+            issue.existing, issue.requeue = _reuse_strong(
+                config, entry, "ikev2" if ikev2_only else "ikev1", "", offers)
+            issues[(entry.map, str(entry.seq))] = issue
     return _sorted(issues.values())
+
+
+def _reuse_strong(config: CryptoConfig, entry: MapEntry, kind: str, weak: str,
+                  offers: Offers | None) -> tuple[str, str]:
+    """Name a configured set (of the entry's kind) with exactly the algorithms the fix would
+    define on this release, so the fix puts it first rather than defining an equal one;
+    `weak` is the weak set ("" for PFS)."""
+    if offers is None:
+        return "", ""
+    listed = entry.ikev2_proposals if kind == "ikev2" else entry.transform_sets
+    equal = [t for t in config.transform_sets if t.kind == kind and t.mode == "tunnel"
+             and offers.is_target(kind, t.transforms or t.encryption + t.integrity)]
+    if not equal:
+        return "", ""
+    # one the entry lists already, else the first defined
+    best = next((t for t in equal if t.name in listed), equal[0])
+    rest = [n for n in listed if n != best.name]
+    if weak and listed and listed[0] == best.name:
+        rest = [n for n in rest if n != weak]  # it leads already: the weak one goes
+    return best.name, " ".join([best.name, *rest])
 
 
 def psk_wildcards(config: CryptoConfig) -> list[Issue]:

@@ -71,8 +71,8 @@ def _configuration(out: CryptoFacts, config: CryptoConfig | Unknown,
     else:
         out.psk_missing_ios, out.psk_not_configured = [], psk
     out.ikev2_auth_config = _attempt(lambda: ikev2_auth_config(config))
-    out.weak_ike_policy = _attempt(lambda: weak_policies(config))
-    out.weak_transform = _attempt(lambda: weak_transforms(config))
+    out.weak_ike_policy = _attempt(lambda: weak_policies(config, facts.device))
+    out.weak_transform = _attempt(lambda: weak_transforms(config, facts.device))
     out.psk_wildcard = _attempt(lambda: psk_wildcards(config))
     out.aggressive_mode_config = _attempt(lambda: aggressive_mode_config(config))
     out.dpd_missing = _attempt(lambda: dpd_missing(config))
