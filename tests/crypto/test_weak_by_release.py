@@ -280,3 +280,33 @@ def test_ios_strong_set_already_configured_is_put_first():
     assert " set transform-set TS-AES256 TS-3DES" in fix.commands
     assert " set transform-set TS-3DES" in fix.rollback
     assert not [c for c in fix.commands + fix.rollback if "transform-set NR-" in c]
+
+
+# -- PIX before 6.3: no AES, no group 5 in the fix either ---------------------------------------
+def _pix_62(tmp_path: Path, *edits: tuple[str, str]) -> list:
+    from netriage.analysis import analyze_paths
+
+    text = (RECORDINGS / "fixtures" / "config" / "pix-config.log").read_text()
+    text = text.replace("PIX Version 6.3(5)", "PIX Version 6.2(2)")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "pix62.log"
+    path.write_text(text)
+    return [f for f in analyze_paths([str(path)]).findings if f.id in WEAK]
+
+
+def test_pix_62_at_its_best_is_not_weak(tmp_path):
+    # 3des / sha / group 2 is all PIX 6.2 has: nothing to propose
+    assert _pix_62(tmp_path) == []
+
+
+def test_pix_62_fix_uses_only_what_62_has(tmp_path):
+    found = _pix_62(tmp_path,
+                    ("policy 10 encryption 3des", "policy 10 encryption des"),
+                    ("TS esp-3des esp-sha-hmac", "TS esp-des esp-md5-hmac"))
+    assert {f.id for f in found} == set(WEAK)
+    lines = [line for f in found for fix in f.fix for line in fix.commands + fix.rollback]
+    assert any("encryption 3des" in line for line in lines)
+    assert any("esp-3des esp-sha-hmac" in line for line in lines)
+    assert not any(re.search(r"aes|group ?5|group14|sha256", line) for line in lines), lines
