@@ -26,3 +26,21 @@ def test_markdown_report_has_a_pairs_section():
     assert "### failover fw-hq/pri + fw-hq/sec: split brain" in section
     assert "Fix at: fw-hq/sec" in section
     assert "`This host: Secondary - Active`" in section
+
+
+def test_each_ends_header_carries_its_pair_verdict(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    files = sorted((ROOT / "recordings" / "pairs" / "failover-split-brain").iterdir())
+    run = [sys.executable, "-m", "netriage", "analyze", *map(str, files)]
+    text = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path).stdout
+    assert "worst CRITICAL: 1 high; pair: split brain with fw-hq/sec (critical" in text
+    report = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True,
+                                       text=True, cwd=tmp_path).stdout)
+    for device in report["devices"]:
+        assert device["worst"] == "critical"
+        assert [p["verdict"] for p in device["pair_verdicts"]] == ["split brain"]

@@ -48,9 +48,11 @@ def device_title(device: dict[str, Any]) -> str:
 def severity_summary(device: dict[str, Any]) -> str:
     """`worst HIGH: 1 high, 2 medium` or `no finding; 13 checks not decided (not healthy)`."""
     counts = device.get("counts") or {}
-    if counts:
-        listed = ", ".join(f"{n} {s}" for s, n in counts.items())
-        return f"worst {device['worst'].upper()}: {listed}"
+    pairs = "; ".join(f"{p['verdict']} with {', '.join(p['with'])} ({p['severity']}, see Pairs)"
+                      for p in device.get("pair_verdicts") or [])
+    if counts or pairs:
+        listed = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no one-ended finding"
+        return f"worst {device['worst'].upper()}: {listed}" + (f"; pair: {pairs}" if pairs else "")
     if device.get("undecided"):
         return (f"no finding, but {device['undecided']} check(s) not decided: "
                 "not shown healthy")

@@ -83,6 +83,13 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
         device = item.device
         undecided = sum(1 for u in analysis.undecided if u.device == device.hostname)
         severities = [f.severity for f in analysis.findings if f.device == device.hostname]
+        # a verdict over both ends is about this device too: its header must not read
+        # "no finding" (or a lesser worst) when its pair is split-brained or one-way
+        pairs = [{"verdict": p.verdict, "severity": p.severity,
+                  "with": [d for d in p.devices if d != device.hostname]}
+                 for p in analysis.pairs
+                 if device.hostname in p.devices and len(p.devices) > 1
+                 and severity_rank(p.severity) > severity_rank("info")]
         devices.append({
             "hostname": device.hostname,
             "platform": device.platform or None,
@@ -92,8 +99,10 @@ def _report_dict(analysis: Analysis) -> dict[str, Any]:
             "commands": commands,
             "undecided": undecided,  # checks not decided on this device: never "healthy"
             "role": _role(item.facts, device.failover_role),
-            "worst": max(severities, key=severity_rank, default=""),
+            "worst": max(severities + [p["severity"] for p in pairs], key=severity_rank,
+                         default=""),
             "counts": {s: severities.count(s) for s in reversed(SEVERITIES) if s in severities},
+            "pair_verdicts": pairs,
         })
     sources = [f.path for f in analysis.capture.files]
     hosts = {item.device.hostname: item.device for item in analysis.devices}
