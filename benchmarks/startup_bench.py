@@ -1,0 +1,90 @@
+"""Issue 13 goal 4, start-up: CPU time of a whole `netriage analyze` of the demo capture.
+
+    .venv/bin/python benchmarks/startup_bench.py [--runs 9] [--baseline-src DIR]
+
+Each run is a fresh process; its CPU time (user + system, from the children's rusage) is
+read rather than wall time, which on the shared 2-core machine moved 2-3x with the load.
+Side by side, interleaved run by run: `python -c "import textfsm"` (the floor a parser
+needs), `python -c "import netriage.cli.analyze, ..."` (our imports alone), and, with
+`--baseline-src`, the same analysis run from another checkout's `src` (e.g. an older commit
+extracted with `git archive <commit> src | tar -x -C DIR`, run with its PYTHONPATH) so a
+change is measured against what it replaced in the same minute. Also counts, in one process,
+the distinct regexes compiled by importing the analyze path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parents[1] / "recordings" / "demo" / "asa-pair-failover.log"
+IMPORTS = "import netriage.cli.analyze, netriage.cli.analyze_batch"
+COUNT = ("import re\nseen = set()\noriginal = re._compile\n"
+         "def counting(pattern, flags):\n    seen.add((pattern, flags))\n"
+         "    return original(pattern, flags)\n"
+         f"re._compile = counting\n{IMPORTS}\nprint(len(seen))\n")
+
+
+def cpu(argv: list[str], env: dict[str, str] | None = None) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                   check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--baseline-src", type=Path, help="another checkout's src folder")
+    args = parser.parse_args()
+    py = sys.executable
+    analyze = [py, "-m", "netriage", "analyze", str(DEMO)]
+    cases: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "import textfsm": ([py, "-c", "import textfsm"], None),
+        "netriage imports only": ([py, "-c", IMPORTS], None),
+        "netriage analyze demo": (analyze, None),
+    }
+    if args.baseline_src:
+        # its own cache dir: two checkouts sharing one would rebuild each other's trees
+        cache = Path(tempfile.mkdtemp(prefix="netriage-baseline-cache-"))
+        base_env = {**os.environ, "PYTHONPATH": str(args.baseline_src.resolve()),
+                    "XDG_CACHE_HOME": str(cache)}
+        cases["baseline imports only"] = ([py, "-c", IMPORTS], base_env)
+        cases["baseline analyze demo"] = (analyze, base_env)
+    for name, (argv, env) in cases.items():  # bytecode compiled, caches written
+        code = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=env, check=False).returncode
+        if code not in (0, 1):  # the demo raises findings: 1; anything else is no analysis
+            print(f"{name}: exit {code}, not a run to time", file=sys.stderr)
+            return 2
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(args.runs):
+        for name, (argv, env) in cases.items():
+            times[name].append(cpu(argv, env))
+    floor = statistics.median(times["import textfsm"])
+    print(f"CPU seconds, median (min) of {args.runs} interleaved runs; load "
+          f"{os.getloadavg()[0]:.1f}")
+    for name, values in times.items():
+        print(f"  {name:24s} {statistics.median(values):6.3f} ({min(values):.3f})"
+              f"  {statistics.median(values) / floor:5.1f}x import textfsm")
+    counted = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True)
+    print(f"  regexes compiled importing the analyze path: {counted.stdout.strip()}")
+    if args.baseline_src:
+        base = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True,
+                              env=cases["baseline imports only"][1])
+        print(f"  ... baseline: {base.stdout.strip()}")
+        ratio = (statistics.median(times["netriage analyze demo"])
+                 / statistics.median(times["baseline analyze demo"]))
+        print(f"  analyze demo, this checkout / baseline: {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
