@@ -310,3 +310,14 @@ def test_pix_62_fix_uses_only_what_62_has(tmp_path):
     assert any("encryption 3des" in line for line in lines)
     assert any("esp-3des esp-sha-hmac" in line for line in lines)
     assert not any(re.search(r"aes|group ?5|group14|sha256", line) for line in lines), lines
+
+
+def test_the_stronger_policy_authenticates_as_the_weak_one_did(tmp_path):
+    # a certificate-authenticated policy must not be "fixed" with a pre-shared-key policy
+    found = _pix_62(tmp_path,
+                    ("policy 10 encryption 3des", "policy 10 encryption des"),
+                    ("policy 10 authentication pre-share", "policy 10 authentication rsa-sig"))
+    lines = [line for f in found if f.id == "crypto.weak-ike-policy"
+             for fix in f.fix for line in fix.commands + fix.rollback]
+    assert any(line.endswith("authentication rsa-sig") for line in lines), lines
+    assert not any("pre-share" in line for line in lines), lines

@@ -61,7 +61,7 @@ def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Is
         name = policy.name or str(policy.priority)
         command = f"{keyword[policy.version]} {name}"
         issue = Issue(version=policy.version, seq=name, detail=detail, command=command,
-                      text=command)
+                      text=command, auth=policy.authentication or "rsa-sig")
         peer = next((p for p in strong if p.version == policy.version
                      and p.authentication == policy.authentication), None)
         if peer is not None:
