@@ -45,16 +45,19 @@ def main() -> int:
     parser.add_argument("--baseline-src", type=Path, help="another checkout's src folder")
     args = parser.parse_args()
     py = sys.executable
+    # Bytecode cached, as an installed netriage has it: with PYTHONDONTWRITEBYTECODE set (as
+    # in some shells here) every recently edited module was compiled from source at each run.
+    plain = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     analyze = [py, "-m", "netriage", "analyze", str(DEMO)]
-    cases: dict[str, tuple[list[str], dict[str, str] | None]] = {
-        "import textfsm": ([py, "-c", "import textfsm"], None),
-        "netriage imports only": ([py, "-c", IMPORTS], None),
-        "netriage analyze demo": (analyze, None),
+    cases: dict[str, tuple[list[str], dict[str, str]]] = {
+        "import textfsm": ([py, "-c", "import textfsm"], plain),
+        "netriage imports only": ([py, "-c", IMPORTS], plain),
+        "netriage analyze demo": (analyze, plain),
     }
     if args.baseline_src:
         # its own cache dir: two checkouts sharing one would rebuild each other's trees
         cache = Path(tempfile.mkdtemp(prefix="netriage-baseline-cache-"))
-        base_env = {**os.environ, "PYTHONPATH": str(args.baseline_src.resolve()),
+        base_env = {**plain, "PYTHONPATH": str(args.baseline_src.resolve()),
                     "XDG_CACHE_HOME": str(cache)}
         cases["baseline imports only"] = ([py, "-c", IMPORTS], base_env)
         cases["baseline analyze demo"] = (analyze, base_env)
@@ -74,7 +77,8 @@ def main() -> int:
     for name, values in times.items():
         print(f"  {name:24s} {statistics.median(values):6.3f} ({min(values):.3f})"
               f"  {statistics.median(values) / floor:5.1f}x import textfsm")
-    counted = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True)
+    counted = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True,
+                             env=plain)
     print(f"  regexes compiled importing the analyze path: {counted.stdout.strip()}")
     if args.baseline_src:
         base = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True,
