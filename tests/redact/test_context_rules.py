@@ -86,11 +86,23 @@ def test_what_is_not_a_secret_stays(text):
     assert result.text == text and not result.manifest
 
 
-def test_a_mail_line_with_a_lowercase_word_is_left_as_prose():
-    """The known limit: a Capitalised line whose secret is a lowercase word, with no type
-    digit, reads exactly like prose ("Failover key mismatch"); a rule on it would mask the
-    word in every finding. Such a secret is masked only when another line configures it."""
-    assert _masked("Enable password cisco") == "Enable password cisco"
-    tokens = TokenMap()
-    redact_text("enable password cisco", tokens)
-    assert redact_text("Enable password cisco", tokens).text == "Enable password <enable-1>"
+@pytest.mark.parametrize(("line", "masked"), [
+    ("Enable password cisco", "Enable password <enable-1>"),
+    ("Enable secret level 15 letmein", "Enable secret level 15 <enable-1>"),
+    ("Enable password cisco encrypted", "Enable password <enable-1> encrypted"),
+    ("Username admin password cisco", "Username admin password <user-password-1>"),
+    ("Username ops privilege 15 secret letmein", "Username ops privilege 15 secret "
+                                                  "<user-password-1>"),
+])
+def test_a_mail_capitalised_line_with_a_lowercase_word_is_masked(line, masked):
+    """A whole line of exactly a config's shape, capitalised by a mail client, is no sentence:
+    its lowercase secret word is masked (prose such as "Failover key mismatch" stays)."""
+    assert redact_text(line, TokenMap()).text == masked
+
+
+@pytest.mark.parametrize("prose", [
+    "Enable password is stored in clear text.", "Failover key mismatch",
+    "Username and password are asked at login", "Enable secret missing",
+])
+def test_sentences_about_passwords_stay(prose):
+    assert redact_text(prose, TokenMap()).text == prose

@@ -41,6 +41,11 @@ _S = r"[ \t]+"
 _MAIL_GUARD = r"(?:(?<=[ \t][0-9][ \t])|(?![a-z]+(?:[\s.,;]|$)))"
 
 
+# Words that make "Enable secret missing" a state in a title or a table, not a secret.
+_STATE = (r"(?!(?:missing|set|unset|configured|required|enabled|disabled|none|not|is|are|"
+          r"absent|present|found|differs|mismatch|weak|cleartext|clear|stored|in|on|off)\b)")
+
+
 def _v(group: str = "s", guard: bool = True) -> str:
     """The secret's group; `guard` for rules that start with `_LEAD` (see there)."""
     return f"{_GUARD if guard else ''}(?P<{group}>{VALUE})"
@@ -109,6 +114,18 @@ RULES: tuple[Rule, ...] = (
     Rule("user-password", (("user",), ("pass", "sec")),
          _LEAD + rf"{ab('username', 4)}{_S}\S+[ \t]+(?:.*?[ \t])?"
          rf"(?:{_PASSWORD}|{_SECRET_KW}){_S}{_TYPE}{_v()}"),
+    # A mail client capitalised the whole line and the secret is a plain lowercase word
+    # (`Enable password cisco`, `Username admin password letmein`): the rules above leave
+    # that word as prose, but a whole line of exactly this shape is no sentence netriage or
+    # an engineer writes, so the word is masked here (on this line; nothing is learnt).
+    Rule("enable", (("ena",), ("pass", "sec")),
+         r"^[ \t]*Enable[ \t]+(?:password|secret)[ \t]+(?:level[ \t]+\d+[ \t]+)?"
+         + _STATE + r"(?P<s>[a-z][a-z0-9]*)(?:[ \t]+(?:encrypted|pbkdf2))?[ \t]*$"),
+    Rule("user-password", (("user",), ("pass", "sec")),
+         r"^[ \t]*Username[ \t]+\S+[ \t]+(?:privilege[ \t]+\d+[ \t]+)?(?:password|secret)"
+         r"[ \t]+" + _STATE + r"(?P<s>[a-z][a-z0-9]*)"
+         r"(?:[ \t]+(?:encrypted|pbkdf2|privilege[ \t]+\d+))*"
+         r"[ \t]*$"),
     Rule("passwd", (("passwd",),),
          _LEAD + rf"passwd{_S}{_v()}"),
     Rule("master-key", (("config-key",), ("password-encrypt",)),
