@@ -16,7 +16,6 @@ itself, and line numbers come from a sparse index (the line count every 64 K cha
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -36,7 +35,6 @@ _STEP = 1 << 16  # characters between two points of a big output's sparse line i
 class _Indexed:
     lines: list[str]
     lowered: str | None  # None: not ASCII, no prefiltering
-    starts: list[int]  # offset of each line in the output
 
 
 _INDEX: OrderedDict[int, tuple[str, _Indexed]] = OrderedDict()
@@ -49,12 +47,9 @@ def _indexed(output: str) -> _Indexed:
     if cached is not None and cached[0] is output:
         _INDEX.move_to_end(key)
         return cached[1]
-    lines = output.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    item = _Indexed(lines, output.lower() if output.isascii() else None, starts)
+    # no table of line starts: a Python loop over a headend's 250,000 lines cost more than
+    # all the scans it served; line numbers are counted with `str.count` as literals are found
+    item = _Indexed(output.split("\n"), output.lower() if output.isascii() else None)
     _INDEX[key] = (output, item)
     if len(_INDEX) > _INDEX_SIZE:
         _INDEX.popitem(last=False)
@@ -168,10 +163,16 @@ def matching_lines(output: str, pattern: re.Pattern[str]) -> list[tuple[int, str
     literals = required_literals(pattern.pattern) if index.lowered is not None else None
     if literals is None:
         return [(i, line) for i, line in enumerate(index.lines) if pattern.search(line)]
+    lowered = index.lowered
     candidates: set[int] = set()
     for literal in literals:
-        at = index.lowered.find(literal)
+        line, counted, at = 0, 0, lowered.find(literal)
         while at != -1:
-            candidates.add(bisect_right(index.starts, at) - 1)
-            at = index.lowered.find(literal, at + 1)
+            line += lowered.count("\n", counted, at)  # in C, each character once per literal
+            counted = at
+            candidates.add(line)
+            end = lowered.find("\n", at)  # the line is a candidate: look on from the next
+            if end == -1:
+                break
+            at = lowered.find(literal, end + 1)
     return [(i, index.lines[i]) for i in sorted(candidates) if pattern.search(index.lines[i])]
