@@ -36,7 +36,6 @@ from netriage.parsing.native.asa_ipsec_sa_regex import (
     TEMPLATE_NAME,
     UNDERSTOOD_EXTRA,
     VALUES,
-    Block,
     compiled_blocks,
     template,
     template_path,
@@ -89,7 +88,7 @@ class _Parse:
         self.pending: dict[str, str] = {}
         self.taken = 0  # machine records already moved to `records`
         self.text = text
-        self.blocks: tuple[Block, ...] = ()
+        self.ascii_only = False
         self.detail = False
 
     # -- the machine path ---------------------------------------------------------------------
@@ -135,7 +134,7 @@ class _Parse:
                 return False
             self.fill["interface"] = match.group("interface")
             return True
-        for block in self.blocks:
+        for block in compiled_blocks(self.ascii_only):
             match = block.pattern.fullmatch(text, start, end)
             if match is not None:
                 break
@@ -174,7 +173,7 @@ class _Parse:
         # every block is read with its lines ended by a newline; an output without a final
         # one gets it on its last segment only (`text + "\n"` would copy a 110 MB text)
         unended = not text.endswith("\n")
-        self.blocks = compiled_blocks(text.isascii() and _ASCII_SPACE not in text)
+        self.ascii_only = text.isascii() and _ASCII_SPACE not in text
         self.detail = "#pkts no sa" in text or "#pkts replay failed" in text
         starts = _boundaries(text)
         bounds = [0, *starts] if not starts or starts[0] != 0 else starts
