@@ -58,16 +58,25 @@ _IOS_SHARED = frozenset({
 })
 
 
+def _stored(fields: tuple[str, ...], shared: frozenset[str]) -> tuple[str, ...]:
+    """Storage order: the shared (pooled) fields first, so a `Compactor` pools them with one
+    C-level `map` instead of a Python loop over each record's fields."""
+    return (*(f for f in fields if f in shared), *(f for f in fields if f not in shared))
+
+
 class CompactRecord(Mapping[str, object]):
     """One SA's fields by name, read-only; a field it does not keep reads as `KeyError`, like
-    a dict without the key. Subclasses name the fields."""
+    a dict without the key. Subclasses name the fields (`FIELDS`, in the order a dict of the
+    record would show them) and store them in `STORED` order."""
 
     __slots__ = ("_values",)
     FIELDS: tuple[str, ...] = ()
+    SHARED: frozenset[str] = frozenset()
+    STORED: tuple[str, ...] = ()
     _INDEX: dict[str, int] = {}
 
     def __init__(self, values: tuple[object, ...]) -> None:
-        self._values = values
+        self._values = values  # in STORED order
 
     def __getitem__(self, key: str) -> object:
         return self._values[self._INDEX[key]]
@@ -85,37 +94,44 @@ class CompactRecord(Mapping[str, object]):
 class CompactSa(CompactRecord):
     __slots__ = ()
     FIELDS = ASA_SA_FIELDS
-    _INDEX = {name: at for at, name in enumerate(ASA_SA_FIELDS)}
+    SHARED = _SHARED
+    STORED = _stored(ASA_SA_FIELDS, _SHARED)
+    _INDEX = {name: at for at, name in enumerate(STORED)}
 
 
 class CompactIosSa(CompactRecord):
     __slots__ = ()
     FIELDS = IOS_SA_FIELDS
-    _INDEX = {name: at for at, name in enumerate(IOS_SA_FIELDS)}
+    SHARED = _IOS_SHARED
+    STORED = _stored(IOS_SA_FIELDS, _IOS_SHARED)
+    _INDEX = {name: at for at, name in enumerate(STORED)}
 
 
 class Compactor:
     """Turns full records into compact ones, sharing repeated values within one output."""
 
-    def __init__(self, kind: type[CompactRecord] = CompactSa,
-                 shared: frozenset[str] = _SHARED) -> None:
+    def __init__(self, kind: type[CompactRecord] = CompactSa) -> None:
         self._kind = kind
-        self._take = itemgetter(*kind.FIELDS)  # every field in one C call
-        self._shared = tuple(at for at, name in enumerate(kind.FIELDS) if name in shared)
+        count = sum(1 for name in kind.STORED if name in kind.SHARED)
+        # every field in two C calls (both groups hold several fields: itemgetter gives tuples)
+        self._shared = itemgetter(*kind.STORED[:count])
+        self._rest = itemgetter(*kind.STORED[count:])
         self._pool: dict[object, object] = {}
 
     def __call__(self, record: dict[str, object]) -> CompactRecord:
         try:
-            values = list(self._take(record))
+            shared, rest = self._shared(record), self._rest(record)
         except KeyError:  # a record without some field (never from our readers): "" for it
-            values = [record.get(name, "") for name in self._kind.FIELDS]
+            full = {name: record.get(name, "") for name in self._kind.STORED}
+            shared, rest = self._shared(full), self._rest(full)
         pool = self._pool
-        for at in self._shared:
-            value = values[at]
-            if value.__class__ is str:
-                values[at] = pool.setdefault(value, value)
-        return self._kind(tuple(values))
+        try:
+            pooled = tuple(map(pool.setdefault, shared, shared))
+        except TypeError:  # an unhashable value (a TextFSM List): kept as it is
+            pooled = tuple(v if v.__class__ is not str else pool.setdefault(v, v)
+                           for v in shared)
+        return self._kind(pooled + rest)
 
 
 def ios_compactor() -> Compactor:
-    return Compactor(CompactIosSa, _IOS_SHARED)
+    return Compactor(CompactIosSa)
