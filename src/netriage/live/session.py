@@ -32,9 +32,13 @@ _ANY_PROMPT = re.compile(r"^(?P<prompt>(?:[A-Za-z0-9][\w.\-]*(?:/[\w.\-]+)*)?"
                          r"(?:\([\w.\-]+\))?[>#]) ?$")
 _PASSWORD = re.compile(r"(?:^|\n)\s*Password: ?$", re.IGNORECASE)
 _PAGER = re.compile(r"(?:<-+ ?More ?-+>|-+ ?More ?-+)\s*$", re.IGNORECASE)
+# The simulated device answers a valid command its recording lacks with its own line (a
+# trainee must not read `% Invalid input` for a correct command): no output either, so the
+# collector leaves that command out like one the device refused.
 REJECTED = re.compile(r"(?:^|\n)(?:ERROR: )?% ?(?:Invalid input|Incomplete command|"
                        r"Ambiguous command|Unrecognized command|Unknown command|"
-                       r"Invalid command)", re.IGNORECASE)
+                       r"Invalid command|netriage lab: this \S+ did not record)",
+                      re.IGNORECASE)
 _ENABLE_FAILED = re.compile(r"Invalid password|Access denied|Bad secrets|% Error in authentication",
                             re.IGNORECASE)
 _FIRST_PROMPT_NUDGE = 2.0  # seconds of silence after login before we press Enter once
