@@ -60,6 +60,7 @@ class Issue:
     # an IKE policy / transform set already as strong as the release allows: the fix uses it
     # instead of adding an equal one (weak-crypto checks)
     existing: str = ""
+    existing_text: str = ""  # the strong policy's own line, shown as evidence beside the weak
     # the weak IKE policy's authentication (rsa-sig when the line is not shown: the default),
     # so the stronger policy a fix adds authenticates the peers the same way
     auth: str = ""

@@ -66,6 +66,7 @@ def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Is
                      and p.authentication == policy.authentication), None)
         if peer is not None:
             issue.existing = peer.name or str(peer.priority)
+            issue.existing_text = f"{keyword[peer.version]} {issue.existing}"
             lines = _policy_lines(config, policy, command)
             issue.undo = "\n".join(lines)
             # PIX 6 removes a policy one attribute line at a time
