@@ -43,3 +43,13 @@ def test_sa_table_same_as_every_line() -> None:
         assert matching_lines(text, pattern) == expected
         found += len(expected)
     assert found > 300  # the patterns did match: the comparison was not between two empties
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_far_apart_hits_same_as_every_line(source: str) -> None:
+    # hits more than 64 K characters apart are numbered from the sparse checkpoints
+    text = "x\n" * 70_000 + TEXT + "\n" + "y z\n" * 50_000 + TEXT + "\n" + "w\n" * 3 + TEXT
+    pattern = re.compile(source, re.IGNORECASE)
+    expected = _every_line(text, pattern)
+    assert matching_lines(text, pattern) == expected
+    assert source == PATTERNS[-1] or len(expected) >= 3

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from functools import cache
 
 try:  # the stdlib's own regex parser; without it every pattern is scanned in full
@@ -31,10 +30,21 @@ BIG_OUTPUT = 32 * 1024 * 1024
 _STEP = 1 << 16  # characters between two points of a big output's sparse line index
 
 
-@dataclass(frozen=True)
 class _Indexed:
-    lines: list[str]
-    lowered: str | None  # None: not ASCII, no prefiltering
+    """An output's lower-cased copy, and its line list only when a scan needs every line."""
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self.lowered = output.lower() if output.isascii() else None  # None: no prefiltering
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        # split only for a pattern without a literal: splitting a headend's 250,000 lines
+        # cost more than the literal scans it served
+        if self._lines is None:
+            self._lines = self.output.split("\n")
+        return self._lines
 
 
 _INDEX: OrderedDict[int, tuple[str, _Indexed]] = OrderedDict()
@@ -47,9 +57,7 @@ def _indexed(output: str) -> _Indexed:
     if cached is not None and cached[0] is output:
         _INDEX.move_to_end(key)
         return cached[1]
-    # no table of line starts: a Python loop over a headend's 250,000 lines cost more than
-    # all the scans it served; line numbers are counted with `str.count` as literals are found
-    item = _Indexed(output.split("\n"), output.lower() if output.isascii() else None)
+    item = _Indexed(output)
     _INDEX[key] = (output, item)
     if len(_INDEX) > _INDEX_SIZE:
         _INDEX.popitem(last=False)
@@ -164,15 +172,27 @@ def matching_lines(output: str, pattern: re.Pattern[str]) -> list[tuple[int, str
     if literals is None:
         return [(i, line) for i, line in enumerate(index.lines) if pattern.search(line)]
     lowered = index.lowered
-    candidates: set[int] = set()
+    candidates: dict[int, tuple[int, int]] = {}  # line number: (start, end) in the output
     for literal in literals:
         line, counted, at = 0, 0, lowered.find(literal)
         while at != -1:
-            line += lowered.count("\n", counted, at)  # in C, each character once per literal
+            if at - counted > _STEP:  # far from the last hit: count from a checkpoint
+                step = at // _STEP
+                line = _sparse_index(output)[step] + lowered.count("\n", step * _STEP, at)
+            else:  # near: count on from the last hit, in C
+                line += lowered.count("\n", counted, at)
             counted = at
-            candidates.add(line)
-            end = lowered.find("\n", at)  # the line is a candidate: look on from the next
+            end = lowered.find("\n", at)
+            if line not in candidates:
+                start = lowered.rfind("\n", 0, at) + 1
+                candidates[line] = (start, len(output) if end == -1 else end)
             if end == -1:
                 break
-            at = lowered.find(literal, end + 1)
-    return [(i, index.lines[i]) for i in sorted(candidates) if pattern.search(index.lines[i])]
+            at = lowered.find(literal, end + 1)  # the line is a candidate: look on from the next
+    found = []
+    for number in sorted(candidates):
+        start, end = candidates[number]
+        line_text = output[start:end]  # as `split` gives it: ASCII, so offsets are the same
+        if pattern.search(line_text):
+            found.append((number, line_text))
+    return found
