@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from netriage.engine.versions import parse_range, parse_version
+from netriage.facts.crypto.config_lines import _ios_transforms
 
 if TYPE_CHECKING:
     from netriage.capture.model import Device
@@ -36,7 +37,7 @@ class Offers:
         """A configured set (IOS `esp-aes 256` read as esp-aes-256) is what the fix would
         define: `kind` ikev1 (transform set) or ikev2 (ASA IPsec proposal)."""
         target = self.targets.get("ikev2-proposal" if kind == "ikev2" else "ikev1-set")
-        return bool(target) and sorted(_joined(algorithms)) == sorted(target)
+        return bool(target) and sorted(_ios_transforms(algorithms)) == sorted(target)
 
     def ike_capped(self, version: str, weak: str) -> bool:
         """`weak` as IkePolicy.weak words it ("3des", "md5", "group 5", "des (default)")."""
@@ -51,14 +52,6 @@ class Offers:
         return _capped(list(self.ipsec.values()), weak)
 
 
-def _joined(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for word in words:
-        if word.isdigit() and out:
-            out[-1] = f"{out[-1]}-{word}"
-        else:
-            out.append(word)
-    return out
 
 
 def _capped(orders: list[tuple[str, ...]], value: str) -> bool:
