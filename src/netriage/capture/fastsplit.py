@@ -26,6 +26,7 @@ from netriage.capture.reader import HEAD_BYTES, MAX_LINE_CHARS
 from netriage.capture.session import _PUTTY, _SCRIPT, _SHELL
 from netriage.capture.stream import Style
 from netriage.capture.terminal import Block, Budget, Split
+from netriage.textscan import has_line_longer
 
 # Where a prompt-shaped line may start: led by a literal newline, which the regex engine
 # finds at C speed (a MULTILINE `^` is tried at every character).
@@ -80,23 +81,11 @@ def _clean_text(path: Path, style: Style, budget: Budget) -> str | None:
         del data  # the text alone from here: a 110 MB file is not held twice
     except (OSError, UnicodeDecodeError):
         return None
-    if _declined(text) or _has_long_line(text):
+    if _declined(text) or has_line_longer(text, MAX_LINE_CHARS):
         return None  # over-long lines are cut, and reported, by the streaming reader
     if not ascii_only:
         return "\n".join(line.rstrip() for line in text.split("\n"))
     return text
-
-
-def _has_long_line(text: str) -> bool:
-    """Whether a line is longer than `MAX_LINE_CHARS`, in one `rfind` per window of that
-    size: a window holding no newline lies inside one line."""
-    start = 0  # always the start of a line
-    while len(text) - start > MAX_LINE_CHARS:
-        at = text.rfind("\n", start, start + MAX_LINE_CHARS + 1)
-        if at == -1:
-            return True
-        start = at + 1
-    return False
 
 
 def _without_trailing_spaces(data: bytes) -> bytes:

@@ -20,6 +20,7 @@ import textfsm
 from netriage.parsing.marks import is_cut_short
 from netriage.parsing.native import NativeParser, find_native
 from netriage.parsing.registry import TemplateRef, find_template
+from netriage.textscan import has_line_longer
 
 PARSED, PARTIAL, UNPARSED = "parsed", "partial", "unparsed"
 
@@ -210,18 +211,6 @@ def _digest(text: str) -> str:
     return digest.hexdigest()
 
 
-def _has_long_line(text: str) -> bool:
-    """Whether a line is longer than `MAX_LINE`: one `rfind` per window of that size (a regex
-    for it rescans each line once per character in it: seconds on an SA table)."""
-    start = 0  # always the start of a line
-    while len(text) - start > MAX_LINE:
-        at = text.rfind("\n", start, start + MAX_LINE + 1)
-        if at == -1:
-            return True
-        start = at + 1
-    return False
-
-
 def parse_output(text: str, command: str, family: str, platform: str = "") -> ParseResult:
     """Parse one command's output. Results are cached by content hash: outputs repeat.
 
@@ -289,7 +278,7 @@ def _parse_guarded(text: str, command: str, family: str, platform: str) -> Parse
     """Lines longer than `MAX_LINE` are kept from the template (blank in their place, so line
     numbers hold) and listed as not understood: a stock rule such as `^.*\\s+...` backtracks
     quadratically, 100 s on one 80,000-character line."""
-    if not _has_long_line(text):
+    if not has_line_longer(text, MAX_LINE):
         return _parse_checked(text, command, family, platform)
     lines = text.split("\n")
     long_ones = [(n, line) for n, line in enumerate(lines, 1) if len(line) > MAX_LINE]
