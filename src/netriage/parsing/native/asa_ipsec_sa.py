@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from operator import itemgetter
 
 from netriage.parsing.native import compact as compact_module
 from netriage.parsing.native.asa_ipsec_sa_regex import (
@@ -36,6 +37,7 @@ from netriage.parsing.native.asa_ipsec_sa_regex import (
     TEMPLATE_NAME,
     UNDERSTOOD_EXTRA,
     VALUES,
+    Block,
     compiled_blocks,
     template,
     template_path,
@@ -78,6 +80,8 @@ class _Parse:
     def __init__(self, text: str, compact: bool = False) -> None:
         # what a finished record becomes: itself, or its compact form (big outputs)
         self.keep: Callable[[dict[str, object]], object] = Compactor() if compact else _same
+        self.compact = compact
+        self.shapes: dict[int, tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]]] = {}
         self.template = template()
         self.names = self.template.names
         self.machine = Machine(self.template)
@@ -141,7 +145,8 @@ class _Parse:
         else:
             return False
         found = match.groupdict("")
-        record: dict[str, object] = dict(zip(block.keys, block.take(found), strict=True))
+        keys, take = self.shapes.get(id(block)) or self._shape(block)
+        record: dict[str, object] = dict(zip(keys, take(found), strict=True))
         for key, group in block.second:  # the two `crypto endpt.` rules
             if not record[key]:
                 record[key] = found[group]
@@ -161,6 +166,19 @@ class _Parse:
                 record.update({k: v for k, v in counters.groupdict().items() if v is not None})
         self.records.append(self.keep(record))
         return True
+
+    def _shape(self, block: Block) -> tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]]:
+        """The keys a fast record is built with: all of them, or (compact records) only those
+        the compact record keeps, the Filldown ones and those a second rule may set."""
+        shape: tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]] = (block.keys,
+                                                                             block.take)
+        if self.compact:
+            needed = {*compact_module.ASA_SA_FIELDS, *self.fill, *(k for k, _ in block.second)}
+            pairs = [(k, g) for k, g in zip(block.keys, block.groups, strict=True)
+                     if k in needed]
+            shape = tuple(k for k, _ in pairs), itemgetter(*(g for _, g in pairs))
+        self.shapes[id(block)] = shape
+        return shape
 
     def run(self) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
         text = self.text

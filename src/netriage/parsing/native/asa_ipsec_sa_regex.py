@@ -234,6 +234,7 @@ class Block:
     take: Callable[[dict[str, str]], tuple[str, ...]]  # groupdict -> the keys' first groups
     second: tuple[tuple[str, str], ...]  # (key, group) where a second rule may give the value
     has_seq: bool
+    groups: tuple[str, ...] = ()  # the keys' first groups (what `take` reads), in key order
 
 
 def _block(header: str, ascii_only: bool) -> Block:
@@ -250,7 +251,8 @@ def _block(header: str, ascii_only: bool) -> Block:
     keys = template().names
     first = [groups.get(key, ["none"])[0] for key in keys]
     second = tuple((key, groups[key][1]) for key in keys if len(groups.get(key, ())) > 1)
-    return Block(re.compile(source), keys, itemgetter(*first), second, header == "map_seq")
+    return Block(re.compile(source), keys, itemgetter(*first), second, header == "map_seq",
+                 tuple(first))
 
 
 @cache
