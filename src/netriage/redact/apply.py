@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from netriage.capture.model import Capture, Entry
@@ -91,16 +92,33 @@ def redact_report(report: dict[str, Any], tokens: TokenMap) -> dict[str, Any]:
     Seed `tokens` with `capture_secrets` on the analysed capture first: then the secrets of
     the capture are known and masked wherever a finding quotes them, even in prose.
     """
-    return redact_tree(report, tokens, _STRUCTURAL)
+    # A report repeats its strings (the same undecided reason on dozens of checks): each
+    # distinct one is masked once. A value masked depends only on the text and the map, and
+    # the map only grows: a result is kept while the map stays the size it was computed at.
+    seen: dict[str, str] = {}
+    size = [len(tokens)]
+
+    def masked(value: str) -> str:
+        if len(tokens) != size[0]:
+            seen.clear()
+            size[0] = len(tokens)
+        if value in seen:
+            return seen[value]
+        out = mask_value(value, tokens)
+        if len(tokens) == size[0]:
+            seen[value] = out
+        return out
+
+    return redact_tree(report, tokens, _STRUCTURAL, masker=masked)
 
 
 def redact_tree(value: Any, tokens: TokenMap, keep: frozenset[str] = frozenset(),
-                key: str = "") -> Any:
+                key: str = "", *, masker: Callable[[str], str] | None = None) -> Any:
     """`value` (dicts, lists, strings) with every string masked, except under keys in `keep`."""
     if isinstance(value, dict):
-        return {k: redact_tree(v, tokens, keep, k) for k, v in value.items()}
+        return {k: redact_tree(v, tokens, keep, k, masker=masker) for k, v in value.items()}
     if isinstance(value, list):
-        return [redact_tree(v, tokens, keep, key) for v in value]
+        return [redact_tree(v, tokens, keep, key, masker=masker) for v in value]
     if isinstance(value, str) and key not in keep:
-        return mask_value(value, tokens)
+        return masker(value) if masker is not None else mask_value(value, tokens)
     return value
