@@ -2,7 +2,8 @@
 
 Each subcommand lives in its own module with a `register(subparsers)` function; add new ones
 to `_SUBCOMMANDS`. Exit codes of `analyze`: 0 when no finding is medium or worse, 1 when one
-is, 2 when the input cannot be used (one sentence on stderr, never a traceback).
+is, 3 when none is but an output was cut at a size bound, 2 when the input cannot be used (one
+sentence on stderr, never a traceback).
 """
 
 from __future__ import annotations
