@@ -12,29 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from netutils.config.clean import sanitize_config
 
 from netriage.capture import load_paths
-from netriage.redact import TokenMap, apply, engine, redact_capture
+from netriage.redact import apply, engine, redact_capture
 from netriage.redact.rules import RULES
 from tests.recordings_index import list_recordings
+from tests.redact.reference import reference_mask
 from tests.secrets_plant import planted, write_captures
-
-
-def reference_mask(text: str, tokens: TokenMap, command: str = "") -> tuple[str, list]:
-    """Every rule over the whole text, through netutils, with no keyword test anywhere."""
-    rows: list = []
-    lines = engine._Lines()
-    if engine._has_private_key(text):
-        text = engine._private_keys(text, tokens, rows)
-    text = engine._prompted(text, tokens, rows, command)
-    filters = [{"regex": rule.regex, "replace": engine._replacer(rule, tokens, rows, lines)}
-               for rule in RULES]
-    out = sanitize_config(text, filters)  # type: ignore[arg-type]
-    out = engine._bare_keys(out, tokens, rows, lines)
-    if command.startswith("show crypto isakmp key"):
-        out = engine._isakmp_key_table(out, tokens, rows, lines)
-    return engine.mask_known(out, tokens, rows, lines), sorted(rows)
 
 
 def _both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
