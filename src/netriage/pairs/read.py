@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from netriage.engine.expr import Unknown
+from netriage.engine.linescan import matching_lines
 from netriage.pairs.model import PairEvidence
 
 if TYPE_CHECKING:
@@ -56,15 +57,7 @@ def evidence(facts: DeviceFacts, command: str, pattern: str,
                       if e.command.startswith(command) and not e.filtered), None)
     if entry is None:
         return []
-    found: list[PairEvidence] = []
-    regex = re.compile(pattern)
-    for index, line in enumerate(entry.output.splitlines()):
-        if regex.search(line):
-            found.append(PairEvidence(device.hostname, entry.command,
-                                      entry.source_line(index), line.rstrip(), entry.source))
-            if len(found) >= limit:
-                break
-    return found
+    return _lines(device, entry, re.compile(pattern), limit)
 
 
 def first_evidence(facts: DeviceFacts, commands: tuple[str, ...], pattern: str,
@@ -84,16 +77,17 @@ def evidence_after(facts: DeviceFacts, command: str, anchor: str, pattern: str,
     entry = _entry(device, command)
     if entry is None:
         return []
-    found: list[PairEvidence] = []
-    started = False
-    start, regex = re.compile(anchor), re.compile(pattern)
-    for index, line in enumerate(entry.output.splitlines()):
-        if not started:
-            started = bool(start.search(line))
-            continue
-        if regex.search(line):
-            found.append(PairEvidence(device.hostname, entry.command,
-                                      entry.source_line(index), line.rstrip(), entry.source))
-            if len(found) >= limit:
-                break
-    return found
+    first = matching_lines(entry.output, re.compile(anchor))[:1]
+    if not first:
+        return []
+    return _lines(device, entry, re.compile(pattern), limit, after=first[0][0])
+
+
+def _lines(device: Device, entry: Entry, regex: re.Pattern[str], limit: int,
+           after: int = -1) -> list[PairEvidence]:
+    """The first `limit` lines matching `regex` after line index `after`: found by the same
+    literal-first scan as the trees' evidence (an SA table runs to 100 MB on a headend)."""
+    found = [(index, line) for index, line in matching_lines(entry.output, regex)
+             if index > after][:limit]
+    return [PairEvidence(device.hostname, entry.command, entry.source_line(index),
+                         line.rstrip(), entry.source) for index, line in found]
