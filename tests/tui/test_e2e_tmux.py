@@ -1,5 +1,6 @@
 """End to end: the installed `netriage` command in a real terminal (tmux), driven with
-send-keys and read with capture-pane, from the start screen to a copied and exported fix.
+send-keys and read with capture-pane: from the start screen to a copied and exported fix, and
+`netriage train` at 80×24 from the story to its score and the saved history.
 
 Skips when tmux is absent. It runs its own tmux server (`-L`), so it never touches a tmux
 the developer has open, and a HOME of its own.
@@ -26,7 +27,7 @@ pytestmark = [
 
 
 class Terminal:
-    def __init__(self, tmp_path: Path, width: int = 100, height: int = 30) -> None:
+    def __init__(self, tmp_path: Path, *args: str, width: int = 100, height: int = 30) -> None:
         self.socket = f"netriage-e2e-{os.getpid()}"
         home = tmp_path / "home"
         home.mkdir()
@@ -36,7 +37,8 @@ class Terminal:
                "XDG_CACHE_HOME": str(home / ".cache"), "TERM": "xterm-256color",
                "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         command = shlex.join(["env", "-i", *[f"{k}={v}" for k, v in env.items()],
-                              str(NETRIAGE)])
+                              str(NETRIAGE), *args])
+        self.home = home
         self.tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
                   "-c", str(tmp_path), command)
 
@@ -60,6 +62,15 @@ class Terminal:
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{texts} not on screen after {timeout} s:\n{self.screen()}")
+
+    def wait_for_any(self, *texts: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if any(text in screen for text in texts):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"none of {texts} on screen after {timeout} s:\n{self.screen()}")
 
     def running(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
@@ -101,3 +112,35 @@ def test_netriage_walks_the_demo_to_its_fix_in_a_real_terminal(terminal, tmp_pat
     while terminal.running() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not terminal.running(), "netriage did not exit on q"
+
+
+def test_netriage_train_scores_a_walkthrough_in_a_real_80x24_terminal(tmp_path):
+    terminal = Terminal(tmp_path, "train", "failover-version-mismatch", width=80, height=24)
+    try:
+        terminal.wait_for("Training · Half an upgrade", "Press  n  to start")
+        terminal.keys("n")
+        screen = terminal.wait_for("Which output do you read to decide it?", "show failover")
+        # predict right: the number beside `show failover`, read off the screen
+        [number] = [line.split()[0] for line in screen.splitlines()
+                    if line.strip().endswith(" show failover")]
+        terminal.keys(number)
+        terminal.wait_for("✓ Right: show failover")
+        for _ in range(80):  # a scenario has far fewer steps: the bound only stops a hang
+            if "Score " in terminal.screen():
+                break
+            terminal.keys("n")
+            time.sleep(0.3)
+            if "Choose" in terminal.screen():
+                terminal.keys("1")  # right or wrong, the answer and its reason show
+                terminal.wait_for_any("✓ Right", "✗ Not quite")
+        end = terminal.wait_for("Score ", "Expert path")
+        assert "failover.version-mismatch" in end
+        terminal.keys("q")
+        deadline = time.monotonic() + 10
+        while terminal.running() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not terminal.running(), "netriage train did not exit on q"
+        [history] = (terminal.home / ".local/share").rglob("*.json")
+        assert '"scenario": "failover-version-mismatch"' in history.read_text()
+    finally:
+        terminal.close()
