@@ -4,7 +4,9 @@ row and a few words cross back — never the analysis itself (~60x the capture w
 
 1. Every capture is analysed on its own (in `jobs` processes; 1: in this process).
    A capture that may hold one end of a pair (a failover unit, an IPsec end) in a folder of
-   several also sends its device facts back, and only those are matched.
+   several also sends back what matching reads of its devices (`netriage.pairs.DeviceKey`:
+   serials, link and crypto addresses; never its facts, ~50 KB pickled, which the parent
+   would unpickle on a core the workers need), and only those are matched.
 2. The parent matches them, folder by folder (`run.join_plan`: the rules of `netriage.pairs`).
 3. The two captures of each pair found are analysed together, again in the workers; their
    two reports alone are dropped.
@@ -22,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netriage.batch.run import JOINED_NOTE, analyse_unit, join_plan, joined, may_pair
+from netriage.batch.run import JOINED_NOTE, analyse_unit, join_plan, joined, pair_keys
 from netriage.batch.units import Unit
 from netriage.errors import NetriageError
 
 if TYPE_CHECKING:
-    from netriage.facts import DeviceFacts
+    from netriage.pairs import DeviceKey
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Job:
     answers: tuple[tuple[str, str], ...] = ()
     fmt: str = "text"  # the report is rendered in it; "" keeps the report dict
     redact: bool = True
-    pairing: bool = False  # its folder holds other captures: send the facts to match
+    pairing: bool = False  # its folder holds other captures: send the pair keys to match
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Done:
     cut: list[str] = field(default_factory=list)  # where the loader cut it at a bound
     notes: list[str] = field(default_factory=list)
     hostnames: list[str] = field(default_factory=list)
-    facts: list[DeviceFacts] | None = None  # only while its pair is being matched
+    keys: list[DeviceKey] | None = None  # only while its pair is being matched
 
     @property
     def usable(self) -> bool:
@@ -72,12 +74,11 @@ def work(job: Job) -> Done:
     if analysis is None:
         return Done(job.unit, problem=result.problem)
     report = report_dict(analysis, redact=job.redact)
-    facts = [d.facts for d in analysis.devices]
     return Done(job.unit, output=FORMATS[job.fmt](report) if job.fmt else report,
                 row=index_row(job.unit.label, report), code=result.code,
                 cut=list(analysis.capture.cut),
                 hostnames=[d.device.hostname for d in analysis.devices],
-                facts=facts if job.pairing and may_pair(facts) else None)
+                keys=pair_keys([d.facts for d in analysis.devices]) if job.pairing else None)
 
 
 def default_jobs() -> int:
@@ -122,13 +123,13 @@ def run_jobs(units: list[Unit], *, platform: str = "", answers: dict[str, str] |
     try:
         done = list(mapper([Job(u, platform, frozen, fmt, redact, per_folder[u.folder] > 1)
                             for u in units]))
-        candidates = {i: d.facts for i, d in enumerate(done) if d.facts is not None}
+        candidates = {i: d.keys for i, d in enumerate(done) if d.keys is not None}
         names = {i: d.hostnames for i, d in enumerate(done)
-                 if d.usable and d.facts is None}
+                 if d.usable and d.keys is None}
         partner, notes = join_plan(candidates, units, names) if len(candidates) > 1 \
             else ({}, {})
         for d in done:
-            d.facts = None  # matched: let them go
+            d.keys = None  # matched: let them go
         for index, note in notes.items():
             done[index].notes.append(note)
         pairs = sorted(partner.items())

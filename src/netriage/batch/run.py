@@ -24,6 +24,7 @@ from netriage.errors import NetriageError
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
+    from netriage.pairs import DeviceKey
 
 ALARM = ("medium", "high", "critical")
 EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE = 0, 1, 3
@@ -75,14 +76,15 @@ def joined(first: Unit, second: Unit) -> Unit:
     return Unit(f"{first.label} + {second.label}", [*first.paths, *second.paths], first.folder)
 
 
-def join_plan(candidates: dict[int, list[DeviceFacts]], units: list[Unit],
+def join_plan(candidates: dict[int, list[DeviceKey]], units: list[Unit],
               names: dict[int, list[str]] | None = None,
               ) -> tuple[dict[int, int], dict[int, str]]:
     """Which captures to analyse together: ({first index: its partner's index}, {index: note
-    for a capture matching several}). `candidates` holds the device facts of the captures
-    that may hold one end of a pair (by index into `units`), `names` the device names of the
-    other usable captures (a name two captures hold is not told apart); only captures of one
-    folder are matched, and only a capture matching exactly one other is joined to it."""
+    for a capture matching several}). `candidates` holds the pair keys of the devices of the
+    captures that may hold one end of a pair (by index into `units`), `names` the device
+    names of the other usable captures (a name two captures hold is not told apart); only
+    captures of one folder are matched, and only a capture matching exactly one other is
+    joined to it."""
     by_folder: dict[Path, list[int]] = defaultdict(list)
     for index in sorted(candidates):
         by_folder[units[index].folder].append(index)
@@ -103,43 +105,42 @@ def join_plan(candidates: dict[int, list[DeviceFacts]], units: list[Unit],
     return partner, notes
 
 
-def may_pair(facts: list[DeviceFacts]) -> bool:
-    """Whether a capture's devices could be one end of a pair with another capture: a unit
-    with failover on, or an IPsec end (what `netriage.pairs` matches). Cheap next to an
-    analysis, and it keeps the facts of other captures out of the matching."""
-    from netriage.pairs import crypto_end, failover_units
+def pair_keys(facts: list[DeviceFacts]) -> list[DeviceKey] | None:
+    """What pair matching needs of a capture's devices (a few strings each: its facts would
+    pickle to ~50 KB), or None when none of them could be one end of a pair with another
+    capture (a unit with failover on, an IPsec end), which keeps it out of the matching."""
+    from netriage.pairs import device_keys
 
-    return bool(failover_units(facts)) or any(crypto_end(f) is not None for f in facts)
+    keys = device_keys(facts)
+    return keys if any(k.may_pair for k in keys) else None
 
 
-def pair_edges(captures: dict[int, list[DeviceFacts]],
+def pair_edges(captures: dict[int, list[DeviceKey]],
                names: dict[int, list[str]] | None = None) -> set[tuple[int, int]]:
     """(capture, capture) for every failover pair or IPsec tunnel whose two ends are in two
-    of these captures (as `netriage.pairs` matches them), first index first; `names`: the
-    devices of the folder's other captures, which only count as owners of their names."""
-    from netriage.pairs import FAILOVER, MISSING_END, find_pairs
+    of these captures (as `netriage.pairs` matches them: `matched_ends`), first index first;
+    `names`: the devices of the folder's other captures, which only count as owners of their
+    names."""
+    from netriage.pairs import FAILOVER, matched_ends
 
     owner: dict[str, list[int]] = defaultdict(list)  # device name → captures naming it
     for index, hostnames in (names or {}).items():
         for name in hostnames:
             owner[name].append(index)
     role: dict[str, str] = {}
-    facts = []
+    keys = []
     for index, devices in captures.items():
         for item in devices:
-            owner[item.device.hostname].append(index)
-            failover, _commands = item.resolve("failover")
-            role[item.device.hostname] = str(getattr(failover, "unit", "") or "")
-            facts.append(item)
+            owner[item.name].append(index)
+            role[item.name] = item.failover_unit
+            keys.append(item)
     edges = set()
-    for pair in find_pairs(facts):
-        if pair.verdict == MISSING_END or len(pair.devices) != 2:
-            continue
-        homes = [owner[name] for name in pair.devices]
+    for kind, *devices in matched_ends(keys):
+        homes = [owner[name] for name in devices]
         if any(len(h) != 1 for h in homes) or homes[0] == homes[1]:
             continue  # one file holds both, or a name two files share: not told apart
-        roles = {role.get(name, "") for name in pair.devices}
-        if pair.kind == FAILOVER and "" not in roles and len(roles) == 1:
+        roles = {role.get(name, "") for name in devices}
+        if kind == FAILOVER and "" not in roles and len(roles) == 1:
             continue  # two Primaries: two captures of one unit, not its two units
         a, b = sorted((homes[0][0], homes[1][0]))
         edges.add((a, b))

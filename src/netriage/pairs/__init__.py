@@ -4,6 +4,9 @@
     pairs = find_pairs([facts for each loaded device])
     findings = fold(findings, pairs)  # one-ended findings a pair explains leave the list
 
+Which devices pair can be decided from a few strings per device (`device_keys`, then
+`matched_ends`: the same matchers), as a batch does without moving every capture's facts.
+
 A failover pair is matched by serial numbers, failover link addresses or the pair's own
 addresses (never by Active/Standby, which flips); IPsec peers by crypto endpoints. Each pair
 gets a verdict naming the end to fix. When several devices are loaded, a device whose mate or
@@ -23,6 +26,7 @@ from netriage.pairs.fixes import vocabulary_problems as fix_vocabulary_problems
 from netriage.pairs.fold import fold
 from netriage.pairs.ipsec import ipsec_pair
 from netriage.pairs.ipsec_match import crypto_end, match_ends, unmatched_peers
+from netriage.pairs.keys import DeviceKey, device_keys, matched_ends
 from netriage.pairs.model import (
     FAILOVER,
     IPSEC,
@@ -104,5 +108,6 @@ def _missing_peers(end, missing: list[str]) -> Pair:
     return pair
 
 
-__all__ = ["FAILOVER", "IPSEC", "MISSING_END", "Pair", "PairEvidence", "Row", "find_pairs",
-           "fix_templates", "fix_vocabulary_problems", "fold"]
+__all__ = ["FAILOVER", "IPSEC", "MISSING_END", "DeviceKey", "Pair", "PairEvidence", "Row",
+           "device_keys", "find_pairs", "fix_templates", "fix_vocabulary_problems", "fold",
+           "matched_ends"]

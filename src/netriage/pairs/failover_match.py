@@ -60,13 +60,37 @@ def failover_units(all_facts: list[DeviceFacts]) -> list[Unit]:
     return units
 
 
-def _contradicts(a: Unit, b: Unit) -> bool:
+@dataclass(frozen=True)
+class UnitKey:
+    """What matching reads of a unit, and nothing else: a few strings, where the unit's facts
+    pickle to ~50 KB (a batch worker sends this to be matched, not the facts)."""
+
+    name: str
+    role: str
+    serial: str
+    serial_mate: str
+    # (failover link name, address, standby address) as configured; None when there is no
+    # configuration, no address for the link or an unusable one (missing, zero, standby = active)
+    link: tuple[str, str, str] | None
+    pair_addresses: frozenset[str]
+
+
+def unit_key(unit: Unit) -> UnitKey:
+    config = unit.config
+    address = config.lan_address if config is not None else None
+    link = None if config is None or address is None or address.broken else (
+        config.lan_name, address.ip, address.standby)
+    return UnitKey(unit.name, unit.role, unit.serial, unit.serial_mate, link,
+                   frozenset(unit.failover.pair_addresses))
+
+
+def _contradicts(a: UnitKey, b: UnitKey) -> bool:
     """One names a mate serial the other does not have: two units of different pairs."""
     return bool((a.serial_mate and b.serial and a.serial_mate != b.serial) or (
         b.serial_mate and a.serial and b.serial_mate != a.serial))
 
 
-def _serials(a: Unit, b: Unit) -> str:
+def _serials(a: UnitKey, b: UnitKey) -> str:
     """Each names the other as its mate (one side may print `Mate Unknown`, never a third)."""
     ab = a.serial_mate and b.serial and a.serial_mate == b.serial
     ba = b.serial_mate and a.serial and b.serial_mate == a.serial
@@ -78,39 +102,41 @@ def _serials(a: Unit, b: Unit) -> str:
     return ""
 
 
-def _link(a: Unit, b: Unit) -> str:
-    if a.config is None or b.config is None or _contradicts(a, b):
+def _link(a: UnitKey, b: UnitKey) -> str:
+    if a.link is None or b.link is None or _contradicts(a, b) or a.link != b.link:
         return ""
-    la, lb = a.config.lan_address, b.config.lan_address
-    if la is None or lb is None or la.broken or lb.broken:
-        return ""
-    if (la.ip, la.standby) != (lb.ip, lb.standby) or a.config.lan_name != b.config.lan_name:
-        return ""
-    return (f"failover link {a.config.lan_name} {la.ip} standby {la.standby} configured on "
-            "both units")
+    name, ip, standby = a.link
+    return f"failover link {name} {ip} standby {standby} configured on both units"
 
 
-def _addresses(a: Unit, b: Unit) -> str:
-    ours, theirs = set(a.failover.pair_addresses), set(b.failover.pair_addresses)
+def _addresses(a: UnitKey, b: UnitKey) -> str:
+    ours, theirs = a.pair_addresses, b.pair_addresses
     if _contradicts(a, b) or len(ours) < 2 or ours != theirs:
         return ""
     return f"both list the same {len(ours)} pair addresses in `show failover`"
 
 
-def match_units(units: list[Unit]) -> tuple[list[tuple[Unit, Unit, str]], list[Unit]]:
-    """(pairs as (primary, secondary, how), units left without their mate)."""
-    pairs: list[tuple[Unit, Unit, str]] = []
+def match_keys(keys: list[UnitKey]) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The matching itself, on what identifies each unit: (pairs as (primary index, secondary
+    index, how), indexes left without their mate)."""
+    pairs: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for matcher in (_serials, _link, _addresses):
-        for i, a in enumerate(units):
-            for j in range(i + 1, len(units)):
-                b = units[j]
+        for i, a in enumerate(keys):
+            for j in range(i + 1, len(keys)):
+                b = keys[j]
                 if i in taken or j in taken:
                     continue
                 how = matcher(a, b)
                 if not how:
                     continue
                 taken |= {i, j}
-                first, second = (b, a) if b.role == "Primary" and a.role != "Primary" else (a, b)
+                first, second = (j, i) if b.role == "Primary" and a.role != "Primary" else (i, j)
                 pairs.append((first, second, how))
-    return pairs, [u for i, u in enumerate(units) if i not in taken]
+    return pairs, [i for i in range(len(keys)) if i not in taken]
+
+
+def match_units(units: list[Unit]) -> tuple[list[tuple[Unit, Unit, str]], list[Unit]]:
+    """(pairs as (primary, secondary, how), units left without their mate)."""
+    pairs, alone = match_keys([unit_key(u) for u in units])
+    return [(units[a], units[b], how) for a, b, how in pairs], [units[i] for i in alone]

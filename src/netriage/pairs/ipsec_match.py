@@ -9,6 +9,7 @@ has no entry and no SA for it: that is then a fault of the pair, not a reason to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,20 @@ class End:
     @property
     def ipsec_known(self) -> bool:
         return self.crypto is not None and isinstance(self.crypto.ipsec_sas, list)
+
+
+@dataclass(frozen=True)
+class EndKey:
+    """What matching reads of an end, and nothing else (a batch worker sends this, a few
+    addresses, where the end's facts pickle to ~50 KB): `match_ends` takes it as an `End`."""
+
+    name: str
+    addresses: frozenset[str]
+    peers: tuple[str, ...]  # sorted, as `_named` walks them
+
+
+def end_key(end: End) -> EndKey:
+    return EndKey(end.name, frozenset(end.addresses), tuple(sorted(end.peers)))
 
 
 def _bare(address: str) -> str:
@@ -94,11 +109,11 @@ class Match:
         return "crypto endpoints: " + " and ".join(s for s in said if s)
 
 
-def _named(a: End, b: End) -> str:
+def _named(a: End | EndKey, b: End | EndKey) -> str:
     return next((peer for peer in sorted(a.peers) if peer in b.addresses), "")
 
 
-def match_ends(ends: list[End]) -> list[Match]:
+def match_ends(ends: Sequence[End] | Sequence[EndKey]) -> list[Match]:
     matches = []
     for i, a in enumerate(ends):
         for b in ends[i + 1:]:
