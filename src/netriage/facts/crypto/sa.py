@@ -14,7 +14,9 @@ each means for a trainee.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from netriage.parsing import ParseResult
 
@@ -247,6 +249,37 @@ def ike_from_ios_session(result: ParseResult) -> list[IkeSa]:
 _PFS = re.compile(r"PFS Group (\d+)", re.IGNORECASE)
 
 
+# The fields `ipsec_from_asa` reads, in the order it unpacks them; the `detail` counters are
+# read with `get` (a record from another reader may lack them)
+_ASA_FIELDS = (
+    "current_peer", "current_peer_name", "inbound_settings_in_use", "outbound_settings_in_use",
+    "outbound_encryption", "outbound_authentication", "interface", "crypto_map_tag",
+    "sequence_number", "local_address", "local_address_name", "local_identity_addr",
+    "local_identity_mask", "remote_identity_addr", "remote_identity_mask",
+    "local_identity_protocol", "packets_encapsulated", "packets_decapsulated",
+    "packets_encrypted", "packets_decrypted", "send_errors", "receive_errors",
+    "current_outbound_spi", "outbound_spi_hex", "current_inbound_spi", "inbound_spi_hex",
+    "remote_crypto_endpoint", "remote_crypto_endpoint_name", "pre_fragment_failures",
+    "pmtus_received", "fragments_created", "path_mtu", "media_mtu",
+    "outbound_remaining_lifetime_kilobytes", "outbound_remaining_lifetime")
+_ASA_DETAIL = ("replay_failed_rcv", "invalid_sa_rcv", "verify_failed", "no_sa_send")
+
+
+def _asa_rows(records: list) -> Iterator[tuple]:
+    """Each record's `_ASA_FIELDS` then `_ASA_DETAIL` values as one tuple: compact records of
+    one kind in one C call each, other records (dicts) by key."""
+    from netriage.parsing.native.compact import CompactRecord
+
+    kind = type(records[0]) if records else dict
+    if issubclass(kind, CompactRecord) and set(_ASA_DETAIL) <= set(kind.FIELDS) \
+            and all(r.__class__ is kind for r in records):
+        yield from map(kind.getter((*_ASA_FIELDS, *_ASA_DETAIL)), records)
+        return
+    main = itemgetter(*_ASA_FIELDS)
+    for r in records:
+        yield (*main(r), *(r.get(name) for name in _ASA_DETAIL))
+
+
 def ipsec_from_asa(result: ParseResult, names: dict[str, str]) -> list[IpsecSa]:
     """From ntc-templates' record shape (the native parser's): values are digit strings or ""
     where a number is expected, so they convert without checks."""
@@ -254,36 +287,46 @@ def ipsec_from_asa(result: ParseResult, names: dict[str, str]) -> list[IpsecSa]:
     append = out.append
     detail = bool(result.records) and bool(result.records[0].get("no_sa_send") or
                                             result.records[0].get("replay_failed_rcv"))
-    for r in result.records:
-        peer = r["current_peer"] or names.get(r["current_peer_name"], r["current_peer_name"])
-        settings = r["inbound_settings_in_use"] or r["outbound_settings_in_use"]
-        pfs = _PFS.search(settings) if "PFS" in settings else None
-        encryption, authentication = r["outbound_encryption"], r["outbound_authentication"]
+    command = result.command
+    # settings and transforms repeat across a headend's SAs: each distinct one worked out once
+    pfs_of: dict[str, str] = {}
+    transform_of: dict[tuple[object, object], str] = {}
+    for (peer, peer_name, in_settings, out_settings, encryption, authentication, interface,
+         map_tag, seq, local_address, local_address_name, local_net, local_mask, remote_net,
+         remote_mask, protocol, encaps, decaps, encrypt, decrypt, send_errors, recv_errors,
+         outbound_spi, outbound_hex, inbound_spi, inbound_hex, remote_endpoint,
+         remote_endpoint_name, prefrag_failures, pmtus_received, fragments_created, path_mtu,
+         media_mtu, lifetime_kb, lifetime_sec, replay_failed, invalid_sa, verify_failed,
+         no_sa_send) in _asa_rows(result.records):
+        settings = in_settings or out_settings
+        pfs = pfs_of.get(settings)
+        if pfs is None:
+            found = _PFS.search(settings) if "PFS" in settings else None
+            pfs = pfs_of[settings] = f"group{found.group(1)}" if found else ""
+        transform = transform_of.get((encryption, authentication))
+        if transform is None:
+            transform = transform_of[encryption, authentication] = (
+                f"{encryption} {authentication}".strip())
         append(IpsecSa(
-            interface=r["interface"], map=r["crypto_map_tag"], seq=r["sequence_number"],
-            peer=peer, local_address=r["local_address"] or r["local_address_name"],
-            local_net=r["local_identity_addr"], local_mask=r["local_identity_mask"],
-            remote_net=r["remote_identity_addr"], remote_mask=r["remote_identity_mask"],
-            protocol=r["local_identity_protocol"],
-            encaps=int(r["packets_encapsulated"] or 0),
-            decaps=int(r["packets_decapsulated"] or 0),
-            encrypt=int(r["packets_encrypted"] or 0), decrypt=int(r["packets_decrypted"] or 0),
-            send_errors=int(r["send_errors"] or 0), recv_errors=int(r["receive_errors"] or 0),
-            outbound_spi=r["current_outbound_spi"] or r["outbound_spi_hex"],
-            inbound_spi=r["current_inbound_spi"] or r["inbound_spi_hex"],
-            transform=f"{encryption} {authentication}".strip(), settings=settings,
-            remote_endpoint=r["remote_crypto_endpoint"] or r["remote_crypto_endpoint_name"],
-            prefrag_failures=int(r["pre_fragment_failures"] or 0),
-            pmtus_received=int(r["pmtus_received"] or 0),
-            fragments_created=int(r["fragments_created"] or 0),
-            path_mtu=int(r["path_mtu"] or 0), media_mtu=int(r["media_mtu"] or 0),
-            pfs=f"group{pfs.group(1)}" if pfs else "",
-            lifetime_kb=r["outbound_remaining_lifetime_kilobytes"],
-            lifetime_sec=r["outbound_remaining_lifetime"],
-            replay_failed=int(r.get("replay_failed_rcv") or 0),
-            invalid_sa=int(r.get("invalid_sa_rcv") or 0),
-            verify_failed=int(r.get("verify_failed") or 0),
-            no_sa_send=int(r.get("no_sa_send") or 0), detail=detail, command=result.command))
+            interface=interface, map=map_tag, seq=seq,
+            peer=peer or names.get(peer_name, peer_name),
+            local_address=local_address or local_address_name,
+            local_net=local_net, local_mask=local_mask,
+            remote_net=remote_net, remote_mask=remote_mask, protocol=protocol,
+            encaps=int(encaps or 0), decaps=int(decaps or 0),
+            encrypt=int(encrypt or 0), decrypt=int(decrypt or 0),
+            send_errors=int(send_errors or 0), recv_errors=int(recv_errors or 0),
+            outbound_spi=outbound_spi or outbound_hex, inbound_spi=inbound_spi or inbound_hex,
+            transform=transform, settings=settings,
+            remote_endpoint=remote_endpoint or remote_endpoint_name,
+            prefrag_failures=int(prefrag_failures or 0),
+            pmtus_received=int(pmtus_received or 0),
+            fragments_created=int(fragments_created or 0),
+            path_mtu=int(path_mtu or 0), media_mtu=int(media_mtu or 0),
+            pfs=pfs, lifetime_kb=lifetime_kb, lifetime_sec=lifetime_sec,
+            replay_failed=int(replay_failed or 0), invalid_sa=int(invalid_sa or 0),
+            verify_failed=int(verify_failed or 0), no_sa_send=int(no_sa_send or 0),
+            detail=detail, command=command))
     return out
 
 

@@ -23,6 +23,7 @@ the output does not print them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from operator import itemgetter
@@ -51,6 +52,11 @@ __all__ = ["EXTRA_KEYS", "RULES", "TEMPLATE_NAME", "VALUES", "parse", "template"
            "template_path"]
 
 _NO_EXTRAS = dict.fromkeys(EXTRA_KEYS, "")
+_FILLDOWN = ("interface", "crypto_map_tag", "sequence_number", "local_address",
+             "local_address_name")
+# (stored fields from the extended groups, the header's three Filldown values, the `seq num`
+# group or -1, (first, second) group of each key a second rule may set): see `_Parse._plan`
+_Plan = tuple[Callable[[tuple], tuple], Callable[[tuple], tuple], int, tuple[tuple[int, int], ...]]
 _SEPARATORS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines() splits on these too
 _ASCII_SPACE = "\x1f"  # the one ASCII `\s` character, besides space and tab, not a separator
 
@@ -79,16 +85,20 @@ class _Parse:
 
     def __init__(self, text: str, compact: bool = False) -> None:
         # what a finished record becomes: itself, or its compact form (big outputs)
-        self.keep: Callable[[dict[str, object]], object] = Compactor() if compact else _same
+        self.compactor = Compactor() if compact else None
+        self.keep: Callable[[dict[str, object]], object] = self.compactor or _same
         self.compact = compact
         self.shapes: dict[int, tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]]] = {}
+        self.plans: dict[int, _Plan] = {}
         self.template = template()
         self.names = self.template.names
         self.machine = Machine(self.template)
         self.records: list = []  # dicts, or CompactSa for a big output
         self.not_understood: list[tuple[int, str]] = []
-        self.fill = {name: None for name in ("interface", "crypto_map_tag", "sequence_number",
-                                             "local_address", "local_address_name")}
+        self.fill = {name: None for name in _FILLDOWN}
+        # a compact record's keys are the only ones captured (`None`: every key, full records)
+        self.captured = frozenset({*compact_module.ASA_SA_FIELDS, *_FILLDOWN}) if compact \
+            else None
         self.pending: dict[str, str] = {}
         self.taken = 0  # machine records already moved to `records`
         self.text = text
@@ -138,12 +148,15 @@ class _Parse:
                 return False
             self.fill["interface"] = match.group("interface")
             return True
-        for block in compiled_blocks(self.ascii_only):
+        for block in compiled_blocks(self.ascii_only, self.captured):
             match = block.pattern.fullmatch(text, start, end)
             if match is not None:
                 break
         else:
             return False
+        if self.compactor is not None and not self.detail:
+            self._compact_record(block, match)
+            return True
         found = match.groupdict("")
         keys, take = self.shapes.get(id(block)) or self._shape(block)
         record: dict[str, object] = dict(zip(keys, take(found), strict=True))
@@ -166,6 +179,47 @@ class _Parse:
                 record.update({k: v for k, v in counters.groupdict().items() if v is not None})
         self.records.append(self.keep(record))
         return True
+
+    def _compact_record(self, block: Block, match: re.Match[str]) -> None:
+        """What `fast` builds, as a compact record made straight from the match's groups
+        (no dict of the record, no per-field Python work): ~10 µs less per SA."""
+        take, header, seq, seconds = self.plans.get(id(block)) or self._plan(block)
+        groups = match.groups("")
+        fill = self.fill
+        # the header rule's Filldown values, as `fast` sets them
+        fill["crypto_map_tag"], fill["local_address"], fill["local_address_name"] = (
+            header(groups))
+        if seq >= 0:
+            fill["sequence_number"] = groups[seq]
+        interface, sequence = fill["interface"], fill["sequence_number"]
+        self.records.append(self.compactor.stored(take((  # type: ignore[union-attr]
+            *groups, "" if interface is None else interface,
+            "" if sequence is None else sequence, "",
+            *[groups[first] or groups[second] for first, second in seconds]))))
+
+    def _plan(self, block: Block) -> _Plan:
+        """Where each stored field of a compact record comes from: a group of the match, or
+        after the groups: the Filldown interface, the Filldown sequence number, "" (the
+        `detail` keys, read elsewhere), then each key a second rule may set, first or second
+        group. The same values `fast` puts in its dict, in `CompactSa.STORED` order."""
+        index = block.pattern.groupindex
+        count = block.pattern.groups
+        first = {key: index[group] - 1 for key, group in zip(block.keys, block.groups,
+                                                              strict=True)}
+        seconds = [(key, first[key], index[group] - 1) for key, group in block.second]
+        after = {"interface": count, "": count + 2,
+                 **{key: count + 3 + n for n, (key, _f, _s) in enumerate(seconds)}}
+        if not block.has_seq:
+            after["sequence_number"] = count + 1
+        places = [after[name] if name in after else after[""] if name in EXTRA_KEYS
+                  else first[name] for name in compact_module.CompactSa.STORED]
+        plan = (itemgetter(*places),
+                itemgetter(*(first[k] for k in ("crypto_map_tag", "local_address",
+                                                 "local_address_name"))),
+                first["sequence_number"] if block.has_seq else -1,
+                tuple((f, s) for _key, f, s in seconds))
+        self.plans[id(block)] = plan
+        return plan
 
     def _shape(self, block: Block) -> tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]]:
         """The keys a fast record is built with: all of them, or (compact records) only those
