@@ -34,6 +34,7 @@ from netriage.parsing.native.asa_ipsec_sa_regex import (
     DETAIL_VALUES,
     EXTRA_KEYS,
     INTERFACE_LINE,
+    NAMES,
     RULES,
     TEMPLATE_NAME,
     UNDERSTOOD_EXTRA,
@@ -90,9 +91,7 @@ class _Parse:
         self.compact = compact
         self.shapes: dict[int, tuple[tuple[str, ...], Callable[[dict[str, str]], tuple]]] = {}
         self.plans: dict[int, _Plan] = {}
-        self.template = template()
-        self.names = self.template.names
-        self.machine = Machine(self.template)
+        self._machine: Machine | None = None  # made when a block first needs it
         self.records: list = []  # dicts, or CompactSa for a big output
         self.not_understood: list[tuple[int, str]] = []
         self.fill = {name: None for name in _FILLDOWN}
@@ -106,13 +105,21 @@ class _Parse:
         self.detail = False
 
     # -- the machine path ---------------------------------------------------------------------
+    @property
+    def machine(self) -> Machine:
+        """ntc's template as a machine, loaded only when some block is not canonical (~16 ms:
+        a headend's table usually has none)."""
+        if self._machine is None:
+            self._machine = Machine(template())
+        return self._machine
+
     def _sync_machine_in(self) -> None:
         for name, value in self.fill.items():
             # "" from a fast record is TextFSM's None: these values never match empty
             self.machine.set_filldown(name, value or None)
 
     def _sync_machine_out(self) -> None:
-        index = {n: i for i, n in enumerate(self.names)}
+        index = {n: i for i, n in enumerate(NAMES)}
         for name in self.fill:
             self.fill[name] = self.machine.kept[index[name]]
 
@@ -267,8 +274,9 @@ class _Parse:
             self._sync_machine_out()
             clean = self.machine.clean
         self.text = text
-        self.machine.finish()
-        self._take_machine_records()
+        if self._machine is not None:  # a machine never fed holds nothing to finish
+            self.machine.finish()
+            self._take_machine_records()
         return self.records, self.not_understood
 
 
