@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 
 # ~15 patterns for pasted text (forum posts, mail): compiled when such text is met
 from netriage.lazyre import lazy
@@ -39,9 +42,9 @@ QUOTE = lazy(r"^(?:> ?)+")
 # text, which no device prints mid-line (`!` is left alone: ping prints it, and IOS comments
 # only start a line).
 _ARROW = lazy(r"(?:^|\s)(?:<{2,}|<[-=]+|[-=]{2,}>+|\u2190|\u21d0)(?:[^<>]*)$")
-_ASIDE = lazy(r"\s\((?:this|that|these|here|the problem|problem|note|see|why|wrong|"
-                    r"look|should|expected|not ok|my|our|your|i|we|it's|its)(?=[\s:,!?)])"
-                    r"[^()]*\)\s*$", re.IGNORECASE)
+_ASIDE_WORDS = (r"(?:this|that|these|here|the problem|problem|note|see|why|wrong|look|should|"
+                r"expected|not ok|my|our|your|i|we|it's|its)")
+_ASIDE = lazy(rf"\s\({_ASIDE_WORDS}(?=[\s:,!?)])[^()]*\)\s*$", re.IGNORECASE)
 _COMMENT = lazy(r"(?<=\S)\s+#+\s+[A-Za-z][^#]*$")
 # Lines whose end is free text a person chose on the device: never cut there.
 _FREE_TEXT = lazy(r"^\s*(?:no\s+)?(?:description|remark|banner|alias|name|"
@@ -93,6 +96,21 @@ def annotation(text: str) -> tuple[str, str]:
             kept = text[:match.start()].rstrip()
             return kept, text[match.start():].strip()
     return text, ""
+
+
+# What each note rule's match always holds, looked for over a whole head at once before
+# `annotation` reads each line (each starts with a literal, so the scan runs at C speed):
+# an arrow's two characters, an aside's `(` and first word, a comment's `#` after a space.
+_ARROWS = ("<<", "<-", "<=", "->", "=>", "\u2190", "\u21d0")
+_ASIDE_SIGN = lazy(rf"\({_ASIDE_WORDS}(?=[\s:,!?)])", re.IGNORECASE)
+_COMMENT_SIGN = lazy(r"(?<=\s)#+\s+[A-Za-z]")
+
+
+def may_have_notes(joined: str) -> bool:
+    """False when no line of `joined` (lines joined by newlines) can hold a poster's note:
+    each note rule's match holds its sign, so a head with none has no note."""
+    return any(arrow in joined for arrow in _ARROWS) or _ASIDE_SIGN.search(joined) is not None \
+        or _COMMENT_SIGN.search(joined) is not None
 
 
 def _prompt_like(before: str) -> bool:
@@ -159,6 +177,62 @@ def is_prose(text: str) -> bool:
         return True  # "and the history:" (a device prints no lowercase sentence with a colon)
     talk = sum(1 for w in words if w.strip(",.:;!?").lower() in _DISCOURSE)
     return talk >= 2 or (talk >= 1 and stripped[-1] in ":.?!")
+
+
+# Every line `is_prose` accepts holds one of these: a word of conversation anywhere, or as
+# its first word (past lone `!` `?` `:`) a greeting, a linking word or a sign-off's first
+# word (each word as `is_prose` reads it: lowercased, punctuation around it stripped), or a
+# word of a mail client's attribution, or it opens with a chat line's `[`. So one look at a
+# whole head finds the few lines worth asking (a clean capture has few or none).
+_FIRST_WORDS = frozenset(_GREETING | _LINKER | {"best", "kind", "warm", "many"})
+_ATTRIBUTION_WORDS = ("wrote:", "original", "forwarded", "\u00e9crit", "schrieb")
+# Read as i and s by IGNORECASE (the sign-off and attribution rules), not by lower()
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=256)
+def _hint(anywhere: tuple[str, ...], first: tuple[str, ...],
+          attribution: tuple[str, ...]) -> re.Pattern[str]:
+    """The words found in a head, where `is_prose` counts them; each match lies in the line
+    it is about (`[^\\S\\n]`: a space, never the line's end)."""
+    def words(found: tuple[str, ...]) -> str:
+        return "(?:" + "|".join(map(re.escape, found)) + ")(?![a-z'])"
+
+    return re.compile("|".join(
+        [*((rf"(?<![a-z']){words(anywhere)}",) if anywhere else ()),
+         *((rf"^(?:[!?:][^\S\n]+)*[,.:;!?]*{words(first)}",) if first else ()),
+         *map(re.escape, attribution)]), re.MULTILINE)
+
+
+def _starts(texts: list[str], low: str, same_lengths: bool) -> list[int]:
+    """Where each line starts in `low`: as in the joined texts when lowercasing kept every
+    character one character (it never shortens one), else found."""
+    if same_lengths:
+        return [0, *accumulate(len(t) + 1 for t in texts[:-1])]
+    starts, at = [0], low.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = low.find("\n", at + 1)
+    return starts
+
+
+def prose_lines(texts: list[str]) -> set[int]:
+    """The indexes of the lines `is_prose` says a person wrote: the same answer as asking it
+    of every line, asking only the lines that hold what every such line holds."""
+    joined = "\n".join(texts)
+    low = (joined.translate(_FOLD) if "\u0131" in joined or "\u017f" in joined
+           else joined).lower()
+    found = {word.strip(",.:;!?") for word in set(low.split())}  # as `is_prose` reads words
+    anywhere = tuple(sorted(_DISCOURSE.intersection(found)))
+    first = tuple(sorted(_FIRST_WORDS.intersection(found)))
+    attribution = tuple(word for word in _ATTRIBUTION_WORDS if word in low)
+    asked = {i for i, text in enumerate(texts) if text.startswith("[")} if "[" in low \
+        else set()
+    if anywhere or first or attribution:
+        starts = _starts(texts, low, len(low) == len(joined))
+        asked |= {bisect_right(starts, m.start()) - 1
+                  for m in _hint(anywhere, first, attribution).finditer(low)}
+    return {i for i in asked if is_prose(texts[i])}
 
 
 _LABEL_WORD = lazy(r"^[(A-Za-z0-9\u00c0-\u024f][\w'./()-]*$")
