@@ -7,8 +7,11 @@ read rather than wall time, which on the shared 2-core machine moved 2-3x with t
 Side by side, interleaved run by run: `python -c "import textfsm"` (the floor a parser
 needs), `python -c "import netriage.cli.analyze, ..."` (our imports alone), and, with
 `--baseline-src`, the same analysis run from another checkout's `src` (e.g. an older commit
-extracted with `git archive <commit> src | tar -x -C DIR`, run with its PYTHONPATH) so a
-change is measured against what it replaced in the same minute. Also counts, in one process,
+extracted with `git archive <commit> | tar -x -C DIR --exclude=tests`, run with its
+PYTHONPATH; it needs the checkout's parsers/ and checks/ beside src/) so a change is measured
+against what it replaced in the same minute. A run that prints anything on stderr (a
+traceback exits 1, like the demo's findings) is refused, and so is a baseline whose report
+or exit code differs from this checkout's. Also counts, in one process,
 the distinct regexes compiled by importing the analyze path.
 """
 
@@ -61,12 +64,20 @@ def main() -> int:
                     "XDG_CACHE_HOME": str(cache)}
         cases["baseline imports only"] = ([py, "-c", IMPORTS], base_env)
         cases["baseline analyze demo"] = (analyze, base_env)
+    reports: dict[str, tuple[int, str, str]] = {}
     for name, (argv, env) in cases.items():  # bytecode compiled, caches written
-        code = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env=env, check=False).returncode
-        if code not in (0, 1):  # the demo raises findings: 1; anything else is no analysis
-            print(f"{name}: exit {code}, not a run to time", file=sys.stderr)
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
+        if done.returncode not in (0, 1) or done.stderr:
+            # the demo raises findings: 1; anything else (a traceback exits 1 too) is no
+            # analysis, and timing it would compare a crash with a report
+            print(f"{name}: exit {done.returncode}, not a run to time\n{done.stderr[-2000:]}",
+                  file=sys.stderr)
             return 2
+        reports[name] = (done.returncode, done.stdout, done.stderr)
+    if args.baseline_src and reports["netriage analyze demo"] != reports["baseline analyze demo"]:
+        print("this checkout and the baseline print different reports or exit codes: "
+              "not the same work to time", file=sys.stderr)
+        return 2
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(args.runs):
         for name, (argv, env) in cases.items():

@@ -21,6 +21,7 @@ from netriage.batch import (
     same_name_hints,
     worst_code,
 )
+from netriage.cli.common import check_writable
 from netriage.errors import NetriageError
 
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
@@ -62,19 +63,6 @@ def prepare_output_dir(path: Path, flag: str = "--output-dir") -> Path:
                                 f"({(exc.strerror or str(exc)).lower()})") from None
     check_writable(path)
     return path
-
-
-def check_writable(folder: Path) -> None:
-    """Write and remove a scratch file: the only test that holds for root, read-only mounts
-    and network shares alike."""
-    import tempfile
-
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as exc:
-        raise NetriageError(f"{folder}: cannot write into this folder "
-                            f"({(exc.strerror or str(exc)).lower()})") from None
 
 
 def report_name(label: str, fmt: str, taken: set[str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from netriage.errors import NetriageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -47,3 +49,16 @@ def check_answer(key: str, answer: str) -> None:
     if answer not in choices:
         raise NetriageError(f"--answer {key}={answer}: {answer!r} is not an answer to "
                             f"{key}; answer one of: {', '.join(choices)}")
+
+
+def check_writable(folder: Path) -> None:
+    """Write and remove a scratch file: the only test that holds for root, read-only mounts
+    and network shares alike."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise NetriageError(f"{folder}: cannot write into this folder "
+                            f"({(exc.strerror or str(exc)).lower()})") from None
