@@ -48,12 +48,18 @@ def _drop_pager(match: re.Match[str]) -> str:
 
 def clean(line: str) -> str | None:
     """The visible text of one physical line; None for a line that was only a pager prompt."""
-    line = _ANSI.sub("", line)
-    line = line.rstrip("\r")  # the \r of a \r\n ending is not an overwrite
-    line = replay_line(line)
+    # Most lines hold no escape and no control character (isprintable() says so in C; \x1b,
+    # \r, \b, \t and every other control character are not printable): nothing to replay or
+    # delete, so only a pager prompt and trailing spaces can go (~3 of 4 `clean` costs saved;
+    # it runs over every line of every file, three times on the head)
+    printable = line.isprintable()
+    if not printable:
+        line = _ANSI.sub("", line)
+        line = line.rstrip("\r")  # the \r of a \r\n ending is not an overwrite
+        line = replay_line(line)
     pager = False
     if "ore" in line and _PAGER.search(line):
         pager = True
         line = _PAGER.sub(_drop_pager, line)
-    line = _OTHER_CONTROL.sub("", line).rstrip()
+    line = (line if printable else _OTHER_CONTROL.sub("", line)).rstrip()
     return None if pager and not line else line
