@@ -2,51 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
 from netriage.engine.findings import PartialSource
-from netriage.facts.config import ConfigFacts, config_facts
 from netriage.facts.crypto import COMMANDS as CRYPTO_COMMANDS
-from netriage.facts.crypto import CryptoConfig, CryptoFacts, build_config_fact, build_crypto
-from netriage.facts.failover import (
-    ActiveActiveConfig,
-    FailoverConfig,
-    FailoverFacts,
-    FailoverHistory,
-    FailoverLinks,
-    FailoverMonitor,
-    FailoverOutputs,
-    FailoverPlatform,
-    FailoverState,
-    FailoverSyslog,
-    StandbyEdits,
-    StartupConfig,
-    build_active_active,
-    build_config,
-    build_failover,
-    build_history,
-    build_links,
-    build_mate_failover,
-    build_monitor,
-    build_outputs,
-    build_platform,
-    build_standby_edits,
-    build_startup,
-    build_state,
-    build_syslog,
-)
-from netriage.facts.interfaces import INTERFACE_COMMANDS, InterfaceFacts, interface_facts
+from netriage.facts.interfaces import INTERFACE_COMMANDS
 from netriage.facts.syslog_lines import DeviceSyslog, collect, is_log_command, without_syslog
 from netriage.parsing import PARSED, PARTIAL, ParseResult, parse_output
 from netriage.platforms import family
 
+# A type or builder named "area:name" is read from `netriage.facts.<area>` (its package, the
+# area's one entry) when first needed: a fact never asked for imports nothing of its area.
+Ref = str
 
-@dataclass(frozen=True)
+
+def _resolved(value: Any) -> Any:
+    if isinstance(value, str):
+        area, _, name = value.partition(":")
+        return getattr(importlib.import_module(f"netriage.facts.{area}"), name)
+    return value
+
+
 class FactBuilder:
     """How one fact is made.
 
@@ -55,50 +37,81 @@ class FactBuilder:
     partial one over with the records it has), or
     `build_device` for facts that combine several outputs or other facts: it receives the
     `DeviceFacts` and returns the fact, or raises/returns `Unknown` itself.
+    `fact_type`, `build` and `build_device` may be given as "area:name" (see `Ref`).
     """
 
-    name: str
-    commands: tuple[str, ...]  # what would tell (and, with `build`, what is read)
-    fact_type: type  # what is built; `checks lint` checks field names against it
-    build: Callable[[ParseResult], Any] | None = None
-    build_device: Callable[[DeviceFacts], Any] | None = None
+    __slots__ = ("_build", "_build_device", "_fact_type", "commands", "name")
+
+    def __init__(self, name: str, commands: tuple[str, ...], fact_type: type | Ref,
+                 build: Callable[[ParseResult], Any] | Ref | None = None,
+                 build_device: Callable[[DeviceFacts], Any] | Ref | None = None) -> None:
+        self.name = name
+        self.commands = commands  # what would tell (and, with `build`, what is read)
+        self._fact_type = fact_type  # what is built; `checks lint` checks field names on it
+        self._build, self._build_device = build, build_device
+
+    @property
+    def fact_type(self) -> type:
+        self._fact_type = _resolved(self._fact_type)
+        return self._fact_type
+
+    @property
+    def build(self) -> Callable[[ParseResult], Any] | None:
+        self._build = _resolved(self._build)
+        return self._build
+
+    @property
+    def build_device(self) -> Callable[[DeviceFacts], Any] | None:
+        self._build_device = _resolved(self._build_device)
+        return self._build_device
+
+    @property
+    def has_build(self) -> bool:
+        return self._build is not None
+
+    def __repr__(self) -> str:
+        return f"FactBuilder({self.name!r}, {self.commands!r})"
 
 
 BUILDERS: dict[str, FactBuilder] = {
     b.name: b
     for b in (
-        FactBuilder("failover", ("show failover",), FailoverFacts, build_device=build_failover),
-        FactBuilder("failover_mate", ("failover exec mate show failover",), FailoverFacts,
-                    build_device=build_mate_failover),
-        FactBuilder("failover_outputs", (), FailoverOutputs, build_device=build_outputs),
+        FactBuilder("failover", ("show failover",), "failover:FailoverFacts",
+                    build_device="failover:build_failover"),
+        FactBuilder("failover_mate", ("failover exec mate show failover",),
+                    "failover:FailoverFacts", build_device="failover:build_mate_failover"),
+        FactBuilder("failover_outputs", (), "failover:FailoverOutputs",
+                    build_device="failover:build_outputs"),
         FactBuilder("failover_history", ("show failover history", "show clock"),
-                    FailoverHistory, build_device=build_history),
-        FactBuilder("failover_state", ("show failover state",), FailoverState, build=build_state),
-        FactBuilder("failover_config", ("show running-config failover",), FailoverConfig,
-                    build=build_config),
-        FactBuilder("failover_links", ("show failover interface",), FailoverLinks,
-                    build=build_links),
-        FactBuilder("failover_monitor", ("show monitor-interface",), FailoverMonitor,
-                    build=build_monitor),
+                    "failover:FailoverHistory", build_device="failover:build_history"),
+        FactBuilder("failover_state", ("show failover state",), "failover:FailoverState",
+                    build="failover:build_state"),
+        FactBuilder("failover_config", ("show running-config failover",),
+                    "failover:FailoverConfig", build="failover:build_config"),
+        FactBuilder("failover_links", ("show failover interface",), "failover:FailoverLinks",
+                    build="failover:build_links"),
+        FactBuilder("failover_monitor", ("show monitor-interface",), "failover:FailoverMonitor",
+                    build="failover:build_monitor"),
         FactBuilder("failover_aa", ("show running-config all mac-address",
-                                    "show running-config context"), ActiveActiveConfig,
-                    build_device=build_active_active),
-        FactBuilder("failover_syslog", ("show logging",), FailoverSyslog,
-                    build_device=build_syslog),
-        FactBuilder("failover_standby_edits", ("configure terminal",), StandbyEdits,
-                    build_device=build_standby_edits),
+                                    "show running-config context"),
+                    "failover:ActiveActiveConfig", build_device="failover:build_active_active"),
+        FactBuilder("failover_syslog", ("show logging",), "failover:FailoverSyslog",
+                    build_device="failover:build_syslog"),
+        FactBuilder("failover_standby_edits", ("configure terminal",), "failover:StandbyEdits",
+                    build_device="failover:build_standby_edits"),
         FactBuilder("failover_platform", ("show version", "failover exec mate show version"),
-                    FailoverPlatform, build_device=build_platform),
-        FactBuilder("failover_startup", ("show startup-config",), StartupConfig,
-                    build_device=build_startup),
-        FactBuilder("config", ("show running-config",), ConfigFacts,
-                    build_device=config_facts),
+                    "failover:FailoverPlatform", build_device="failover:build_platform"),
+        FactBuilder("failover_startup", ("show startup-config",), "failover:StartupConfig",
+                    build_device="failover:build_startup"),
+        FactBuilder("config", ("show running-config",), "config:ConfigFacts",
+                    build_device="config:config_facts"),
         FactBuilder("interfaces", INTERFACE_COMMANDS["cisco_ios"]
-                    + INTERFACE_COMMANDS["cisco_asa"], InterfaceFacts,
-                    build_device=interface_facts),
-        FactBuilder("crypto_config", ("show running-config",), CryptoConfig,
-                    build_device=build_config_fact),
-        FactBuilder("crypto", CRYPTO_COMMANDS, CryptoFacts, build_device=build_crypto),
+                    + INTERFACE_COMMANDS["cisco_asa"], "interfaces:InterfaceFacts",
+                    build_device="interfaces:interface_facts"),
+        FactBuilder("crypto_config", ("show running-config",), "crypto:CryptoConfig",
+                    build_device="crypto:build_config_fact"),
+        FactBuilder("crypto", CRYPTO_COMMANDS, "crypto:CryptoFacts",
+                    build_device="crypto:build_crypto"),
         FactBuilder("syslog", ("show logging",), DeviceSyslog,
                     build_device=lambda facts: collect(facts.device)),
     )
@@ -250,7 +263,8 @@ class DeviceFacts:
                 return unknown
             return fact if fact is not None else Unknown(
                 f"no usable output for {builder.name}", builder.commands)
-        assert builder.build is not None, builder.name  # a registry entry without a builder
+        # (`builder.build` is read only once an output is there: resolving it imports its area)
+        assert builder.has_build, builder.name  # a registry entry without a builder
         for command in builder.commands:
             result = self.result(command)
             if result is None:
@@ -259,7 +273,7 @@ class DeviceFacts:
                 unknown = unreadable_reason(command, result)
                 return Unknown(unknown.reason, builder.commands)
             self.note_partial(result)
-            fact = builder.build(result)
+            fact = builder.build(result)  # type: ignore[misc]  # has_build: not None
             if fact is None:
                 return Unknown(f"`{command}` gave no usable record", builder.commands)
             return fact

@@ -2,9 +2,19 @@
 
 The running-config as a tree of numbered lines (`tree`), and the hygiene observations judged
 from it (passwords, ACLs, management access). Outside this package, import from here only.
+Each name is imported from its module when first used (`lazy_exports`).
 """
 
-from netriage.facts.config.build import ConfigFacts, config_facts
-from netriage.facts.config.tree import ConfigLine, RunningConfig, iface_key
+from typing import TYPE_CHECKING
+
+from netriage.facts.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from netriage.facts.config.build import ConfigFacts, config_facts
+    from netriage.facts.config.tree import ConfigLine, RunningConfig, iface_key
+
+WHERE = {"ConfigFacts": "build", "config_facts": "build", "ConfigLine": "tree",
+         "RunningConfig": "tree", "iface_key": "tree"}
+__getattr__ = exports(__name__, WHERE)
 
 __all__ = ["ConfigFacts", "ConfigLine", "RunningConfig", "config_facts", "iface_key"]

@@ -15,16 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from netriage.facts.config.judge import Judge
-from netriage.facts.config.judge_asa import judge_asa
-from netriage.facts.config.judge_common import judge_common
-from netriage.facts.config.judge_ios import judge_ios
-from netriage.facts.config.model import AclLine, AclRef, CfgInterface, Hit, Route, TermLine
 from netriage.facts.config.tree import RunningConfig, running_config
 from netriage.platforms import get_platform
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
+    from netriage.facts.config.model import AclLine, AclRef, CfgInterface, Hit, Route, TermLine
 
 
 @dataclass
@@ -93,6 +89,13 @@ class ConfigFacts:
 
 
 def build_config(config: RunningConfig) -> ConfigFacts:
+    # Imported here: the judges (ACLs, secrets, their models: ~0.04 s of imports) serve only
+    # a capture that holds a configuration; without one `running_config` raised Unknown.
+    from netriage.facts.config.judge import Judge
+    from netriage.facts.config.judge_asa import judge_asa
+    from netriage.facts.config.judge_common import judge_common
+    from netriage.facts.config.judge_ios import judge_ios
+
     judge = Judge(config)
     facts = ConfigFacts(source=config.source, complete=config.complete, hostname=None,
                         running=config)

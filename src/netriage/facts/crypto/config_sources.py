@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto.config import ALL, CryptoConfig
-from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects
-from netriage.facts.crypto.config_ios import _parse_ios
 
 _CRYPTO_SCOPES = frozenset({"crypto-map", "dynamic-map", "ikev1", "ikev2", "isakmp", "ipsec",
                             "keys", "ca"})
@@ -146,6 +144,10 @@ def build_crypto_config(device: Device, family: str) -> CryptoConfig:
     if not sources:
         raise Unknown("no running-config (or crypto section of it) was captured",
                       ("show running-config",))
+    # the readers are imported once a configuration is there to read (not at start-up)
+    from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects
+    from netriage.facts.crypto.config_ios import _parse_ios
+
     config = CryptoConfig(family=family, sources=[s.command for s in sources])
     for source in sources:
         config.covered |= source.scopes

@@ -16,13 +16,8 @@ from typing import TYPE_CHECKING, ClassVar
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto.config import CryptoConfig, MapEntry
 from netriage.facts.crypto.config_sources import build_crypto_config
-from netriage.facts.crypto.fix_values import fill
 from netriage.facts.crypto.issues import Issue, IssueList, _first_permit, _items, _net_mask
 from netriage.facts.crypto.issues_maps import static_entries
-from netriage.facts.crypto.lists_config import _configuration
-from netriage.facts.crypto.lists_ike import _ike_issues
-from netriage.facts.crypto.lists_ipsec import _ipsec_issues
-from netriage.facts.crypto.lists_manual import _manual
 from netriage.facts.crypto.log import LogEvent, log_events, logs_captured
 from netriage.facts.crypto.route_nat import routes_to
 from netriage.facts.crypto.sa import IkeSa, IpsecSa
@@ -175,9 +170,6 @@ _CRYPTO_COMMANDS = ("show crypto isakmp", "show crypto ikev", "show crypto ipsec
                     "debug crypto", "show isakmp")
 
 
-COMMANDS = ("show running-config", "show crypto isakmp sa", "show crypto ipsec sa")
-
-
 def build_config_fact(facts: DeviceFacts) -> CryptoConfig:
     return build_crypto_config(facts.device, facts.family)
 
@@ -208,6 +200,13 @@ def build_crypto(facts: DeviceFacts) -> CryptoFacts:
         logs_captured=logs_captured(device), ike_sas=ike, ipsec_sas=ipsec, events=events)
     if not captured:
         return out
+    # Imported here: the issue lists (certificates, strength, hardening …) are read only on a
+    # device with something crypto to read; the others pay nothing for them at start-up.
+    from netriage.facts.crypto.lists_config import _configuration
+    from netriage.facts.crypto.lists_ike import _ike_issues
+    from netriage.facts.crypto.lists_ipsec import _ipsec_issues
+    from netriage.facts.crypto.lists_manual import _manual
+
     _configuration(out, config, facts)
     _maps_shown_incomplete(out, facts)
     _ike_issues(out, config, ike, events)
@@ -245,6 +244,8 @@ def _enrich(out: CryptoFacts, config: CryptoConfig | Unknown) -> None:
     """Give each peer issue its map entry, crypto ACL, (first ACE's) networks, interfaces and
     addresses, so a fix can name them; what the configuration does not say stays a
     <placeholder>."""
+    from netriage.facts.crypto.fix_values import fill
+
     entries: dict[str, MapEntry] = {}
     if not isinstance(config, Unknown):
         for entry in static_entries(config):

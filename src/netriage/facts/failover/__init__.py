@@ -3,40 +3,62 @@
 The package reads `show failover` (and its history, state, interface and syslog relatives)
 into per-unit observations the trees test. Outside this package, import from here only; the
 modules behind it (`model`, `build`, `config`, `history`, `platform`, `syslog`, `common`) are
-free to change.
+free to change. Each name is imported from its module when first used (`lazy_exports`): a
+capture without `show running-config failover` never imports `config`.
 """
 
-from netriage.facts.failover.build import build_failover, build_mate_failover
-from netriage.facts.failover.common import FailoverOutputs, build_outputs
-from netriage.facts.failover.config import (
-    ActiveActiveConfig,
-    FailoverConfig,
-    FailoverLinks,
-    FailoverMonitor,
-    build_active_active,
-    build_config,
-    build_links,
-    build_monitor,
-)
-from netriage.facts.failover.history import (
-    FailoverHistory,
-    FailoverState,
-    build_history,
-    build_state,
-)
-from netriage.facts.failover.model import FailoverFacts
-from netriage.facts.failover.platform import (
-    FailoverPlatform,
-    StartupConfig,
-    build_platform,
-    build_startup,
-)
-from netriage.facts.failover.syslog import (
-    FailoverSyslog,
-    StandbyEdits,
-    build_standby_edits,
-    build_syslog,
-)
+from typing import TYPE_CHECKING
+
+from netriage.facts.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from netriage.facts.failover.build import build_failover, build_mate_failover
+    from netriage.facts.failover.common import FailoverOutputs, build_outputs
+    from netriage.facts.failover.config import (
+        ActiveActiveConfig,
+        FailoverConfig,
+        FailoverLinks,
+        FailoverMonitor,
+        build_active_active,
+        build_config,
+        build_links,
+        build_monitor,
+    )
+    from netriage.facts.failover.history import (
+        FailoverHistory,
+        FailoverState,
+        build_history,
+        build_state,
+    )
+    from netriage.facts.failover.model import FailoverFacts
+    from netriage.facts.failover.platform import (
+        FailoverPlatform,
+        StartupConfig,
+        build_platform,
+        build_startup,
+    )
+    from netriage.facts.failover.syslog import (
+        FailoverSyslog,
+        StandbyEdits,
+        build_standby_edits,
+        build_syslog,
+    )
+
+WHERE = {
+    "build_failover": "build", "build_mate_failover": "build",
+    "FailoverOutputs": "common", "build_outputs": "common",
+    **dict.fromkeys(("ActiveActiveConfig", "FailoverConfig", "FailoverLinks", "FailoverMonitor",
+                     "build_active_active", "build_config", "build_links", "build_monitor"),
+                    "config"),
+    **dict.fromkeys(("FailoverHistory", "FailoverState", "build_history", "build_state"),
+                    "history"),
+    "FailoverFacts": "model",
+    **dict.fromkeys(("FailoverPlatform", "StartupConfig", "build_platform", "build_startup"),
+                    "platform"),
+    **dict.fromkeys(("FailoverSyslog", "StandbyEdits", "build_standby_edits", "build_syslog"),
+                    "syslog"),
+}
+__getattr__ = exports(__name__, WHERE)
 
 __all__ = [
     "ActiveActiveConfig", "FailoverConfig", "FailoverFacts", "FailoverHistory", "FailoverLinks",

@@ -25,26 +25,14 @@ from typing import TYPE_CHECKING, Any
 from netriage.engine.expr import Unknown
 from netriage.facts.config import ConfigFacts
 from netriage.facts.interfaces.asa import asa_sources
+from netriage.facts.interfaces.commands import INTERFACE_COMMANDS
 from netriage.facts.interfaces.ios import Merger, ios_sources
-from netriage.facts.interfaces.judge import asa_lists, counter_lists, err_lists, state_lists
 from netriage.facts.interfaces.logs import apply_logs, seed_from_log
 from netriage.facts.interfaces.model import Interface
-from netriage.facts.interfaces.role import apply_config, failover_view, purpose
 from netriage.platforms import get_platform
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
-
-INTERFACE_COMMANDS = {
-    "cisco_ios": ("show interfaces", "show interfaces status",
-                  "show interfaces status err-disabled", "show ip interface brief",
-                  "show interfaces counters errors", "show errdisable recovery",
-                  "show interfaces description", "show interfaces switchport",
-                  "show interfaces trunk", "show logging"),
-    "cisco_asa": ("show interface", "show interface detail", "show interface summary",
-                  "show nameif", "show interface ip brief", "show logging"),
-}
-
 
 @dataclass
 class InterfaceFacts:
@@ -110,6 +98,10 @@ def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
         counters = _first_unknown(states, "state", "counters_errors")
     if state is not None and not merge.by_key and not seed_from_log(device_facts, merge):
         raise state  # (a log naming ports still says what happened to them)
+    # imported once there are interfaces to judge (a capture without any pays nothing)
+    from netriage.facts.interfaces.judge import asa_lists, counter_lists, err_lists, state_lists
+    from netriage.facts.interfaces.role import apply_config, failover_view, purpose
+
     config_value, _ = device_facts.resolve("config")
     config = config_value if isinstance(config_value, ConfigFacts) else None
     apply_config(merge.by_key, config, asa)
