@@ -16,7 +16,6 @@ would take ten times the memory of its text.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -32,8 +31,12 @@ from netriage.textscan import has_line_longer
 # finds at C speed (a MULTILINE `^` is tried at every character).
 _CANDIDATE = re.compile(rf"\n(?=(?:{HOST})?(?:{MODE})?[#>])")
 # What such a line starts with: a cheaper first sieve (most lines of a big output are
-# indented, and this pattern rejects them faster than the full lookahead)
-_FIRST_CHAR = re.compile(r"\n[A-Za-z0-9(#>]")
+# indented; the lines not led by a space, `_HEAD`, are sifted by this before the lookahead)
+_FIRST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789(#>")
+# Lines not led by a space: prompts, and every line the terminal-program and shell patterns
+# can match (each is anchored at a line start and begins with no space). An SA table's
+# 250,000 lines are indented: one C-speed scan finds its few others, for both uses.
+_HEAD = re.compile(r"\n[^ \n]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHELL)]
 # Every byte but the control characters the line-by-line path exists for (tab and CR
@@ -41,22 +44,38 @@ _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHEL
 _NOT_CONTROL = bytes(b for b in range(256) if not ((b < 0x20 and b != 0x0A) or b == 0x7F))
 
 
-def _declined(text: str) -> bool:
-    """Whether the text holds anything the line-by-line path exists for.
+def _line_heads(text: str) -> list[int]:
+    """Offsets of the lines after the first that start with neither a space nor a newline."""
+    return [match.start() + 1 for match in _HEAD.finditer(text)]
+
+
+def _declined(text: str, heads: list[int]) -> bool:
+    r"""Whether the text holds anything the line-by-line path exists for.
 
     Literal probes first (C-speed `in`); a pattern runs only when its probe is present,
-    since a MULTILINE `^` pattern is tried at every character of a 15 MB text.
+    since a MULTILINE `^` pattern is tried at every character of a 15 MB text. The
+    terminal-program and shell patterns look only at the lines in `heads` (and the first):
+    each starts at a line start with no space, and whether it matches there depends on that
+    line alone (`\s*$` and `(?:\s.*)?$` also match at the line's own end), so the lines
+    joined answer as the whole text, without four more scans of a 10 MB table.
     """
     if text.startswith("\ufeff") or (not text.isascii() and _CONTROL.search(text)):
         return True  # (ASCII text was checked for control bytes before it was decoded)
     if ("ore" in text or "ORE" in text) and _PAGER.search(text):
         return True
+    lines = "\n".join(text[start:_line_end(text, start)] for start in [0, *heads])
     probes = (("=~=~=~", _DECLINE[0]), ("Script ", _DECLINE[1]),
               ("@", _DECLINE[2]), ("Connection ", _DECLINE[2]), ("ssh: ", _DECLINE[2]))
-    return any(probe in text and pattern.search(text) for probe, pattern in probes)
+    return any(probe in lines and pattern.search(lines) for probe, pattern in probes)
 
 
-def _clean_text(path: Path, style: Style, budget: Budget) -> str | None:
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
+def _clean_text(path: Path, style: Style, budget: Budget) -> tuple[str, list[int]] | None:
+    """The file's text, if the fast path can take it, and its `_line_heads`."""
     if style.stamp is not None or style.width:
         return None
     try:
@@ -81,11 +100,13 @@ def _clean_text(path: Path, style: Style, budget: Budget) -> str | None:
         del data  # the text alone from here: a 110 MB file is not held twice
     except (OSError, UnicodeDecodeError):
         return None
-    if _declined(text) or has_line_longer(text, MAX_LINE_CHARS):
+    heads = _line_heads(text)
+    if _declined(text, heads) or has_line_longer(text, MAX_LINE_CHARS):
         return None  # over-long lines are cut, and reported, by the streaming reader
     if not ascii_only:
-        return "\n".join(line.rstrip() for line in text.split("\n"))
-    return text
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        return text, _line_heads(text)  # offsets moved with the spaces taken off
+    return text, heads
 
 
 def _without_trailing_spaces(data: bytes) -> bytes:
@@ -95,19 +116,21 @@ def _without_trailing_spaces(data: bytes) -> bytes:
     at = data.find(b" \n", 0, end)
     if at == -1:
         return data[:end] if end < len(data) else data
-    out = io.BytesIO()
     view = memoryview(data)
+    pieces = []
     last = 0
     while at != -1:
         start = at
         while start > last and data[start - 1] == 32:  # the run of spaces before it
             start -= 1
-        out.write(view[last:start])
+        pieces.append(view[last:start])
         last = at + 1  # the newline stays
         at = data.find(b" \n", last, end)
-    out.write(view[last:end])
+    pieces.append(view[last:end])
+    out = b"".join(pieces)  # one copy (a BytesIO grew, then copied again)
+    del pieces
     view.release()
-    return out.getvalue()
+    return out
 
 
 def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
@@ -119,9 +142,10 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     """
     if body_from:
         return None
-    text = _clean_text(path, style, budget)
-    if text is None:
+    cleaned = _clean_text(path, style, budget)
+    if cleaned is None:
         return None
+    text, heads = cleaned
     # the file's final newline ends the last line; it starts no new one
     end_of_text = len(text) - 1 if text.endswith("\n") else len(text)
     line_count = text.count("\n", 0, end_of_text) + 1 if end_of_text else 0
@@ -129,8 +153,8 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     known_prompts: set[str] = set()
     prompts = []  # (prompt, offset of its line, offset after its line's newline)
     line_number, position = 1, 0
-    starts = [0] + [m.start() + 1 for m in _FIRST_CHAR.finditer(text)
-                     if _CANDIDATE.match(text, m.start())]
+    starts = [0] + [start for start in heads
+                    if text[start] in _FIRST_CHARS and _CANDIDATE.match(text, start - 1)]
     for start in starts:
         line_number += text.count("\n", position, start)
         position = start
