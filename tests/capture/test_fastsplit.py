@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netriage.capture import fastsplit, load_paths
+from netriage.capture.cleanup import detect
 from netriage.capture.formats import terminal as terminal_format
 from netriage.errors import NetriageError
 from tests.capture.test_debris import clean_capture
@@ -64,7 +65,9 @@ def test_fast_and_slow_paths_agree_on_generated_captures(tmp_path_factory, captu
     path.write_text("\n".join(capture.lines()) + trailing)
     with pytest.MonkeyPatch.context() as patch:
         fast, slow, used = _both(patch, [path])
-    assert used
+    # A generated line can look like mail or forum damage (`**0` opens Markdown bold): such a
+    # file is read line by line on purpose. Every other clean capture takes the fast path.
+    assert used or detect(path.read_text().splitlines()) is not None
     assert fast == slow
 
 
