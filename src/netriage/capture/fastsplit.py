@@ -156,7 +156,10 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     starts = [0] + [start for start in heads
                     if text[start] in _FIRST_CHARS and _CANDIDATE.match(text, start - 1)]
     for start in starts:
-        line_number += text.count("\n", position, start)
+        if start - position > end_of_text - start:  # nearer the end: count back from it
+            line_number = line_count - text.count("\n", start, end_of_text)
+        else:
+            line_number += text.count("\n", position, start)
         position = start
         stop = text.find("\n", start)
         stop = len(text) if stop == -1 else stop
