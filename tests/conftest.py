@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # The tree tests' shared checks assert inside this helper: rewrite it, as pytest does test
 # modules, so a failing comparison there still shows both sides.
@@ -16,6 +17,14 @@ RECORDINGS = ROOT / "recordings"
 FIXTURES = RECORDINGS / "fixtures"
 DEMO = RECORDINGS / "demo" / "asa-pair-failover.log"
 SHARED = ROOT.parent / "shared"
+
+# Property tests draw the same examples on every run of the suite (CI and a fresh checkout
+# give one answer, not a different random one each time); NETRIAGE_HYPOTHESIS_RANDOM=1 lets
+# them explore new examples, kept in the local database, when hunting for bugs.
+settings.register_profile("reproducible", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile("explore" if os.environ.get("NETRIAGE_HYPOTHESIS_RANDOM") == "1"
+                      else "reproducible")
 
 
 # In CI (CI=true) a test must not pass by skipping for want of something CI is meant to have:
