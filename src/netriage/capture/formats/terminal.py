@@ -10,11 +10,16 @@ from __future__ import annotations
 from netriage.capture.build import BARE_PROMPT_NAME, Key, line_map, make_entries
 from netriage.capture.fastsplit import fast_blocks
 from netriage.capture.formats import Context, FileLoad, Format
-from netriage.capture.formats.common import body_lines, damage_of, split_notes, visible_head
+from netriage.capture.formats.common import (
+    body_lines,
+    damage_of,
+    split_notes,
+    style_of,
+    visible_head,
+)
 from netriage.capture.model import CONSOLE, Entry, line_at
 from netriage.capture.prompts import match_prompt
 from netriage.capture.reader import TextFile
-from netriage.capture.stream import detect_style
 from netriage.capture.terminal import Block, Outside, Split, split_blocks
 from netriage.parsing.marks import is_cut_short
 
@@ -38,7 +43,7 @@ def sniff(text: TextFile, context: Context) -> int:
 
 
 def load(text: TextFile, context: Context) -> FileLoad:
-    style = detect_style(text.head)
+    style = style_of(text)  # as sniffing read it
     result = FileLoad(style.program or "terminal", started=style.started)
     split = Split()
     name = str(context.path)
