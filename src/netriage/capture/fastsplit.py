@@ -37,6 +37,9 @@ _FIRST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 # can match (each is anchored at a line start and begins with no space). An SA table's
 # 250,000 lines are indented: one C-speed scan finds its few others, for both uses.
 _HEAD = re.compile(r"\n[^ \n]")
+_MAX_HEADS = 4096
+# What such a line starts with, found the whole-text way (more than `_MAX_HEADS` heads)
+_FIRST_CHAR = re.compile(r"\n[A-Za-z0-9(#>]")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHELL)]
 # Every byte but the control characters the line-by-line path exists for (tab and CR
@@ -44,12 +47,19 @@ _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHEL
 _NOT_CONTROL = bytes(b for b in range(256) if not ((b < 0x20 and b != 0x0A) or b == 0x7F))
 
 
-def _line_heads(text: str) -> list[int]:
-    """Offsets of the lines after the first that start with neither a space nor a newline."""
-    return [match.start() + 1 for match in _HEAD.finditer(text)]
+def _line_heads(text: str) -> list[int] | None:
+    """Offsets of the lines after the first that start with neither a space nor a newline;
+    None past `_MAX_HEADS` of them (a 100 MB log is all such lines: its offsets, and its lines
+    joined, would hold more than the text itself, so it is read the whole-text way)."""
+    heads = []
+    for match in _HEAD.finditer(text):
+        if len(heads) == _MAX_HEADS:
+            return None
+        heads.append(match.start() + 1)
+    return heads
 
 
-def _declined(text: str, heads: list[int]) -> bool:
+def _declined(text: str, heads: list[int] | None) -> bool:
     r"""Whether the text holds anything the line-by-line path exists for.
 
     Literal probes first (C-speed `in`); a pattern runs only when its probe is present,
@@ -63,7 +73,8 @@ def _declined(text: str, heads: list[int]) -> bool:
         return True  # (ASCII text was checked for control bytes before it was decoded)
     if ("ore" in text or "ORE" in text) and _PAGER.search(text):
         return True
-    lines = "\n".join(text[start:_line_end(text, start)] for start in [0, *heads])
+    lines = text if heads is None else "\n".join(text[start:_line_end(text, start)]
+                                                 for start in [0, *heads])
     probes = (("=~=~=~", _DECLINE[0]), ("Script ", _DECLINE[1]),
               ("@", _DECLINE[2]), ("Connection ", _DECLINE[2]), ("ssh: ", _DECLINE[2]))
     return any(probe in lines and pattern.search(lines) for probe, pattern in probes)
@@ -74,7 +85,8 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _clean_text(path: Path, style: Style, budget: Budget) -> tuple[str, list[int]] | None:
+def _clean_text(path: Path, style: Style, budget: Budget,
+                ) -> tuple[str, list[int] | None] | None:
     """The file's text, if the fast path can take it, and its `_line_heads`."""
     if style.stamp is not None or style.width:
         return None
@@ -153,8 +165,12 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     known_prompts: set[str] = set()
     prompts = []  # (prompt, offset of its line, offset after its line's newline)
     line_number, position = 1, 0
-    starts = [0] + [start for start in heads
-                    if text[start] in _FIRST_CHARS and _CANDIDATE.match(text, start - 1)]
+    if heads is None:
+        starts = [0] + [m.start() + 1 for m in _FIRST_CHAR.finditer(text)
+                         if _CANDIDATE.match(text, m.start())]
+    else:  # the same lines, from the heads already found
+        starts = [0] + [start for start in heads
+                        if text[start] in _FIRST_CHARS and _CANDIDATE.match(text, start - 1)]
     for start in starts:
         if start - position > end_of_text - start:  # nearer the end: count back from it
             line_number = line_count - text.count("\n", start, end_of_text)
