@@ -191,8 +191,8 @@ _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
 @lru_cache(maxsize=256)
-def _hint(anywhere: tuple[str, ...], first: tuple[str, ...],
-          attribution: tuple[str, ...]) -> re.Pattern[str]:
+def _hint(anywhere: tuple[str, ...], first: tuple[str, ...], attribution: tuple[str, ...],
+          chat: bool) -> re.Pattern[str]:
     """The words found in a head, where `is_prose` counts them; each match lies in the line
     it is about (`[^\\S\\n]`: a space, never the line's end)."""
     def words(found: tuple[str, ...]) -> str:
@@ -201,7 +201,7 @@ def _hint(anywhere: tuple[str, ...], first: tuple[str, ...],
     return re.compile("|".join(
         [*((rf"(?<![a-z']){words(anywhere)}",) if anywhere else ()),
          *((rf"^(?:[!?:][^\S\n]+)*[,.:;!?]*{words(first)}",) if first else ()),
-         *map(re.escape, attribution)]), re.MULTILINE)
+         *map(re.escape, attribution), *((r"^\[",) if chat else ())]), re.MULTILINE)
 
 
 def _starts(texts: list[str], low: str, same_lengths: bool) -> list[int]:
@@ -226,12 +226,12 @@ def prose_lines(texts: list[str]) -> set[int]:
     anywhere = tuple(sorted(_DISCOURSE.intersection(found)))
     first = tuple(sorted(_FIRST_WORDS.intersection(found)))
     attribution = tuple(word for word in _ATTRIBUTION_WORDS if word in low)
-    asked = {i for i, text in enumerate(texts) if text.startswith("[")} if "[" in low \
-        else set()
-    if anywhere or first or attribution:
-        starts = _starts(texts, low, len(low) == len(joined))
-        asked |= {bisect_right(starts, m.start()) - 1
-                  for m in _hint(anywhere, first, attribution).finditer(low)}
+    chat = low.startswith("[") or "\n[" in low
+    if not (anywhere or first or attribution or chat):
+        return set()
+    starts = _starts(texts, low, len(low) == len(joined))
+    asked = {bisect_right(starts, m.start()) - 1
+             for m in _hint(anywhere, first, attribution, chat).finditer(low)}
     return {i for i in asked if is_prose(texts[i])}
 
 
