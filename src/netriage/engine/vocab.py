@@ -199,12 +199,57 @@ def _spans(line: str) -> list[str]:
     return [parts[0] + tail for tail in out]
 
 
+# Each form's leading literal words (plain ASCII words before any choice, option or
+# placeholder), per mode's entry list: a line whose words differ there cannot match the form
+# (its regex starts ` (?:word) (?:word)`, each followed by a space or the end), so its regex is
+# not compiled to find that out (`runs_on` of four commands compiled ~100 of them).
+_HEADS: dict[int, tuple[list[Entry], list[tuple[str, ...]]]] = {}
+_NOT_LITERAL = frozenset("[]()<>|")
+
+
+def _heads(entries: list[Entry]) -> list[tuple[str, ...]]:
+    known = _HEADS.get(id(entries))
+    if known is None or known[0] is not entries:
+        heads: list[tuple[str, ...]] = []
+        for entry in entries:
+            words: list[str] = []
+            for word in entry.text.partition("=>")[0].split():
+                if not word.isascii() or word == "..." or _NOT_LITERAL & set(word):
+                    break
+                words.append(word.lower())
+            heads.append(tuple(words))
+        known = _HEADS[id(entries)] = (entries, heads)
+    return known[1]
+
+
+def _may_match(head: tuple[str, ...], words: list[str], loose: bool, negated: bool) -> bool:
+    """False only when the form's leading words rule the line out. A `no` form (`prefix`)
+    needs only its first word; `loose` forms take an expression's word (`_ANY`) for any;
+    a non-ASCII word is never ruled out (under re.IGNORECASE a few match ASCII letters)."""
+    for index, wanted in enumerate(head[:1] if negated else head):
+        if index >= len(words):
+            return False
+        word = words[index]
+        if word.isascii() and word.lower() != wanted and not (loose and word == _ANY):
+            return False
+    return True
+
+
+def _words(line: str) -> list[str]:
+    """The words of a line as `_line` and `_spans` make it: one space before each."""
+    return line[1:].split(" ") if line.startswith(" ") else ["\0"]
+
+
 def _find(vocab: Vocabulary, mode: str, line: str, releases: VersionRange,
           negated: bool) -> tuple[Entry | None, bool]:
     """(the entry that accepts the line in `mode`, whether it exists in every release)."""
     seen_elsewhere = None
-    entries = vocab.modes.get(mode, ())
-    for entry in entries:
+    entries = vocab.modes.get(mode, [])
+    heads = _heads(entries)
+    words = _words(line)
+    for entry, head in zip(entries, heads, strict=True):
+        if not _may_match(head, words, False, negated):
+            continue
         regex = entry.prefix if negated else entry.regex
         if regex.match(line):
             if releases.within(entry.releases):
@@ -212,7 +257,10 @@ def _find(vocab: Vocabulary, mode: str, line: str, releases: VersionRange,
             seen_elsewhere = entry
     if seen_elsewhere is None:
         for subject in _spans(line):
-            for entry in entries:
+            words = _words(subject)
+            for entry, head in zip(entries, heads, strict=True):
+                if not _may_match(head, words, True, negated):
+                    continue
                 if (entry.loose_prefix if negated else entry.loose).match(subject):
                     if releases.within(entry.releases):
                         return entry, True

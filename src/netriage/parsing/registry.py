@@ -122,14 +122,54 @@ def find_template(family: str, command: str, platform: str = "") -> TemplateRef 
     command = canonical(family, command)
     for wanted in (platform, family) if platform and platform != family else (family,):
         for ref in _all_refs():
-            if ref.family != wanted:
-                continue
+            if ref.family != wanted or not command.startswith(_literal_head(ref.command_pattern)):
+                continue  # (the head test spares compiling ~1,000 row patterns one by one)
             try:
                 if re.fullmatch(ref.command_pattern, command):
                     return ref
             except re.error:
                 continue
     return None
+
+
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
+_heads: dict[str, str] = {}
+
+
+def _literal_head(pattern: str) -> str:
+    """The text every full match of `pattern` starts with: its characters up to the first
+    regex syntax, less the last one when a quantifier follows it (`shows?`); nothing when
+    an alternative (`|`) stands outside any group (escapes and [classes] read as such)."""
+    head = _heads.get(pattern)
+    if head is None:
+        head = _heads[pattern] = _scan_head(pattern)
+    return head
+
+
+def _scan_head(pattern: str) -> str:
+    end, depth, index, in_class = len(pattern), 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char in _REGEX_SYNTAX:
+            end = min(end, index)
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":  # a class; a `]` first in it (after any `^`) is a literal
+            in_class = True
+            index += 2 if pattern[index + 1:index + 2] == "^" else 1
+            index += 1 if pattern[index:index + 1] == "]" else 0
+            continue
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return ""
+        index += 1
+    if end < len(pattern) and pattern[end] in "*?{":
+        end -= 1
+    return pattern[:max(end, 0)]
 
 
 def known_commands(family: str) -> list[str]:

@@ -91,6 +91,9 @@ def _load(path: Path) -> _CompiledTemplate:
                 continue
             regexes.append(rule.regex_obj)
     keys = tuple(v.name.lower() for v in fsm.values if "Key" in v.OptionNames())
+    # this machine is also the first parse's (in this thread): building a second one read
+    # the template and made every rule again
+    _FSMS.__dict__.setdefault("by_text", {}).setdefault(text, fsm)
     return _CompiledTemplate(text, tuple(regexes), keys)
 
 
