@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from netriage.lazyre import lazy
 from netriage.redact.prefilter import (
     BOUNDARY_WORDS,
     SECRET_WORDS,
@@ -157,7 +158,7 @@ def _replacer(rule: Rule, tokens: TokenMap, rows: list[tuple[int, str, str]],
     return replace
 
 
-_ANY_KEY = re.compile("key", re.IGNORECASE)
+_ANY_KEY = lazy("key", re.IGNORECASE)
 
 
 def mode_kind(mode: str) -> str:
@@ -198,7 +199,7 @@ def _bare_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]],
     return BARE_KEY.sub(replace, text)
 
 
-_KEY_HINT = re.compile("private key-----|pkcs12", re.IGNORECASE)
+_KEY_HINT = lazy("private key-----|pkcs12", re.IGNORECASE)
 
 
 def _private_keys(text: str, tokens: TokenMap, rows: list[tuple[int, str, str]]) -> str:

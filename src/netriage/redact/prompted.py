@@ -9,8 +9,7 @@ prompt is for a bare `key`: no rule on the value's own line could know it is a s
 
 from __future__ import annotations
 
-import re
-
+from netriage.lazyre import lazy
 from netriage.redact.rules import VALUE
 
 # The question, at the start of a line (after a `% ` the device prints before messages).
@@ -19,14 +18,14 @@ _QUESTION = (r"^[ \t]*(?:%[ \t]*)?(?:(?:re-?enter|confirm|verify|enter)[ \t]+(?:
              r"(?:password|passphrase|pass[ \t]+phrase)[ \t]*(?:\[[^\]\n]*\][ \t]*)?[:?][ \t]*")
 # Single words a device prints after such a label as a state, not a value typed.
 _STATES = r"(?:none|disabled|enabled|configured|set|required|yes|no|n/a)(?![^\s])"
-ANSWERED = re.compile(rf"(?im){_QUESTION}(?!{_STATES})(?P<s>{VALUE})[ \t]*$")
-ASKED = re.compile(rf"(?im){_QUESTION}$")
-HINT = re.compile(r"(?i)pass(?:word|[ \t]?phrase)[^\n:?]{0,12}[:?]")
+ANSWERED = lazy(rf"(?im){_QUESTION}(?!{_STATES})(?P<s>{VALUE})[ \t]*$")
+ASKED = lazy(rf"(?im){_QUESTION}$")
+HINT = lazy(r"(?i)pass(?:word|[ \t]?phrase)[^\n:?]{0,12}[:?]")
 # What makes a question a certificate or key import's (the command, or a line shortly before).
-_IMPORT = re.compile(r"(?i)\bcrypto[ \t]+(?:pki|ca|key)[ \t]+(?:import|export)\b|\bpkcs12\b")
+_IMPORT = lazy(r"(?i)\bcrypto[ \t]+(?:pki|ca|key)[ \t]+(?:import|export)\b|\bpkcs12\b")
 _LOOK_BACK = 10  # lines above a question searched for the import command
 # A value alone on the line after an empty question: one word, not a device message or prompt.
-_ALONE = re.compile(r"[ \t]*(?P<s>(?![%!])[^\s#>]\S*(?<![#>]))[ \t]*$")
+_ALONE = lazy(r"[ \t]*(?P<s>(?![%!])[^\s#>]\S*(?<![#>]))[ \t]*$")
 
 
 def _import_context(text: str, at: int, command: str) -> bool:

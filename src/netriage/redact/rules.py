@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netriage.lazyre import lazy
+
 # A prompt typed at (`fw1(config)# `, `R1(config-radius-server)#`): named `p`, so a line
 # with one is configuration whatever its case, and a bare `key` takes its kind from the mode.
 PROMPT = r"(?P<p>[^\s#>(]*(?:\((?P<mode>[^)]*)\))?[#>][ \t]*)"
@@ -227,9 +229,9 @@ RULES: tuple[Rule, ...] = (
 
 # Bare `key X` lines: a secret under these blocks (`key 1` under a key chain is an index),
 # or typed at these sub-mode prompts (the mode says which block it is in).
-BARE_KEY = re.compile(rf"(?i)^(?:{PROMPT})?[ \t]*key[ \t]+{_TYPE}(?P<s>{VALUE})[ \t]*$",
-                      re.MULTILINE)
-BARE_KEY_BLOCKS = re.compile(
+BARE_KEY = lazy(rf"(?i)^(?:{PROMPT})?[ \t]*key[ \t]+{_TYPE}(?P<s>{VALUE})[ \t]*$",
+                 re.MULTILINE)
+BARE_KEY_BLOCKS = lazy(
     rf"(?i)^(?:{PROMPT})?[ \t]*(?P<opener>tacacs[ \t]+server|radius[ \t]+server|aaa-server"
     r"[ \t]+\S+[ \t]+(?:\([^)]*\)[ \t]+)?host|crypto[ \t]+isakmp[ \t]+client[ \t]+"
     r"configuration[ \t]+group|key[ \t]+chain|interface|router|line|!)\b", re.MULTILINE)
@@ -246,11 +248,11 @@ INDEX_MODES = ("keychain", "key-chain")
 
 # PEM private keys (`-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----`) and the base64 of a
 # PKCS#12 pasted after `crypto ca import TP pkcs12 x`: every body line is the key.
-PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
-PEM_END = re.compile(r"-----END [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
-PKCS12_BEGIN = re.compile(rf"(?i)^(?:{PROMPT})?[ \t]*crypto{_S}(?:ca|pki){_S}import{_S}\S+"
-                          rf"{_S}pkcs12{_S}(?!\S+:)\S+[ \t]*$")
-KEY_BODY = re.compile(r"^[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{1,15}={1,2}"
-                      r"|(?:Proc-Type|DEK-Info):.*|)[ \t]*$")
+PEM_BEGIN = lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
+PEM_END = lazy(r"-----END [A-Z0-9 ]*PRIVATE KEY-----", re.IGNORECASE)
+PKCS12_BEGIN = lazy(rf"(?i)^(?:{PROMPT})?[ \t]*crypto{_S}(?:ca|pki){_S}import{_S}\S+"
+                     rf"{_S}pkcs12{_S}(?!\S+:)\S+[ \t]*$")
+KEY_BODY = lazy(r"^[ \t]*(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{1,15}={1,2}"
+                 r"|(?:Proc-Type|DEK-Info):.*|)[ \t]*$")
 
-TOKEN = re.compile(r"<[a-z][a-z0-9-]*-\d+>")
+TOKEN = lazy(r"<[a-z][a-z0-9-]*-\d+>")
