@@ -6,7 +6,6 @@ end up as a `Capture`, so nothing downstream can tell where the text came from.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -57,6 +56,8 @@ class Entry:
 
     @property
     def sha256(self) -> str:
+        import hashlib  # (loads OpenSSL: not at start-up, only for a saved capture)
+
         return hashlib.sha256(self.output.encode("utf-8")).hexdigest()
 
     def output_index(self, line: int) -> int | None:

@@ -7,7 +7,6 @@ The trees treat partial and unparsed as unknown, never as healthy.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import threading
@@ -200,14 +199,23 @@ def _parse_native(parser: NativeParser, command: str, text: str) -> ParseResult:
                        not_understood)
 
 
-_cache: dict[tuple[str, str, str], ParseResult] = {}  # (platform, command, sha256) → result
+_cache: dict[tuple[str, str, str], ParseResult] = {}  # (platform, command, digest) → result
 
 
 _HASH_CHUNK = 1 << 20
 
 
 def _digest(text: str) -> str:
-    """sha256 of the text's UTF-8, a chunk at a time: a 110 MB output is not copied whole."""
+    """A hash of the text's UTF-8, a chunk at a time: a 110 MB output is not copied whole.
+    Below a chunk, blake2b (a small built-in module): importing hashlib loads OpenSSL, ~5 ms
+    of every start-up; above it, OpenSSL's sha256, twice blake2b's speed here. A text's length
+    picks one, so the same text always gets the same key."""
+    if len(text) < _HASH_CHUNK:
+        from netriage.cachefile import blake2b
+
+        return blake2b(text.encode("utf-8", "replace")).hexdigest()
+    import hashlib
+
     digest = hashlib.sha256()
     for start in range(0, len(text), _HASH_CHUNK):
         digest.update(text[start:start + _HASH_CHUNK].encode("utf-8", "replace"))

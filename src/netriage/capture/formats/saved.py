@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +78,8 @@ def _edited(text: TextFile, context: Context, header: dict[str, Any], body_from:
 
 
 def _finish(pending: _Pending, name: str, result: FileLoad) -> bool:
+    import hashlib  # (loads OpenSSL: only when a saved capture is read, not at start-up)
+
     output = "\n".join(pending.lines)
     meta = pending.meta
     entry = Entry(command=str(meta.get("command", "")), output=output, source=name,
