@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from netriage.capture.cleanup import (
+    _ANY_MARKUP,
     _MARKUP,
     _TYPO,
     NAME,
@@ -161,6 +162,21 @@ def test_the_whole_head_scans_find_every_line_the_rules_accept():
         if noted:
             assert may_have_notes("\n".join(texts)), name
             assert all(may_have_notes(t) for t in noted), name
+        for text in texts:
+            if _MARKUP.search(text):
+                assert "```" in text or "~~~" in text or _ANY_MARKUP.search(text), name
+
+
+@pytest.mark.parametrize("line", [
+    "```", "  ~~~text", "**bold**", "`show run`", "<pre>", "</PRE >", "<Code>x", "&gt;",
+    "&NBSP;", "&#62;", "a <br/> b"])
+def test_any_line_with_markup_is_found_by_the_whole_head_scan(line):
+    session = list(damaged.IOS)
+    assert _MARKUP.search(line)
+    texts = [*session[:5], line, *session[5:]]
+    joined = "\n".join(texts)
+    assert "```" in joined or "~~~" in joined or _ANY_MARKUP.search(joined)
+    assert detect(texts) is not None and detect(texts).markup
 
 
 def test_a_note_is_found_on_any_line_of_a_head():

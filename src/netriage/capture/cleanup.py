@@ -43,8 +43,11 @@ from netriage.capture.terminal import Outside
 _TYPO = re.compile("[" + "".join(sorted(TYPOGRAPHIC)) + "]")
 _MARKUP = re.compile(r"^\s*(?:```|~~~)|\*\*(?!\*)\S|`[^`]+`|</?(?:pre|code|br|p|div|span|b|"
                      r"strong|tt|kbd)\b[^<>]*>|&(?:gt|lt|amp|nbsp|quot|#\d{1,5});", re.I)
-# The same over a whole head (`^` at every line): any line's markup is a match there too
-_ANY_MARKUP = re.compile(_MARKUP.pattern, re.I | re.M)
+# What any line's markup holds, found over a whole head at once: a fence's ``` or ~~~ (looked
+# for as text), else a match of this, whose every branch opens with a literal so `re` jumps
+# from one `*` `\`` `<` `&` to the next (a tag's `[^<>]*>` tail is left to `_MARKUP`)
+_ANY_MARKUP = re.compile(r"\*\*(?!\*)\S|`[^`\n]+`|</?(?i:pre|code|br|p|div|span|b|strong|tt|kbd)\b|"
+                         r"&(?i:gt|lt|amp|nbsp|quot|#\d{1,5});")
 WRAP_WIDTHS = range(66, 81)  # where mail clients wrap (72 and 76 are the usual ones)
 _PROMPTISH = re.compile(r"^\S*[#>]")  # `fw1#`, `#`, `rtr(config)#`: never a line's tail
 # Tails that start with a configuration word but are no command alone: an ACL's
@@ -105,8 +108,8 @@ def detect(head: list[str]) -> Damage | None:
     # alone is blank, and no sign of typography)
     damage.typography = _TYPO.search("\n".join(filled)) is not None
     joined = "\n".join(head)
-    damage.markup = _ANY_MARKUP.search(joined) is not None and any(
-        _MARKUP.search(t) for t in filled)
+    damage.markup = ("```" in joined or "~~~" in joined or _ANY_MARKUP.search(joined)
+                     is not None) and any(_MARKUP.search(t) for t in filled)
     if damage.quote or damage.typography or damage.markup or may_have_notes(joined):
         texts = [line.text for line in _per_line(_numbered(head), damage)]
     else:

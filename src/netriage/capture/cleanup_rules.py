@@ -103,7 +103,7 @@ def annotation(text: str) -> tuple[str, str]:
 # an arrow's two characters, an aside's `(` and first word, a comment's `#` after a space.
 _ARROWS = ("<<", "<-", "<=", "->", "=>", "\u2190", "\u21d0")
 _ASIDE_SIGN = lazy(rf"\({_ASIDE_WORDS}(?=[\s:,!?)])", re.IGNORECASE)
-_COMMENT_SIGN = lazy(r"(?<=\s)#+\s+[A-Za-z]")
+_COMMENT_SIGN = lazy(r"#(?<=\s#)#*\s+[A-Za-z]")  # `#` first, then the space before it
 
 
 def may_have_notes(joined: str) -> bool:
@@ -183,25 +183,23 @@ def is_prose(text: str) -> bool:
 # its first word (past lone `!` `?` `:`) a greeting, a linking word or a sign-off's first
 # word (each word as `is_prose` reads it: lowercased, punctuation around it stripped), or a
 # word of a mail client's attribution, or it opens with a chat line's `[`. So one look at a
-# whole head finds the few lines worth asking (a clean capture has few or none).
+# whole head for any of them finds the few lines worth asking (a clean capture has few).
 _FIRST_WORDS = frozenset(_GREETING | _LINKER | {"best", "kind", "warm", "many"})
+_PROSE_WORDS = _DISCOURSE | _FIRST_WORDS
 _ATTRIBUTION_WORDS = ("wrote:", "original", "forwarded", "\u00e9crit", "schrieb")
 # Read as i and s by IGNORECASE (the sign-off and attribution rules), not by lower()
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
 @lru_cache(maxsize=256)
-def _hint(anywhere: tuple[str, ...], first: tuple[str, ...], attribution: tuple[str, ...],
-          chat: bool) -> re.Pattern[str]:
-    """The words found in a head, where `is_prose` counts them; each match lies in the line
-    it is about (`[^\\S\\n]`: a space, never the line's end)."""
-    def words(found: tuple[str, ...]) -> str:
-        return "(?:" + "|".join(map(re.escape, found)) + ")(?![a-z'])"
-
+def _hint(words: tuple[str, ...], attribution: tuple[str, ...], chat: bool) -> re.Pattern[str]:
+    """Any of `words` as a whole word, an attribution's word, or a line opening with `[`.
+    Every alternative starts with a literal (a word's own start is checked after it, by a
+    lookbehind over the word and the character before), so `re` jumps to where one can
+    start; a word's place in its line is left to `is_prose`: this only finds candidates."""
     return re.compile("|".join(
-        [*((rf"(?<![a-z']){words(anywhere)}",) if anywhere else ()),
-         *((rf"^(?:[!?:][^\S\n]+)*[,.:;!?]*{words(first)}",) if first else ()),
-         *map(re.escape, attribution), *((r"^\[",) if chat else ())]), re.MULTILINE)
+        [*(f"{w}(?<![a-z']{w})(?![a-z'])" for w in map(re.escape, words)),
+         *map(re.escape, attribution), *((r"\n\[",) if chat else ())]))
 
 
 def _starts(texts: list[str], low: str, same_lengths: bool) -> list[int]:
@@ -223,15 +221,15 @@ def prose_lines(texts: list[str]) -> set[int]:
     low = (joined.translate(_FOLD) if "\u0131" in joined or "\u017f" in joined
            else joined).lower()
     found = {word.strip(",.:;!?") for word in set(low.split())}  # as `is_prose` reads words
-    anywhere = tuple(sorted(_DISCOURSE.intersection(found)))
-    first = tuple(sorted(_FIRST_WORDS.intersection(found)))
+    words = tuple(sorted(_PROSE_WORDS.intersection(found)))
     attribution = tuple(word for word in _ATTRIBUTION_WORDS if word in low)
-    chat = low.startswith("[") or "\n[" in low
-    if not (anywhere or first or attribution or chat):
-        return set()
-    starts = _starts(texts, low, len(low) == len(joined))
-    asked = {bisect_right(starts, m.start()) - 1
-             for m in _hint(anywhere, first, attribution, chat).finditer(low)}
+    asked = {0} if low.startswith("[") else set()
+    chat = "\n[" in low
+    if words or attribution or chat:
+        starts = _starts(texts, low, len(low) == len(joined))
+        # a `\n[` match is about the line after its newline
+        asked |= {bisect_right(starts, m.start() + (low[m.start()] == "\n")) - 1
+                  for m in _hint(words, attribution, chat).finditer(low)}
     return {i for i in asked if is_prose(texts[i])}
 
 
