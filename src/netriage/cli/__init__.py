@@ -9,6 +9,7 @@ sentence on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -53,6 +54,16 @@ def _parser(only: str = "") -> tuple[argparse.ArgumentParser, set[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    code = _main(argv)
+    if argv is None:
+        # The command's own process (its arguments from sys.argv) is about to end: the
+        # objects left are freed as it exits, and the garbage collection the interpreter runs
+        # over all of them first is wasted (~4% of the demo's CPU). Frozen, it skips them.
+        gc.freeze()
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = argv[0] if argv else ""
     parser, subcommands = _parser(first if first in _SUBCOMMANDS else "")

@@ -20,9 +20,15 @@ from netriage.resources import data_dir
 @dataclass(frozen=True)
 class TemplateRef:
     origin: str  # "netriage" or "ntc"
-    paths: tuple[Path, ...]  # several when an index row names a chain of templates
+    # the template files, several when an index row names a chain of templates; strings:
+    # making ~1,100 Path objects was a tenth of the run, and a run reads a few of them
+    files: tuple[str, ...]
     family: str
     command_pattern: str
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return tuple(map(Path, self.files))
 
     @property
     def name(self) -> str:
@@ -70,9 +76,9 @@ def read_index(index: Path, origin: str) -> list[TemplateRef]:
         if len(row) < 4:
             continue
         templates, _host, platform, command = row[0], row[1], row[2], ",".join(row[3:])
-        paths = tuple(index.parent / t.strip() for t in templates.split(":"))
+        files = tuple(str(index.parent / t.strip()) for t in templates.split(":"))
         family = platform.strip()
-        refs.append(TemplateRef(origin, paths, family,
+        refs.append(TemplateRef(origin, files, family,
                                 canonical(family, _full_form(command.strip()))))
     return refs
 
@@ -90,14 +96,13 @@ def _all_refs() -> tuple[TemplateRef, ...]:
         indexes.append((folder / "index", "ntc"))
     # plain strings in the pickle: unpickling ~1,100 Path objects cost twice rebuilding them
     rows = cached("template-index", [Path(__file__)] + [index for index, _ in indexes],
-                  lambda: tuple((ref.origin, tuple(map(str, ref.paths)), ref.family,
-                                 ref.command_pattern)
+                  lambda: tuple((ref.origin, ref.files, ref.family, ref.command_pattern)
                                 for index, origin in indexes for ref in read_index(index, origin)),
                   salt="|".join(str(index) for index, _ in indexes),
                   valid=lambda value: isinstance(value, tuple) and all(
                       isinstance(row, tuple) and len(row) == 4 for row in value))
-    return tuple(TemplateRef(origin, tuple(map(Path, paths)), family, command)
-                 for origin, paths, family, command in rows)
+    return tuple(TemplateRef(origin, files, family, command)
+                 for origin, files, family, command in rows)
 
 
 @cache
