@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from netriage.facts.lazy_exports import exports
 
 if TYPE_CHECKING:
-    from netriage.facts.config.build import ConfigFacts, config_facts
+    from netriage.facts.config.build import ConfigFacts
+    from netriage.facts.config.fact import config_facts
     from netriage.facts.config.tree import ConfigLine, RunningConfig, iface_key
 
-WHERE = {"ConfigFacts": "build", "config_facts": "build", "ConfigLine": "tree",
+WHERE = {"ConfigFacts": "build", "config_facts": "fact", "ConfigLine": "tree",
          "RunningConfig": "tree", "iface_key": "tree"}
 __getattr__ = exports(__name__, WHERE)
 

@@ -15,12 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from netriage.facts.config.tree import RunningConfig, running_config
-from netriage.platforms import get_platform
-
 if TYPE_CHECKING:
-    from netriage.facts import DeviceFacts
     from netriage.facts.config.model import AclLine, AclRef, CfgInterface, Hit, Route, TermLine
+    from netriage.facts.config.tree import RunningConfig
 
 
 @dataclass
@@ -90,7 +87,7 @@ class ConfigFacts:
 
 def build_config(config: RunningConfig) -> ConfigFacts:
     # Imported here: the judges (ACLs, secrets, their models: ~0.04 s of imports) serve only
-    # a capture that holds a configuration; without one `running_config` raised Unknown.
+    # a capture that holds a configuration (`fact.config_facts` asks for one first).
     from netriage.facts.config.judge import Judge
     from netriage.facts.config.judge_asa import judge_asa
     from netriage.facts.config.judge_common import judge_common
@@ -105,12 +102,4 @@ def build_config(config: RunningConfig) -> ConfigFacts:
         judge_ios(facts, config, judge)
     # last: the shared checks read the interfaces and routes the family's checks found
     judge_common(facts, config, judge, config.family == "cisco_asa")
-    return facts
-
-
-def config_facts(device_facts: DeviceFacts) -> ConfigFacts:
-    """The `config` fact of one device (raises Unknown when no configuration was captured)."""
-    device = device_facts.device
-    facts = build_config(running_config(device, device_facts.family))
-    facts.platform = get_platform(device.platform).tag if device.platform else ""
     return facts

@@ -12,9 +12,10 @@ from netriage.facts.interfaces.commands import INTERFACE_COMMANDS
 from netriage.facts.lazy_exports import exports
 
 if TYPE_CHECKING:
-    from netriage.facts.interfaces.build import InterfaceFacts, interface_facts
+    from netriage.facts.interfaces.build import interface_facts
+    from netriage.facts.interfaces.model import InterfaceFacts
 
-WHERE = {"InterfaceFacts": "build", "interface_facts": "build"}
+WHERE = {"InterfaceFacts": "model", "interface_facts": "build"}
 __getattr__ = exports(__name__, WHERE)
 
 __all__ = ["INTERFACE_COMMANDS", "InterfaceFacts", "interface_facts"]

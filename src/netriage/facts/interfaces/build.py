@@ -19,56 +19,18 @@ configuration, the log and `show failover` add to each one and settle what it is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
-from netriage.facts.config import ConfigFacts
 from netriage.facts.interfaces.asa import asa_sources
 from netriage.facts.interfaces.commands import INTERFACE_COMMANDS
 from netriage.facts.interfaces.ios import Merger, ios_sources
 from netriage.facts.interfaces.logs import apply_logs, seed_from_log
-from netriage.facts.interfaces.model import Interface
 from netriage.platforms import get_platform
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
-
-@dataclass
-class InterfaceFacts:
-    platform: str  # catalog tag: asa, ftd, pix, ios
-    interfaces: list[Interface] = field(default_factory=list)
-    errdisable_interval: int | None = None
-    transparent: bool | None = None  # ASA firewall mode, when the config tells
-    # what the trees judge: lists of Interface (or SameSecurity), or an Unknown
-    admin_down: Any = None
-    maybe_unused_shut: Any = None  # described ports, shut: only people know if in use
-    maybe_unused_down: Any = None  # described ports, not connected
-    down_down: Any = None
-    speed_suspects: Any = None  # down/down with a hard-coded speed
-    up_down: Any = None
-    err_disabled: Any = None
-    err_bpduguard: Any = None
-    err_psecure: Any = None
-    err_sfp: Any = None
-    vlan_inactive: Any = None
-    channel_suspended: Any = None
-    duplex_mismatch: Any = None
-    duplex_suspects: Any = None  # hard-coded full duplex with CRC/runts: ask about the far end
-    half_duplex: Any = None
-    crc_errors: Any = None
-    runts: Any = None
-    giants: Any = None
-    overruns: Any = None
-    output_drops: Any = None
-    output_errors: Any = None
-    flapping: Any = None
-    resets: Any = None
-    asa_no_nameif: Any = None
-    asa_no_ip: Any = None
-    asa_subif_no_vlan: Any = None
-    asa_same_security: Any = None
-
+    from netriage.facts.interfaces.model import InterfaceFacts
 
 def _first_unknown(states: dict[str, Unknown | None], *labels: str) -> Unknown | None:
     """None when any of the outputs was usable, else the Unknown of the first one."""
@@ -98,8 +60,11 @@ def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
         counters = _first_unknown(states, "state", "counters_errors")
     if state is not None and not merge.by_key and not seed_from_log(device_facts, merge):
         raise state  # (a log naming ports still says what happened to them)
-    # imported once there are interfaces to judge (a capture without any pays nothing)
+    # imported once there are interfaces to judge: a capture without any pays nothing for
+    # the judges, the models (~100 dataclass fields) or the configuration's facts
+    from netriage.facts.config import ConfigFacts
     from netriage.facts.interfaces.judge import asa_lists, counter_lists, err_lists, state_lists
+    from netriage.facts.interfaces.model import InterfaceFacts
     from netriage.facts.interfaces.role import apply_config, failover_view, purpose
 
     config_value, _ = device_facts.resolve("config")

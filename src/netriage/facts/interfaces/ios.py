@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
 from netriage.facts.config import iface_key
-from netriage.facts.interfaces.model import Interface
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
+    from netriage.facts.interfaces.model import Interface
 
 _NOTE = re.compile(r"^(\S+)(?:\s+\((.*)\))?\s*$")
 _INTERNAL = re.compile(r"^(Null|NVI|Embedded-Service-Engine|Virtual-Access|VoIP-Null|"
@@ -60,6 +60,9 @@ class Merger:
         key = iface_key(name)
         interface = self.by_key.get(key)
         if interface is None:
+            # imported at the first interface: a capture with none never builds the model
+            from netriage.facts.interfaces.model import Interface
+
             interface = Interface(name=name if long_name else _expanded(name), key=key)
             self.by_key[key] = interface
         elif long_name:

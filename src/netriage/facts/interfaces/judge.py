@@ -20,7 +20,7 @@ from netriage.facts.interfaces.model import (
 
 if TYPE_CHECKING:
     from netriage.facts.config import ConfigFacts
-    from netriage.facts.interfaces.build import InterfaceFacts
+    from netriage.facts.interfaces.model import InterfaceFacts
 
 _ERR_SPECIFIC = {"bpduguard": "bpduguard", "psecure-violation": "psecure",
                  "gbic-invalid": "sfp"}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 # Error counters are lifetime counters (since boot or `clear counters`), so a few errors from
 # a cable swap months ago mean nothing. One is significant from MIN_COUNT errors and
@@ -319,3 +320,39 @@ class SameSecurity:
     first: str  # nameif of the first, for fixes
     second: str
     first_if: str = ""  # the physical interface of the first (PIX 6 `nameif` needs it)
+
+
+@dataclass
+class InterfaceFacts:
+    platform: str  # catalog tag: asa, ftd, pix, ios
+    interfaces: list[Interface] = field(default_factory=list)
+    errdisable_interval: int | None = None
+    transparent: bool | None = None  # ASA firewall mode, when the config tells
+    # what the trees judge: lists of Interface (or SameSecurity), or an Unknown
+    admin_down: Any = None
+    maybe_unused_shut: Any = None  # described ports, shut: only people know if in use
+    maybe_unused_down: Any = None  # described ports, not connected
+    down_down: Any = None
+    speed_suspects: Any = None  # down/down with a hard-coded speed
+    up_down: Any = None
+    err_disabled: Any = None
+    err_bpduguard: Any = None
+    err_psecure: Any = None
+    err_sfp: Any = None
+    vlan_inactive: Any = None
+    channel_suspended: Any = None
+    duplex_mismatch: Any = None
+    duplex_suspects: Any = None  # hard-coded full duplex with CRC/runts: ask about the far end
+    half_duplex: Any = None
+    crc_errors: Any = None
+    runts: Any = None
+    giants: Any = None
+    overruns: Any = None
+    output_drops: Any = None
+    output_errors: Any = None
+    flapping: Any = None
+    resets: Any = None
+    asa_no_nameif: Any = None
+    asa_no_ip: Any = None
+    asa_subif_no_vlan: Any = None
+    asa_same_security: Any = None
