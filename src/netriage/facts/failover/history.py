@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from netriage.facts.clock import device_clock, parse_time
+from netriage.lazyre import lazy
 from netriage.parsing import ParseResult
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ _KIND_PATTERNS = (
     ("detected-active-mate", r"Detected an Active mate"),
     ("mate-not-detected", r"Mate not detected"),
 )
-KINDS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
+KINDS = tuple((kind, lazy(pattern, re.IGNORECASE)) for kind, pattern in _KIND_PATTERNS)
 KIND_NAMES = tuple(k for k, _ in KINDS)
 # Rows that only continue a transition already under way (the burst after the event row).
 _FOLLOW_ON = ("Just Active", "Active Drain", "Active Applying Config", "Active Config Applied",

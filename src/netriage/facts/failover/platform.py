@@ -15,15 +15,16 @@ from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
 from netriage.facts.failover.common import captured, mate_entry, mate_result, raw_output
+from netriage.lazyre import LazyRe, lazy
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
 
-_FEATURE = re.compile(r"^(?P<name>[A-Z][\w /&-]*?)\s*:\s+(?P<value>\S[^:]*?)"
-                      r"(?:\s+(?:perpetual|\d+\s+days))?\s*$")
-_RAM = re.compile(r"(\d+)\s*MB RAM", re.IGNORECASE)
-_PIX_LICENSE = re.compile(r"This PIX has an?\s+(.+?)\s+license", re.IGNORECASE)
-_PIX_FAILOVER = re.compile(r"^Failover:\s+(\S+)", re.MULTILINE)
+_FEATURE = lazy(r"^(?P<name>[A-Z][\w /&-]*?)\s*:\s+(?P<value>\S[^:]*?)"
+                r"(?:\s+(?:perpetual|\d+\s+days))?\s*$")
+_RAM = lazy(r"(\d+)\s*MB RAM", re.IGNORECASE)
+_PIX_LICENSE = lazy(r"This PIX has an?\s+(.+?)\s+license", re.IGNORECASE)
+_PIX_FAILOVER = lazy(r"^Failover:\s+(\S+)", re.MULTILINE)
 # Licence features that must match even on 8.3+ (which otherwise combines the two licences).
 MUST_MATCH = ("Encryption-3DES-AES", "Security Contexts")
 
@@ -107,11 +108,11 @@ def _mate_version(facts: DeviceFacts) -> VersionInfo | None:
     return version_info(result.records[0], mate_entry(facts, "show version").output)
 
 
-_FIREWALL_MODE = re.compile(r"Firewall mode:\s*(\S+)", re.IGNORECASE)
-_CONTEXT_MODE = re.compile(r"Security context mode:\s*(\S+)", re.IGNORECASE)
+_FIREWALL_MODE = lazy(r"Firewall mode:\s*(\S+)", re.IGNORECASE)
+_CONTEXT_MODE = lazy(r"Security context mode:\s*(\S+)", re.IGNORECASE)
 
 
-def _mode(facts: DeviceFacts, command: str, pattern: re.Pattern[str],
+def _mode(facts: DeviceFacts, command: str, pattern: LazyRe,
           mate: bool) -> str | None:
     if mate:
         entry = mate_entry(facts, command)

@@ -15,25 +15,26 @@ from typing import TYPE_CHECKING
 
 from netriage.facts.clock import parse_time
 from netriage.facts.failover.common import raw_output
+from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
 
-_MESSAGE = re.compile(r"%(?:ASA|FTD|PIX|FWSM)-\d-(\d{6}):\s*(.*?)\s*$")
-_DECRYPT = re.compile(r"WARNING: Failover message decryption failure|Failover message received "
-                      r"has bad HMAC|lan failover hellos.*authentication failure", re.IGNORECASE)
-_INTERFACE = re.compile(r"\binterface\s+(\S+?)[.,]?(?:\s|$)", re.IGNORECASE)
+_MESSAGE = lazy(r"%(?:ASA|FTD|PIX|FWSM)-\d-(\d{6}):\s*(.*?)\s*$")
+_DECRYPT = lazy(r"WARNING: Failover message decryption failure|Failover message received "
+                r"has bad HMAC|lan failover hellos.*authentication failure", re.IGNORECASE)
+_INTERFACE = lazy(r"\binterface\s+(\S+?)[.,]?(?:\s|$)", re.IGNORECASE)
 # "(cause: X)." (8.x and later) or "Switching to ACTIVE - X." / "to STNDBY - X" (7.x, PIX)
-_CAUSE = re.compile(r"\(cause:\s*(.*?)\)\.?$|Switching to \w+\s+-\s+(.*?)\.?$", re.IGNORECASE)
+_CAUSE = lazy(r"\(cause:\s*(.*?)\)\.?$|Switching to \w+\s+-\s+(.*?)\.?$", re.IGNORECASE)
 # Causes of a switchover that an operator or the mate asked for: intended, not a fault.
-_MANUAL = re.compile(r"Set by the (CI )?config (command|cmd)|Other unit wants me", re.IGNORECASE)
+_MANUAL = lazy(r"Set by the (CI )?config (command|cmd)|Other unit wants me", re.IGNORECASE)
 # Causes logged by every boot (the first unit up goes active, the second standby).
-_BOOT = re.compile(r"No Active unit found|Detected an Active mate", re.IGNORECASE)
+_BOOT = lazy(r"No Active unit found|Detected an Active mate", re.IGNORECASE)
 # %ASA-4-405001: Received ARP {request|response} collision from <ip>/<mac> on interface <if>
 # with existing ARP entry <ip>/<mac>: the address somebody else claims
-_COLLISION = re.compile(r"collision from\s+([0-9a-fA-F.:]+)/", re.IGNORECASE)
-_STANDBY_WARNING = re.compile(r"Configuration Replication is NOT performed from Standby unit",
-                              re.IGNORECASE)
+_COLLISION = lazy(r"collision from\s+([0-9a-fA-F.:]+)/", re.IGNORECASE)
+_STANDBY_WARNING = lazy(r"Configuration Replication is NOT performed from Standby unit",
+                        re.IGNORECASE)
 
 CLASSES: dict[str, tuple[int, ...]] = {
     "switching_active": (104001,),
@@ -61,7 +62,7 @@ CLASSES: dict[str, tuple[int, ...]] = {
     "arp_collision": (405001,),
     "command": (111008, 111009, 111010),  # a command typed (by whom, from where)
 }
-_NO_STATE_LINK = re.compile(r"executed 'no failover link\b", re.IGNORECASE)
+_NO_STATE_LINK = lazy(r"executed 'no failover link\b", re.IGNORECASE)
 
 
 @dataclass

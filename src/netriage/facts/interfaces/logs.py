@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from netriage.facts.config import iface_key
 from netriage.facts.syslog_lines import DeviceSyslog, SyslogLine
+from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
     from netriage.engine.expr import Unknown
@@ -17,18 +18,18 @@ if TYPE_CHECKING:
     from netriage.facts.interfaces.ios import Merger
     from netriage.facts.interfaces.model import Interface
 
-_UPDOWN = re.compile(r"^(?:Line protocol on )?Interface (\S+?),? changed state to "
-                     r"(up|down|administratively down|administratively up)", re.IGNORECASE)
-_ERR_DISABLE = re.compile(r"^(\S+) error detected on (\S+?),? putting", re.IGNORECASE)
-_BPDUGUARD = re.compile(r"Received BPDU on port (\S+?)\s+with BPDU Guard", re.IGNORECASE)
-_PSECURE = re.compile(r"Security violation occurred.* on port (\S+?)\.?$", re.IGNORECASE)
-_SFP = re.compile(r"(?:Unsupported|not supported).* (?:transceiver|GBIC|SFP).* (?:in|on) "
-                  r"(?:port |interface )?(\S+?)\.?$", re.IGNORECASE)
+_UPDOWN = lazy(r"^(?:Line protocol on )?Interface (\S+?),? changed state to "
+               r"(up|down|administratively down|administratively up)", re.IGNORECASE)
+_ERR_DISABLE = lazy(r"^(\S+) error detected on (\S+?),? putting", re.IGNORECASE)
+_BPDUGUARD = lazy(r"Received BPDU on port (\S+?)\s+with BPDU Guard", re.IGNORECASE)
+_PSECURE = lazy(r"Security violation occurred.* on port (\S+?)\.?$", re.IGNORECASE)
+_SFP = lazy(r"(?:Unsupported|not supported).* (?:transceiver|GBIC|SFP).* (?:in|on) "
+            r"(?:port |interface )?(\S+?)\.?$", re.IGNORECASE)
 # "... on Gi0/9 (not half duplex), with dist-1 Gi1/0/23 (half duplex)." (and the reverse)
-_CDP_DUPLEX = re.compile(r"duplex mismatch discovered on (\S+) \((?:\S+ )?half duplex\), "
-                         r"with (\S+) (\S+) \(((?:\S+ )?half duplex)\)", re.IGNORECASE)
-_BUNDLE = re.compile(r"^(\S+) is not compatible with (\S+) and will be suspended(.*)$",
-                     re.IGNORECASE)
+_CDP_DUPLEX = lazy(r"duplex mismatch discovered on (\S+) \((?:\S+ )?half duplex\), "
+                   r"with (\S+) (\S+) \(((?:\S+ )?half duplex)\)", re.IGNORECASE)
+_BUNDLE = lazy(r"^(\S+) is not compatible with (\S+) and will be suspended(.*)$",
+               re.IGNORECASE)
 
 # Messages that carry interface state, by facility-mnemonic (IOS) or message id (ASA; PIX 7.x
 # logs the same ids as %PIX-4-4110xx).
@@ -150,7 +151,7 @@ def apply_logs(facts: DeviceFacts, interfaces: dict[str, Interface],
 
 
 # An interface name as messages print it (`Gi1/0/7`, `GigabitEthernet0/0/1`), not a nameif.
-_PORT_NAME = re.compile(r"^[A-Za-z][A-Za-z-]*\d+(?:/\d+)*(?:\.\d+)?$")
+_PORT_NAME = lazy(r"^[A-Za-z][A-Za-z-]*\d+(?:/\d+)*(?:\.\d+)?$")
 
 
 def seed_from_log(facts: DeviceFacts, merge: Merger) -> bool:
