@@ -44,20 +44,27 @@ class Style:
 
 
 def detect_style(head: list[str]) -> Style:
+    return read_style(head)[0]
+
+
+def read_style(head: list[str]) -> tuple[Style, list[str]]:
+    """The style, and the visible lines of the head but its last (log headers left out,
+    terminal debris cleaned), found on the way: what sniffing reads next, in one pass."""
     stamp = detect_stamp(head)
     program, started = (stamp.name if stamp else ""), ""
     visible: list[str] = []
     for raw in head[:-1]:  # the last head line may be cut mid-way
-        found = header(split_stamp(stamp, raw)[1])
+        rest = split_stamp(stamp, raw)[1]
+        found = header(rest)
         if found is not None:
             if not program or program == "timestamped":
                 program = found.program
             started = started or found.started
             continue
-        text = clean(split_stamp(stamp, raw)[1])
+        text = clean(rest)
         if text is not None:
             visible.append(text)
-    return Style(stamp, wrap_width(visible), program, started)
+    return Style(stamp, wrap_width(visible), program, started), visible
 
 
 def wrap_width(lines: list[str]) -> int:

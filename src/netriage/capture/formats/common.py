@@ -13,7 +13,7 @@ from netriage.capture.cleanup import Damage, detect, repair, repair_texts
 from netriage.capture.debris import clean
 from netriage.capture.reader import TextFile
 from netriage.capture.session import header, split_stamp
-from netriage.capture.stream import Line, Style, detect_style, lines
+from netriage.capture.stream import Line, Style, lines, read_style
 from netriage.capture.terminal import Block, Budget, Split
 
 _UPTIME = re.compile(r"^(\S+) (?:up \d+ (?:year|week|day|hour|min|sec)|uptime is )")
@@ -24,15 +24,19 @@ def style_of(text: TextFile) -> Style:
     """How the file's lines are dressed, read once from its head (sniffing and loading both
     need it: reading it twice was ~5% of a capture in a batch)."""
     if "style" not in text.sniffed:
-        text.sniffed["style"] = detect_style(text.head)
+        style, visible = read_style(text.head)
+        text.sniffed["style"] = style
+        if len(text.head) > 1:  # the raw head, read on the way (see `_raw_head`)
+            text.sniffed.setdefault("raw_head", tuple(visible))
     return text.sniffed["style"]
 
 
 def _raw_head(text: TextFile) -> list[str]:
     """The head as the terminal showed it (timestamps and log headers left out); read once
-    per file (every format sniffs it: reading it again per format was ~0.1 s a capture)."""
+    per file (every format sniffs it: reading it again per format was ~0.1 s a capture),
+    and with the style when the head has more than one line (it is the style's pass)."""
+    style = style_of(text)
     if "raw_head" not in text.sniffed:
-        style = style_of(text)
         out = []
         for raw in text.head[:-1] or text.head:
             rest = split_stamp(style.stamp, raw)[1]
