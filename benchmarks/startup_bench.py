@@ -51,6 +51,10 @@ def main() -> int:
     # Bytecode cached, as an installed netriage has it: with PYTHONDONTWRITEBYTECODE set (as
     # in some shells here) every recently edited module was compiled from source at each run.
     plain = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # its own cache dir too: the user's is shared with every other netriage run on the
+    # machine, and one of another checkout (other trees) replaces the cached trees, so a
+    # timed run would now and then rebuild them
+    plain["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="netriage-bench-cache-")
     analyze = [py, "-m", "netriage", "analyze", str(DEMO)]
     cases: dict[str, tuple[list[str], dict[str, str]]] = {
         "import textfsm": ([py, "-c", "import textfsm"], plain),
