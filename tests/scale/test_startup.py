@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from netriage.cachefile import cache_file
 from netriage.engine import tree as tree_module
@@ -70,6 +71,49 @@ def test_an_edited_tree_is_read_afresh(tmp_path):
     after = _fresh(checks)
     assert after != before
     assert after[0].title.startswith("EDITED")
+
+
+def test_changed_code_builds_the_trees_afresh(tmp_path, monkeypatch):
+    """An upgrade (or an edit) of the code that defines or builds the trees must not unpickle
+    the old shape: the code's source is part of the key."""
+    from netriage import cachefile
+
+    checks = tmp_path / "checks"
+    shutil.copytree(data_dir("checks"), checks, ignore=shutil.ignore_patterns("vocab"))
+    code = tmp_path / "tree.py"
+    code.write_text(Path(tree_module.__file__).read_text())
+    monkeypatch.setattr(cachefile, "code_files", lambda *names: [code])
+    _fresh(checks)
+    [first] = cache_file("trees", "x").parent.glob("trees-*.pickle")
+    code.write_text(code.read_text() + "\n# a new release\n")
+    built = []
+    monkeypatch.setattr(tree_module, "load_tree",
+                        lambda p, real=tree_module.load_tree: built.append(p) or real(p))
+    _fresh(checks)
+    assert built, "the trees were unpickled although their code changed"
+    stored = set(cache_file("trees", "x").parent.glob("trees-*.pickle"))
+    assert first in stored and len(stored) == 2  # the earlier build is kept beside it
+
+
+def test_a_few_builds_of_a_kind_are_kept_the_oldest_go(tmp_path):
+    """Two installs sharing one cache dir keep their own builds instead of replacing each
+    other's at every start; the cache still does not grow without bound."""
+    import os
+
+    from netriage.cachefile import cached
+
+    sources = []
+    for n in range(5):
+        source = tmp_path / f"source{n}.txt"
+        source.write_text(f"build {n}")
+        sources.append(source)
+        cached("probe", [source], lambda n=n: n)
+        made = cache_file("probe", "x").parent.glob("probe-*.pickle")
+        for age, path in enumerate(sorted(made, key=lambda p: p.stat().st_mtime)):
+            os.utime(path, (1_000_000 + age, 1_000_000 + age))  # order kept at any clock
+    kept = list(cache_file("probe", "x").parent.glob("probe-*.pickle"))
+    assert len(kept) == 3
+    assert [cached("probe", [s], lambda: "rebuilt") for s in sources[2:]] == [2, 3, 4]
 
 
 def test_a_damaged_cache_is_rebuilt(tmp_path):

@@ -136,11 +136,12 @@ def load_trees(directory: Path | None = None) -> tuple[Tree, ...]:
     Parsing 30-odd YAML files is a tenth of a second at every start, so the loaded trees are
     kept in the user's cache dir, keyed by the files' content (`netriage.cachefile`).
     """
-    from netriage.cachefile import cached
+    from netriage.cachefile import cached, code_files
 
     directory = directory or data_dir("checks")
     paths = sorted(directory.glob("*.yaml"))
-    return cached("trees", paths, lambda: tuple(load_tree(p) for p in paths),
+    code = code_files("engine/tree.py", "yamlio.py")  # Tree, Node, ... and their reading
+    return cached("trees", paths + code, lambda: tuple(load_tree(p) for p in paths),
                   salt=str(directory), valid=_all_trees)
 
 

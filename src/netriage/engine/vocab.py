@@ -169,10 +169,12 @@ def _load(path: Path) -> Vocabulary:
 def vocabularies() -> tuple[Vocabulary, ...]:
     """Every vocabulary, kept between runs in the user's cache dir (`netriage.cachefile`):
     reading them is a third of a second that every report with an undecided check paid."""
-    from netriage.cachefile import cached
+    from netriage.cachefile import cached, code_files
 
     paths = sorted((data_dir("checks") / "vocab").glob("*.yaml"))
-    return cached("vocab", paths, lambda: tuple(_load(p) for p in paths),
+    code = code_files("engine/vocab.py", "engine/versions.py", "engine/tree.py",
+                      "yamlio.py")  # Vocabulary, Entry, LazyPattern, VersionRange, reading
+    return cached("vocab", paths + code, lambda: tuple(_load(p) for p in paths),
                   valid=lambda v: isinstance(v, tuple)
                   and all(isinstance(x, Vocabulary) for x in v))
 
