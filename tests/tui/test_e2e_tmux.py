@@ -55,22 +55,20 @@ class Terminal:
             time.sleep(0.05)
 
     def wait_for(self, *texts: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(text in screen for text in texts):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{texts} not on screen after {timeout} s:\n{self.screen()}")
+        return self._wait(all, texts, timeout)
 
     def wait_for_any(self, *texts: str, timeout: float = 15.0) -> str:
+        return self._wait(any, texts, timeout)
+
+    def _wait(self, how, texts: tuple[str, ...], timeout: float) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if any(text in screen for text in texts):
+            if how(text in screen for text in texts):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"none of {texts} on screen after {timeout} s:\n{self.screen()}")
+        raise AssertionError(f"{how.__name__} of {texts} not on screen after {timeout} s:\n"
+                             f"{self.screen()}")
 
     def running(self) -> bool:
         return self.tmux("has-session", "-t", "e2e").returncode == 0
