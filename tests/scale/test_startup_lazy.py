@@ -39,6 +39,10 @@ NOT_FOR_THE_DEMO = (
     "netriage.facts.config.judge", "netriage.facts.config.model", "netriage.facts.config.build",
     "netriage.facts.crypto.lists_config", "netriage.facts.crypto.issues_hardening",
     "netriage.facts.crypto.config_asa", "netriage.facts.crypto.fix_values",
+    # fifth pass: the crypto fact of a device with no crypto output or configuration reads
+    # no table, so the configuration model, the issues and the SA models stay out
+    "netriage.facts.crypto.config", "netriage.facts.crypto.issues",
+    "netriage.facts.crypto.issues_maps", "netriage.facts.crypto.sa",
     "netriage.facts.interfaces.model", "netriage.facts.interfaces.judge",
     "netriage.facts.interfaces.role", "netriage.facts.failover.config", "netriage.pairs",
     "netriage.batch", "netriage.engine.guided", "netriage.cli.parse", "netriage.cli.collect",
@@ -70,6 +74,14 @@ def test_a_capture_with_a_configuration_imports_its_judges():
                   if p.name == "email-ios-config.txt")
     imported = _imported_by(["analyze", str(config)])
     assert {"netriage.facts.config.judge", "netriage.facts.config.build"} <= imported
+
+
+def test_a_capture_with_crypto_tables_imports_their_readers():
+    hub = DEMO.parents[1] / "realistic" / "routers-switches" / \
+        "csr1000v-16.12-colo-vpn-hub-ike-version-nat-session.log"
+    imported = _imported_by(["analyze", str(hub)])
+    assert {"netriage.facts.crypto.config", "netriage.facts.crypto.sa",
+            "netriage.facts.crypto.issues", "netriage.facts.crypto.issues_maps"} <= imported
 
 
 def test_every_registry_name_resolves_to_the_areas_export():

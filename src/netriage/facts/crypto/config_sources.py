@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
-from netriage.facts.crypto.config import ALL, CryptoConfig
+
+if TYPE_CHECKING:  # the model is imported once a configuration was captured (~12 classes)
+    from netriage.facts.crypto.config import CryptoConfig
 
 _CRYPTO_SCOPES = frozenset({"crypto-map", "dynamic-map", "ikev1", "ikev2", "isakmp", "ipsec",
                             "keys", "ca"})
@@ -80,6 +83,8 @@ def config_sources(device: Device, family: str) -> list[Source]:
     for command in FULL_CONFIGS:
         entry = device.find(command)
         if entry is not None and _usable(entry) and entry.output.strip():
+            from netriage.facts.crypto.config import ALL
+
             return [Source(command, frozenset({ALL}), entry.output, entry)]
     sources: list[Source] = []
     seen: set[int] = set()
@@ -145,6 +150,7 @@ def build_crypto_config(device: Device, family: str) -> CryptoConfig:
         raise Unknown("no running-config (or crypto section of it) was captured",
                       ("show running-config",))
     # the readers are imported once a configuration is there to read (not at start-up)
+    from netriage.facts.crypto.config import CryptoConfig
     from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects
     from netriage.facts.crypto.config_ios import _parse_ios
 

@@ -15,6 +15,7 @@ from typing import Any
 from netriage.engine.expr import Unknown
 from netriage.facts.crypto.acl import Ace
 from netriage.facts.crypto.config import CryptoConfig, MapEntry
+from netriage.facts.crypto.listed import _items  # noqa: F401 - the lists' modules read it here
 from netriage.facts.crypto.log import LogEvent
 from netriage.facts.crypto.sa import IkeSa, IpsecSa
 
@@ -92,8 +93,6 @@ def _attempt(function: Callable[[], Any]) -> Any:
         return Unknown(unknown.reason, unknown.commands)
 
 
-def _items(value: IssueList) -> list[Issue]:
-    return value if isinstance(value, list) else []
 
 
 # -- making and sorting issues --------------------------------------------------------------

@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from netriage.engine.expr import Unknown
-from netriage.facts.crypto.config import CryptoConfig, MapEntry
-from netriage.facts.crypto.config_sources import build_crypto_config
-from netriage.facts.crypto.issues import Issue, IssueList, _first_permit, _items, _net_mask
-from netriage.facts.crypto.issues_maps import static_entries
-from netriage.facts.crypto.log import LogEvent, log_events, logs_captured
-from netriage.facts.crypto.route_nat import routes_to
-from netriage.facts.crypto.sa import IkeSa, IpsecSa
+from netriage.facts.crypto.listed import _items
+from netriage.facts.crypto.log import log_events, logs_captured
 from netriage.facts.crypto.sa_tables import _ike, _ipsec, maps_shown_incomplete
 
 if TYPE_CHECKING:
+    # Types only: the configuration model, the issues and the SA models are imported where
+    # a device has something crypto to read (see `build_crypto`), not by every analysis.
     from netriage.facts import DeviceFacts
+    from netriage.facts.crypto.config import CryptoConfig, MapEntry
+    from netriage.facts.crypto.issues import Issue, IssueList
+    from netriage.facts.crypto.log import LogEvent
+    from netriage.facts.crypto.sa import IkeSa, IpsecSa
 
 
 # The lists each area of `CryptoFacts` fills (see PARTIAL_READS) and the IKE tables.
@@ -171,6 +172,8 @@ _CRYPTO_COMMANDS = ("show crypto isakmp", "show crypto ikev", "show crypto ipsec
 
 
 def build_config_fact(facts: DeviceFacts) -> CryptoConfig:
+    from netriage.facts.crypto.config_sources import build_crypto_config
+
     return build_crypto_config(facts.device, facts.family)
 
 
@@ -245,6 +248,7 @@ def _enrich(out: CryptoFacts, config: CryptoConfig | Unknown) -> None:
     addresses, so a fix can name them; what the configuration does not say stays a
     <placeholder>."""
     from netriage.facts.crypto.fix_values import fill
+    from netriage.facts.crypto.issues_maps import static_entries
 
     entries: dict[str, MapEntry] = {}
     if not isinstance(config, Unknown):
@@ -273,6 +277,9 @@ _PLACEHOLDERS = (("map", "<map>"), ("seq", "<seq>"), ("acl", "<acl>"),
 
 
 def _from_entry(issue: Issue, entry: MapEntry, config: CryptoConfig) -> None:
+    from netriage.facts.crypto.issues import _first_permit, _net_mask
+    from netriage.facts.crypto.route_nat import routes_to
+
     issue.map = issue.map or entry.map
     issue.seq = issue.seq or str(entry.seq)
     issue.acl = issue.acl or entry.acl

@@ -8,23 +8,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from netriage.engine.expr import Unknown
-from netriage.facts.crypto.config import CryptoConfig
-from netriage.facts.crypto.issues import Issue
-from netriage.facts.crypto.issues_maps import maps_incomplete_shown
-from netriage.facts.crypto.sa import (
-    IkeSa,
-    IpsecSa,
-    ike_from_asa,
-    ike_from_ios,
-    ike_from_ios_detail,
-    ike_from_ios_session,
-    ikev2_from_ios,
-    ipsec_from_asa,
-    ipsec_from_ios,
-)
 
 if TYPE_CHECKING:
+    # Types only: the SA readers and models, the configuration model and the issues are
+    # imported once a table is there to read, not by every device's crypto fact.
     from netriage.facts import DeviceFacts
+    from netriage.facts.crypto.config import CryptoConfig
+    from netriage.facts.crypto.issues import Issue
+    from netriage.facts.crypto.sa import IkeSa, IpsecSa
 
 
 # What tells, per family: the first captured, usable output of each group is read.
@@ -67,6 +58,13 @@ def _ike(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IkeSa] | Un
             continue
         found = True
         result, _command = table
+        from netriage.facts.crypto.sa import (
+            ike_from_asa,
+            ike_from_ios,
+            ike_from_ios_detail,
+            ikev2_from_ios,
+        )
+
         if family == "cisco_ios" and version == "ikev1":
             if "detail" in _command:
                 parsed = ike_from_ios_detail(result)
@@ -88,6 +86,8 @@ def _ike(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IkeSa] | Un
         except Unknown as unknown:
             return Unknown(unknown.reason, unknown.commands)
         if table is not None:
+            from netriage.facts.crypto.sa import ike_from_ios_session
+
             return ike_from_ios_session(table[0])
     if not found:
         return Unknown("no IKE SA table was captured", (IKEV1_COMMANDS[family][0],))
@@ -147,6 +147,8 @@ def _ipsec(facts: DeviceFacts, config: CryptoConfig | Unknown) -> list[IpsecSa] 
     if table is None:
         return Unknown("`show crypto ipsec sa` was not captured", ("show crypto ipsec sa",))
     result, _command = table
+    from netriage.facts.crypto.sa import ipsec_from_asa, ipsec_from_ios
+
     if facts.family == "cisco_ios":
         return ipsec_from_ios(result)
     names = {} if isinstance(config, Unknown) else config.names
@@ -193,4 +195,6 @@ def maps_shown_incomplete(facts: DeviceFacts) -> list[Issue] | Unknown:
         result = usable_result(facts, "show crypto map")
     except Unknown as unknown:
         return unknown
+    from netriage.facts.crypto.issues_maps import maps_incomplete_shown
+
     return maps_incomplete_shown(result.records)
