@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from netriage.capture.commands import resolve
 from netriage.capture.hierarchy import is_config_command, tidy_config
 from netriage.capture.model import Entry, line_at
+from netriage.lazyre import lazy
 from netriage.parsing.marks import cut_at_bound_line, cut_short_line, is_cut_short
 
 SECTION = re.compile(r"^-{6,}\s*((?:show|more|dir|write)\s.*?)\s*-{6,}\s*$", re.IGNORECASE)
-_ASA_SHOW_VERSION = re.compile(r"^Cisco (Adaptive Security Appliance|PIX Security Appliance|"
-                               r"Firepower Threat Defense)", re.IGNORECASE)
+_ASA_SHOW_VERSION = lazy(r"^Cisco (Adaptive Security Appliance|PIX Security Appliance|"
+                         r"Firepower Threat Defense)", re.IGNORECASE)
 SHOW_TECH = "show tech-support"
 
 

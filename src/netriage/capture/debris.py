@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+from netriage.lazyre import lazy
+
+_ANSI = lazy(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # ASA `<--- More --->`, IOS ` --More-- `, Linux `--More--(42%)`; the spaces after one are
 # those the device wrote to erase it when the log kept no carriage return.
 _PAGER = re.compile(r"(<-+\s*More\s*-+>|-+\s*More\s*-+(?:\(\d+%\))?)( *)", re.IGNORECASE)
-_OTHER_CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
+_OTHER_CONTROL = lazy(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def replay_line(line: str) -> str:

@@ -22,10 +22,10 @@ _VERSION_BANNERS = [
     (re.compile(r"Cisco Firepower (\d+ )?Threat Defense|Cisco Fire Linux OS|"
                 r"Cisco Secure Firewall (\d+ )?Threat Defense", re.I), "cisco_ftd"),
     (re.compile(r"Cisco Adaptive Security Appliance Software", re.I), "cisco_asa"),
-    (re.compile(r"Cisco PIX (Security Appliance|Firewall)|PIX Firewall Version", re.I),
+    (lazy(r"Cisco PIX (Security Appliance|Firewall)|PIX Firewall Version", re.I),
      "cisco_pix"),
-    (re.compile(r"Cisco IOS[ -]XE Software|IOS-XE", re.I), "cisco_xe"),
-    (re.compile(r"Cisco IOS Software|Cisco Internetwork Operating System", re.I), "cisco_ios"),
+    (lazy(r"Cisco IOS[ -]XE Software|IOS-XE", re.I), "cisco_xe"),
+    (lazy(r"Cisco IOS Software|Cisco Internetwork Operating System", re.I), "cisco_ios"),
 ]
 _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 
@@ -73,12 +73,12 @@ IOS = _shapes("cisco_ios", "IOS output",
               r"^ip access-list (extended|standard) ", r"^crypto isakmp policy \d+\s*$")
 # Default hostnames and configuration sub-mode prompts only one family has.
 _PROMPT_SHAPES = [
-    ("cisco_pix", re.compile(r"^pixfirewall\W")),
-    ("cisco_ftd", re.compile(r"^firepower\W")),
-    ("cisco_asa", re.compile(r"^ciscoasa\W|\(config-(tunnel-\w+|group-policy|ikev1-policy|"
-                             r"isakmp-policy|pmap|cmap|network|service)\)")),
-    ("cisco_ios", re.compile(r"^(Router|Switch)[#>(]|\(config-(isakmp|line|crypto-map|"
-                             r"isakmp-group|if-range|keyring|router|ext-nacl|std-nacl)\)")),
+    ("cisco_pix", lazy(r"^pixfirewall\W")),
+    ("cisco_ftd", lazy(r"^firepower\W")),
+    ("cisco_asa", lazy(r"^ciscoasa\W|\(config-(tunnel-\w+|group-policy|ikev1-policy|"
+                       r"isakmp-policy|pmap|cmap|network|service)\)")),
+    ("cisco_ios", lazy(r"^(Router|Switch)[#>(]|\(config-(isakmp|line|crypto-map|"
+                       r"isakmp-group|if-range|keyring|router|ext-nacl|std-nacl)\)")),
 ]
 _ASA_COMMANDS = ("show failover", "show nameif", "show monitor-interface", "terminal pager",
                  "show crypto ikev1", "show running-config tunnel-group", "show vpn-sessiondb",
@@ -138,7 +138,7 @@ def _shape(device: Device, shapes: list[Shape]) -> tuple[str, str] | None:
     return None
 
 
-_CONFIG_VERSION = re.compile(r"^(?:ASA|PIX|NGFW) Version (\S+)|^version (\d\S*)", re.M)
+_CONFIG_VERSION = lazy(r"^(?:ASA|PIX|NGFW) Version (\S+)|^version (\d\S*)", re.M)
 
 
 def detect_version(device: Device) -> str:

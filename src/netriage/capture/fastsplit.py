@@ -25,6 +25,7 @@ from netriage.capture.reader import HEAD_BYTES, MAX_LINE_CHARS
 from netriage.capture.session import _PUTTY, _SCRIPT, _SHELL
 from netriage.capture.stream import Style
 from netriage.capture.terminal import Block, Budget, Split
+from netriage.lazyre import lazy
 from netriage.textscan import has_line_longer
 
 # Where a prompt-shaped line may start: led by a literal newline, which the regex engine
@@ -39,8 +40,8 @@ _FIRST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _HEAD = re.compile(r"\n[^ \n]")
 _MAX_HEADS = 4096
 # What such a line starts with, found the whole-text way (more than `_MAX_HEADS` heads)
-_FIRST_CHAR = re.compile(r"\n[A-Za-z0-9(#>]")
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_FIRST_CHAR = lazy(r"\n[A-Za-z0-9(#>]")
+_CONTROL = lazy(r"[\x00-\x09\x0b-\x1f\x7f]")
 _DECLINE = [re.compile(p.pattern, re.MULTILINE) for p in (_PUTTY, _SCRIPT, _SHELL)]
 # Every byte but the control characters the line-by-line path exists for (tab and CR
 # included): `bytes.translate` deleting these leaves only the controls, at C speed.
@@ -167,7 +168,7 @@ def fast_blocks(path: Path, style: Style, budget: Budget, split: Split,
     line_number, position = 1, 0
     if heads is None:
         starts = [0] + [m.start() + 1 for m in _FIRST_CHAR.finditer(text)
-                         if _CANDIDATE.match(text, m.start())]
+                   if _CANDIDATE.match(text, m.start())]
     else:  # the same lines, from the heads already found
         starts = [0] + [start for start in heads
                         if text[start] in _FIRST_CHARS and _CANDIDATE.match(text, start - 1)]

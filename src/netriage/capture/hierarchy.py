@@ -23,6 +23,7 @@ from netriage.capture.config_vocab import (
     Block,
 )
 from netriage.capture.model import line_at
+from netriage.lazyre import lazy
 
 _CONFIG_COMMANDS = ("show running-config", "show startup-config", "write terminal",
                     "more system:running-config", "more system:startup-config",
@@ -30,9 +31,9 @@ _CONFIG_COMMANDS = ("show running-config", "show startup-config", "write termina
 _STRONG = re.compile(r"^(hostname \S|interface \S|ASA Version |PIX Version |NGFW Version |"
                      r"version \d|: Saved|Building configuration|Current configuration|"
                      r"crypto map \S+ \d+ |tunnel-group \S+ |crypto isakmp key )", re.I)
-_END = re.compile(r"^(end|: end)$", re.IGNORECASE)  # `End`: a word processor's capital
+_END = lazy(r"^(end|: end)$", re.IGNORECASE)  # `End`: a word processor's capital
 # Cheap first look for `split_merged` (a clean config is read at full speed)
-_MERGE_HEAD = re.compile(r"^(?:" + "|".join(MERGE_AFTER) + r")\s+\S+\s+\S", re.IGNORECASE)
+_MERGE_HEAD = lazy(r"^(?:" + "|".join(MERGE_AFTER) + r")\s+\S+\s+\S", re.IGNORECASE)
 
 
 def is_complete(lines: list[str]) -> bool:

@@ -20,6 +20,7 @@ from netriage.capture.model import Capture, Device, SourceFile
 from netriage.capture.reader import HEAD_BYTES, MAX_LINE_CHARS, open_text
 from netriage.capture.terminal import Budget
 from netriage.errors import CaptureError
+from netriage.lazyre import lazy
 from netriage.platforms import Platform, get_platform
 
 UNKNOWN = ("is not a capture netriage recognises: no command after a device prompt (expected "
@@ -189,7 +190,7 @@ def _finish(capture: Capture, forced: Platform | None) -> None:
 
 
 # FTD's `show version` opens with the host name in a banner: `-------[ ftd-dc-b ]-------`.
-_FTD_BANNER = re.compile(r"^-+\[ (\S+) \]-+\s*$", re.MULTILINE)
+_FTD_BANNER = lazy(r"^-+\[ (\S+) \]-+\s*$", re.MULTILINE)
 
 
 def _name_from_banner(capture: Capture, device: Device) -> None:
@@ -210,7 +211,7 @@ def _name_from_banner(capture: Capture, device: Device) -> None:
         capture.devices.remove(device)
 
 
-_IDENTITY = re.compile(r"^\s*(?:UUID|Serial Number)\s*:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
+_IDENTITY = lazy(r"^\s*(?:UUID|Serial Number)\s*:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
 
 
 def _identity(device: Device) -> str:

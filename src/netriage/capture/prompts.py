@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from netriage.lazyre import lazy
+
 # The host: one name, or up to four words separated by single spaces (`Branch Office FW`),
 # optionally followed by failover or context suffixes (`fw1/pri/act`, `fw1/ctx`).
 HOST = r"[A-Za-z0-9][\w.\-]*+(?: [\w.\-]++){0,3}+(?:/[\w.\-]++)*+"
@@ -34,7 +36,7 @@ _VERBS = re.compile(
     re.IGNORECASE,
 )
 # What a person types at an exec prompt: the evidence a looser prompt form needs.
-_EXEC_VERBS = re.compile(
+_EXEC_VERBS = lazy(
     r"^(sh|sho|show|more|wr|wri|writ|write|en|ena|enab|enable|disable|conf|config|configure|"
     r"ter|term|termi|termin|terminal|changeto|failover|ping|traceroute|dir|exit|end|do|"
     r"packet-tracer|debug|undebug)(\s|$)",

@@ -7,7 +7,6 @@ keeps the number of the physical line it started on, so evidence can point into 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -15,13 +14,14 @@ from netriage.capture.debris import clean
 from netriage.capture.prompts import looks_like_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.session import Header, Stamp, detect_stamp, ends_session, header, split_stamp
+from netriage.lazyre import lazy
 
 # Widths terminals are commonly set to; a screen copy breaks longer lines at exactly one.
 _WIDTHS = (80, 100, 120, 132, 160, 200)
 # A line that starts a syslog message (`*Dec  7 10:01:02.123: %...`, `000123: ...`,
 # `Dec 07 2026 10:01:02 fw1 : %ASA-...`, `%LINK-3-...`) is a new line, never the rest of a
 # wrapped one: console messages of one length would otherwise look like a wrap width.
-_NEW_MESSAGE = re.compile(r"^(?:[*.]?[A-Z][a-z]{2} +\d{1,2} |\d{3,}: |%[A-Z][A-Z0-9_]*-)")
+_NEW_MESSAGE = lazy(r"^(?:[*.]?[A-Z][a-z]{2} +\d{1,2} |\d{3,}: |%[A-Z][A-Z0-9_]*-)")
 
 
 @dataclass

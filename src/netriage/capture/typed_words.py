@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from netriage.lazyre import lazy
+
 # A word that starts a note, never an argument: arrows, brackets, comment signs, quotes.
 _NOTE_START = re.compile(r"^(<|«|\(|\[|\{|!|#|\*|=|//|-{2,}|->|—|\"|“|')")
 # A word of prose: letters only, perhaps with the punctuation of a sentence after it.
@@ -39,11 +41,11 @@ _FREE_ARGUMENTS = ("show interface", "show ip interface", "show access-list",
 _CONFIG_DISPLAYS = ("show running-config", "show startup-config", "write terminal")
 # How a whole configuration display begins (a keyword such as `show run crypto` prints a
 # part of one without these).
-_WHOLE_CONFIG = re.compile(r"^(Building configuration|Current configuration|: Saved|"
-                           r"(ASA|PIX|NGFW) Version \d|version \d+\.\d+|Using \d+ out of)",
-                           re.IGNORECASE | re.MULTILINE)
-_REFUSED = re.compile(r"% ?Invalid input|% ?Incomplete command|% ?Ambiguous command|"
-                      r"ERROR: % Invalid|Invalid input detected", re.IGNORECASE)
+_WHOLE_CONFIG = lazy(r"^(Building configuration|Current configuration|: Saved|"
+                     r"(ASA|PIX|NGFW) Version \d|version \d+\.\d+|Using \d+ out of)",
+                     re.IGNORECASE | re.MULTILINE)
+_REFUSED = lazy(r"% ?Invalid input|% ?Incomplete command|% ?Ambiguous command|"
+                r"ERROR: % Invalid|Invalid input detected", re.IGNORECASE)
 
 
 def drop_annotation(words: list[str]) -> list[str]:
@@ -90,9 +92,9 @@ def _interface_types() -> dict[str, str]:
     return names
 
 
-_NAME = re.compile(r"^([A-Za-z][A-Za-z\-]*?)(\d[\d/:.]*)$")
-_TYPE_ONLY = re.compile(r"^[A-Za-z][A-Za-z\-]*$")
-_NUMBER_PART = re.compile(r"^[\d/:.]+$")
+_NAME = lazy(r"^([A-Za-z][A-Za-z\-]*?)(\d[\d/:.]*)$")
+_TYPE_ONLY = lazy(r"^[A-Za-z][A-Za-z\-]*$")
+_NUMBER_PART = lazy(r"^[\d/:.]+$")
 
 
 def canonical_interface(name: str) -> str:

@@ -8,19 +8,19 @@ cause worth seeing, e.g. for certificate validity).
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from netriage.capture.model import Device
+from netriage.lazyre import lazy
 from netriage.parsing.runner import _REJECTED  # the parser's own test for a refused command
 
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # "09:58:07 UTC Jan 18 2021" (failover history and state, certificate validity),
 # "10:42:17.123 UTC Tue Nov 24 2026" (show clock), "Nov 24 2026 10:32:15" (syslog timestamps)
-_CLOCK_FIRST = re.compile(
+_CLOCK_FIRST = lazy(
     r"(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?\s+\S+\s+(?:\w{3}\s+)?(\w{3})\s+(\d{1,2})\s+(\d{4})")
-_DATE_FIRST = re.compile(r"(\w{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})")
+_DATE_FIRST = lazy(r"(\w{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})")
 
 
 def parse_time(text: str) -> datetime | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netriage.capture.model import Device, Entry
+from netriage.lazyre import lazy
 from netriage.parsing.native.logging_buffer import MESSAGE as _MESSAGE
 
 if TYPE_CHECKING:
@@ -31,12 +32,12 @@ if TYPE_CHECKING:
 # What may stand before the `%`: timestamps, sequence numbers, hostnames, `*` / `.` clock
 # markers, EMBLEM priority. Anything else (prose, a table cell) means the `%` is not a syslog
 # message at the start of the line.
-_PREFIX = re.compile(r"^[\w\s:.*<>/+\-\[\]]{0,96}$")
-_STAMP = re.compile(
+_PREFIX = lazy(r"^[\w\s:.*<>/+\-\[\]]{0,96}$")
+_STAMP = lazy(
     r"[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d\d:\d\d:\d\d(?:[.:]\d+)?(?:\s+[A-Z]{2,5})?"
     r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"
     r"|\b\d+[ywd]\d+[dhw]\b|\b\d\d:\d\d:\d\d(?:\.\d+)?\b")
-_SEQUENCE = re.compile(r"^\s*(?:<\d{1,3}>)?\s*(\d{1,10}):\s")
+_SEQUENCE = lazy(r"^\s*(?:<\d{1,3}>)?\s*(\d{1,10}):\s")
 
 # Commands whose output is the log buffer itself; the first group is complete when unfiltered.
 _FULL_LOGS = ("show logging", "show logging buffered", "show logging buff", "show log")

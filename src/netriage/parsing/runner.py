@@ -16,6 +16,7 @@ from pathlib import Path
 
 import textfsm
 
+from netriage.lazyre import lazy
 from netriage.parsing.marks import is_cut_short
 from netriage.parsing.native import NativeParser, find_native
 from netriage.parsing.registry import TemplateRef, find_template
@@ -24,7 +25,7 @@ from netriage.textscan import has_line_longer
 PARSED, PARTIAL, UNPARSED = "parsed", "partial", "unparsed"
 
 # A device refusing the command: the output is an error, not an empty table.
-_REJECTED = re.compile(
+_REJECTED = lazy(
     r"^\s*(ERROR:\s*)?%\s*(Invalid input|Incomplete command|Unrecognized command|Ambiguous command)"
     r"|^\s*Type help or '\?' for a list of available commands",
     re.IGNORECASE | re.MULTILINE,

@@ -8,13 +8,13 @@ holds. Table cells escape `|` (GFM splits cells on it even inside code spans).
 
 from __future__ import annotations
 
-import re
+from netriage.lazyre import lazy
 
 # what CommonMark/GFM would read as markup in prose: HTML, entities, emphasis, links,
 # strikethrough, and `_` only where it can open or close emphasis (not in `fw_edge`)
-_SPECIAL = re.compile(r"[\\*<>\[\]&~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
-_TICKS = re.compile(r"`+")
-_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|\d+(?=[.)]\s))")
+_SPECIAL = lazy(r"[\\*<>\[\]&~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_TICKS = lazy(r"`+")
+_LINE_START = lazy(r"^(\s*)(#|[-+](?=\s)|\d+(?=[.)]\s))")
 
 
 def _escape(text: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from netriage.capture import Device
 from netriage.engine.findings import Undecided
+from netriage.lazyre import lazy
 from netriage.platforms import get_platform
 from netriage.report.plain import plain
 
@@ -43,23 +44,23 @@ TOPICS = {
 }
 
 # `failover.state_link_ok is not known`: the engine's words for a fact no output gave
-_FACT_NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+ is not known\b")
+_FACT_NAME = lazy(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+ is not known\b")
 _NOT_CAPTURED = re.compile(r"^`([^`]+)` was not captured$")
 
 # IOS commands only a Catalyst switch has (a router, ISR or ASR, answers `% Invalid input`):
 # the IOS vocabulary covers both, so it cannot tell them apart by itself.
-_SWITCH_ONLY = re.compile(
+_SWITCH_ONLY = lazy(
     r"^show (?:interfaces (?:\S+ )?(?:status|switchport|trunk|counters)|vlan|spanning-tree"
     r"|mac address-table|errdisable|port-security|power inline|cable-diagnostics)\b"
     r"|^test cable-diagnostics\b")
 # What `show version` names: `cisco WS-C2960X-24PD-L`, `C3750`, `cisco C9300-24P`, a
 # `Catalyst` (not the Catalyst 8000 edge routers), an industrial `IE-4000` ...
-_SWITCH_MODEL = re.compile(
+_SWITCH_MODEL = lazy(
     r"\bWS-C\d|\bC(?:2[69]|3[5-8]|6[58]|9[2-6])\d\d[A-Z]{0,2}\b|\bIE-\d{4}|\bCAT9K|"
     r"\bCatalyst\b(?! 8\d00)(?! Edge)", re.IGNORECASE)
 # ... and the routers: `cisco ISR4331/K9`, `ASR1001-X`, `CSR1000V`, `C8300`, `C1111`,
 # `CISCO2911/K9`, `cisco 2901`.
-_ROUTER_MODEL = re.compile(
+_ROUTER_MODEL = lazy(
     r"\b(?:ISR|ASR|CSR|ISRV)\d|\bC8\d00|\bC8000V|\bC1[01]\d\d\b|\bCISCO\d{4}|"
     r"^cisco \d{4}\b|Catalyst 8\d00|\bEdge Platform", re.IGNORECASE | re.MULTILINE)
 

@@ -24,10 +24,11 @@ from netriage.capture.prompts import PromptLine, looks_like_prompt
 from netriage.capture.reader import TextFile
 from netriage.capture.stream import Line, detect_style
 from netriage.capture.terminal import Block, Split
+from netriage.lazyre import lazy
 
 _VERB = re.compile(r"^(show|sh|sho|more|write|wr|dir)$", re.IGNORECASE)
-_DATE = re.compile(r"^(\d{8}(T?\d{4,6})?|\d{4}-\d\d-\d\d(T\d\d[:.-]?\d\d([:.-]?\d\d)?)?)$")
-_TIME = re.compile(r"^(\d{4}|\d{6}|\d\d[:.-]\d\d([:.-]\d\d)?)$")
+_DATE = lazy(r"^(\d{8}(T?\d{4,6})?|\d{4}-\d\d-\d\d(T\d\d[:.-]?\d\d([:.-]?\d\d)?)?)$")
+_TIME = lazy(r"^(\d{4}|\d{6}|\d\d[:.-]\d\d([:.-]\d\d)?)$")
 # A pipe cannot be in a file name: `show_run_section_crypto` is `show run | section crypto`.
 _FILTER_WORDS = ("include", "section", "begin", "exclude", "grep", "count")
 

@@ -6,7 +6,6 @@ so text damaged by the web or mail (see `capture.cleanup`) is repaired the same 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from netriage.capture.cleanup import Damage, detect, repair, repair_texts
@@ -15,9 +14,10 @@ from netriage.capture.reader import TextFile
 from netriage.capture.session import header, split_stamp
 from netriage.capture.stream import Line, Style, lines, read_style
 from netriage.capture.terminal import Block, Budget, Split
+from netriage.lazyre import lazy
 
-_UPTIME = re.compile(r"^(\S+) (?:up \d+ (?:year|week|day|hour|min|sec)|uptime is )")
-_HOSTNAME = re.compile(r"^hostname\s+(\S.*?)\s*$")
+_UPTIME = lazy(r"^(\S+) (?:up \d+ (?:year|week|day|hour|min|sec)|uptime is )")
+_HOSTNAME = lazy(r"^hostname\s+(\S.*?)\s*$")
 
 
 def style_of(text: TextFile) -> Style:

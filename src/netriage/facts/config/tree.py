@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
+from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
     from netriage.capture.model import Device, Entry
@@ -34,10 +35,10 @@ SECTION_PREFIX = "show running-config "
 # What the trees name when no configuration was captured.
 CONFIG_COMMANDS = ("show running-config",)
 
-_HEADER = re.compile(r"^(Building configuration\.\.\.|Current configuration\s*:|"
-                     r"Last configuration change at|NVRAM config last updated at|"
-                     r"Using \d+ out of \d+ bytes)", re.IGNORECASE)
-_IOS_BANNER = re.compile(r"^banner\s+\S+\s+(\^C|\S)(.*)$")
+_HEADER = lazy(r"^(Building configuration\.\.\.|Current configuration\s*:|"
+               r"Last configuration change at|NVRAM config last updated at|"
+               r"Using \d+ out of \d+ bytes)", re.IGNORECASE)
+_IOS_BANNER = lazy(r"^banner\s+\S+\s+(\^C|\S)(.*)$")
 
 
 def iface_key(name: str) -> str:

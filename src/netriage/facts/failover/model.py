@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from netriage.facts.failover.common import polltime, seconds
+from netriage.lazyre import lazy
 
 # States a unit passes through on its way to Standby Ready; seen for long, they are stuck. (The
 # Just Active → Active steps take a second or two and are never reported as stuck.)
 TRANSITIONAL = ("Negotiation", "Cold Standby", "Sync Config", "Sync File System", "Bulk Sync",
                 "App Sync")
 # Interfaces nobody expects to trigger a failover (management plane, FTD diagnostic).
-_MANAGEMENT = re.compile(r"^(management|mgmt|manage|diagnostic|diag|oob)", re.IGNORECASE)
+_MANAGEMENT = lazy(r"^(management|mgmt|manage|diagnostic|diag|oob)", re.IGNORECASE)
 QUEUE_LIMIT = 4096  # LU queue depth at which updates start being dropped (catalog A)
 
 

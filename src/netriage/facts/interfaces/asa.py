@@ -14,12 +14,13 @@ from netriage.facts.interfaces.ios import (
     read_singles,
     speed_of,
 )
+from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
 
-_INTERNAL = re.compile(r"^(Internal-|Virtual\d|nlp_int_tap|ccl_ha_nlp_int_tap|Null)",
-                       re.IGNORECASE)
+_INTERNAL = lazy(r"^(Internal-|Virtual\d|nlp_int_tap|ccl_ha_nlp_int_tap|Null)",
+                 re.IGNORECASE)
 # 9.x prints how many blocks are free (current / lowest seen); 8.x and PIX print queue depth.
 _BLOCKS_FREE = "blocks free curr/low"
 

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
 from netriage.facts.config import iface_key
+from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
     from netriage.facts.interfaces.model import Interface
 
-_NOTE = re.compile(r"^(\S+)(?:\s+\((.*)\))?\s*$")
-_INTERNAL = re.compile(r"^(Null|NVI|Embedded-Service-Engine|Virtual-Access|VoIP-Null|"
-                       r"Internal)", re.IGNORECASE)
+_NOTE = lazy(r"^(\S+)(?:\s+\((.*)\))?\s*$")
+_INTERNAL = lazy(r"^(Null|NVI|Embedded-Service-Engine|Virtual-Access|VoIP-Null|"
+                 r"Internal)", re.IGNORECASE)
 
 
 def as_int(text: str | None) -> int | None:
@@ -80,7 +81,7 @@ def _expanded(name: str) -> str:
         return name
 
 
-_SINGLE = re.compile(r"^show interfaces? [A-Za-z][A-Za-z-]*\d\S*$")
+_SINGLE = lazy(r"^show interfaces? [A-Za-z][A-Za-z-]*\d\S*$")
 
 
 def read_singles(facts: DeviceFacts, full: str) -> list[dict]:

@@ -12,14 +12,14 @@ concludes from a message's absence in it.
 
 from __future__ import annotations
 
-import re
+from netriage.lazyre import lazy
 
 # `%FAC[-SUBFAC]-SEV-MNEMONIC:` with the body after it: `%ASA-4-106023:`,
 # `%LINEPROTO-5-UPDOWN:`, `%PM-SP-4-ERR_DISABLE:`. Facilities and mnemonics are upper case on
 # every Cisco OS; ASA's mnemonic is the 6-digit message id. The one definition of a message:
 # `facts.syslog_lines` reads the same lines with it.
-MESSAGE = re.compile(r"%(?P<facility>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-(?P<severity>[0-7])-"
-                     r"(?P<mnemonic>[A-Z0-9_]+)\s?:\s*(?P<body>.*?)\s*$")
+MESSAGE = lazy(r"%(?P<facility>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*)-(?P<severity>[0-7])-"
+               r"(?P<mnemonic>[A-Z0-9_]+)\s?:\s*(?P<body>.*?)\s*$")
 
 
 def parse(text: str) -> tuple[list[dict[str, object]], list[tuple[int, str]]]:
