@@ -11,7 +11,6 @@ Tests isolate HOME and the XDG variables (tests/conftest.py), so they never touc
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from pathlib import Path
 from typing import Any
@@ -62,6 +61,8 @@ def _dir(path: Path, create: bool) -> Path:
 
 
 def _read_json(path: Path, default: Any) -> Any:
+    import json  # not at import: an analysis asks this module for the cache dir only
+
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):
@@ -69,6 +70,8 @@ def _read_json(path: Path, default: Any) -> Any:
 
 
 def _write_json(path: Path, value: Any) -> None:
+    import json
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(value, indent=2) + "\n")

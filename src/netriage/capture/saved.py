@@ -28,7 +28,6 @@ body from an intact one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -65,6 +64,8 @@ def _entry_meta(entry: Entry, line: int) -> dict[str, Any]:
 
 def _header(capture: Capture, redacted: bool, manifest: list[dict[str, Any]],
             first_body_line: int) -> dict[str, Any]:
+    from datetime import UTC, datetime  # only when saving: a load never needs it
+
     line = first_body_line
     devices = []
     for device in capture.devices:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 
 _PUTTY = re.compile(r"^=~=~=~=~=~=~=~=~=~=~=~= PuTTY log (\d{4})\.(\d\d)\.(\d\d) "
                     r"(\d\d:\d\d:\d\d) =~=~=~=~=~=~=~=~=~=~=~=\s*$")
@@ -72,6 +71,8 @@ def split_stamp(stamp: Stamp | None, line: str) -> tuple[str, str]:
 def normalise(text: str, fmt: str) -> str:
     if not fmt:
         return text
+    from datetime import datetime  # only a stamped capture pays for it (and _strptime)
+
     value = re.sub(r"(\d\d:\d\d:\d\d)[,:](\d+)$", r"\1.\2", text.strip())
     for candidate in (fmt, fmt.replace(".%f", "")):
         try:
@@ -104,6 +105,8 @@ def header(line: str) -> Header | None:
 
 
 def _script_time(text: str) -> str:
+    from datetime import datetime
+
     try:  # util-linux 2.35+: 2026-11-23 09:14:02+01:00
         return datetime.fromisoformat(text.strip()).isoformat()
     except ValueError:

@@ -8,11 +8,14 @@ cause worth seeing, e.g. for certificate validity).
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from netriage.capture.model import Device
 from netriage.lazyre import lazy
 from netriage.parsing.runner import _REJECTED  # the parser's own test for a refused command
+
+if TYPE_CHECKING:  # a datetime is made only where a time was read
+    from datetime import datetime
 
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -41,6 +44,8 @@ def parse_time(text: str) -> datetime | None:
     if number is None:
         return None
     try:
+        from datetime import datetime
+
         return datetime(int(year), number, int(day), int(hour), int(minute), int(second))
     except ValueError:
         return None

@@ -8,7 +8,6 @@ is consulted first and wins over ntc-templates where both serve a command.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -66,6 +65,8 @@ def canonical(family: str, command: str) -> str:
 
 
 def read_index(index: Path, origin: str) -> list[TemplateRef]:
+    import csv  # the index is read from the cache (`cachefile`) on all but the first run
+
     refs: list[TemplateRef] = []
     rows = (line for line in index.read_text().splitlines() if line and not line.startswith("#"))
     header_seen = False

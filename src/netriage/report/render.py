@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from netriage.analysis import Analysis
-from netriage.report import html_page, markdown, text
 from netriage.report.model import report_dict
 
 
+# Each format's module (and json) is imported when a report is rendered in it: a run renders
+# one format, and the others' imports were part of every start (issue 13, start-up).
+def _text(report: dict[str, Any]) -> str:
+    from netriage.report import text
+
+    return text.render(report)
+
+
+def _markdown(report: dict[str, Any]) -> str:
+    from netriage.report import markdown
+
+    return markdown.render(report)
+
+
+def _html(report: dict[str, Any]) -> str:
+    from netriage.report import html_page
+
+    return html_page.render(report)
+
+
 def _json(report: dict[str, Any]) -> str:
+    import json
+
     return json.dumps(report, indent=2) + "\n"
 
 
 FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
-    "text": text.render, "markdown": markdown.render, "html": html_page.render, "json": _json,
+    "text": _text, "markdown": _markdown, "html": _html, "json": _json,
 }
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from netriage.facts.clock import device_clock, parse_time
@@ -19,6 +18,8 @@ from netriage.lazyre import lazy
 from netriage.parsing import ParseResult
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from netriage.facts import DeviceFacts
 
 # reason → kind (the suffix of the catalog id failover.history-<kind>); first match wins

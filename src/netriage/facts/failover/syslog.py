@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from netriage.facts.clock import parse_time
@@ -18,6 +17,8 @@ from netriage.facts.failover.common import raw_output
 from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from netriage.facts import DeviceFacts
 
 _MESSAGE = lazy(r"%(?:ASA|FTD|PIX|FWSM)-\d-(\d{6}):\s*(.*?)\s*$")
