@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class DeviceAnalysis:
+    """One device of an analysis: its facts and the walks of its trees."""
+
     device: Device
     facts: DeviceFacts
     walks: list[Walk] = field(default_factory=list)
@@ -28,6 +30,8 @@ class DeviceAnalysis:
 
 @dataclass
 class Analysis:
+    """A whole capture analysed: its devices, findings, undecided checks and pairs."""
+
     capture: Capture
     devices: list[DeviceAnalysis] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

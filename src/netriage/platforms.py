@@ -9,6 +9,8 @@ from netriage.errors import NetriageError
 
 @dataclass(frozen=True)
 class Platform:
+    """A platform netriage knows: its template family, catalog tag and netmiko type."""
+
     name: str  # netriage's name; equal to netmiko's device type except cisco_pix
     family: str  # which templates parse it: cisco_asa or cisco_ios
     tag: str  # the fault catalog's platform tag: asa, ftd, pix, ios

@@ -72,6 +72,8 @@ _FILTER_WORDS = {"include": "include", "exclude": "exclude", "begin": "begin",
 
 @dataclass(frozen=True)
 class ResolvedCommand:
+    """A typed command in its canonical form, with its output filter apart."""
+
     command: str
     filter: str  # normalised `| include x`, or ""
 

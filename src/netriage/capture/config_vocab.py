@@ -21,6 +21,8 @@ def _any(*starts: str) -> LazyRe:
 
 @dataclass(frozen=True)
 class Block:
+    """A configuration block: the line that opens it and the lines that belong inside."""
+
     name: str
     opens: LazyRe  # the line that opens the block
     children: LazyRe  # lines that belong inside it

@@ -32,6 +32,8 @@ _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 
 @dataclass(frozen=True)
 class Shape:
+    """A line only one platform prints, and what it is (for the reason shown)."""
+
     platform: str
     pattern: LazyRe  # ~60 shapes: a run with a `show version` reads none
     what: str  # what the line is, for the reason shown to the engineer

@@ -46,6 +46,8 @@ _EXEC_VERBS = lazy(
 
 @dataclass
 class PromptLine:
+    """A line of a capture read as a prompt with the command typed after it."""
+
     line: int
     prompt: str
     hostname: str  # bare hostname, without failover or context suffixes

@@ -85,6 +85,8 @@ def normalise(text: str, fmt: str) -> str:
 
 @dataclass(frozen=True)
 class Header:
+    """A log header or footer line the terminal program wrote (PuTTY, script)."""
+
     program: str  # "putty" or "script"
     started: str  # ISO 8601 where it could be read, else as written; "" for an end marker
 

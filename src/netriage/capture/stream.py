@@ -26,6 +26,8 @@ _NEW_MESSAGE = lazy(r"^(?:[*.]?[A-Z][a-z]{2} +\d{1,2} |\d{3,}: |%[A-Z][A-Z0-9_]*
 
 @dataclass
 class Line:
+    """One visible line of a capture file, with its number, stamp and header."""
+
     number: int  # 1-based physical line in the file
     text: str  # visible text (a wrapped line joined with its continuation)
     stamp: str = ""  # per-line timestamp from the terminal program

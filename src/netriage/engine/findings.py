@@ -14,6 +14,8 @@ def severity_rank(severity: str) -> int:
 
 @dataclass
 class Evidence:
+    """A line of a device's output a finding or undecided check points at."""
+
     command: str
     line: int  # line in the source file (0 when the source has no line numbers)
     text: str
@@ -42,6 +44,8 @@ class PartialSource:
 
 @dataclass
 class Fix:
+    """A fix block rendered for one device: commands, verification and rollback."""
+
     platform: str  # catalog platform tags the block is written for: asa, ftd, pix, ios
     commands: list[str] = field(default_factory=list)
     verify: list[str] = field(default_factory=list)
@@ -73,6 +77,8 @@ class Step:
 
 @dataclass
 class Finding:
+    """A fault a tree concluded on a device, with its evidence and fix."""
+
     id: str
     severity: str
     title: str

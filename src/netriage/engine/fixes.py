@@ -17,6 +17,8 @@ from netriage.engine.versions import ANY, parse_range, parse_version
 
 @dataclass(frozen=True)
 class Choice:
+    """The fix blocks chosen for a device's platform and release, and why."""
+
     chosen: tuple[FixTemplate, ...]
     note: str  # why a block is missing or several variants are shown; "" when it fits
 

@@ -14,6 +14,8 @@ from netriage.yamlio import load_yaml
 
 @dataclass(frozen=True)
 class EvidenceRule:
+    """Which lines of a command's output a node shows as evidence."""
+
     command: str
     match: str  # regex; `{expr}` placeholders are filled (escaped) before matching
     # only the first line it matches in an output: the time printed above a history row is
@@ -23,6 +25,8 @@ class EvidenceRule:
 
 @dataclass(frozen=True)
 class FixTemplate:
+    """A fix block of a finding node, before it is chosen and rendered for a device."""
+
     platforms: tuple[str, ...]
     commands: tuple[str, ...]
     verify: tuple[str, ...] = ()
@@ -35,6 +39,8 @@ class FixTemplate:
 
 @dataclass(frozen=True)
 class Node:
+    """One node of a decision tree: a check, a question or a finding."""
+
     id: str
     kind: str  # check | question | finding
     title: str
@@ -65,6 +71,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Tree:
+    """A decision tree loaded from checks/*.yaml."""
+
     id: str
     title: str
     platforms: tuple[str, ...]

@@ -42,6 +42,8 @@ _SPAN_MAX = 6
 
 @dataclass(frozen=True)
 class Entry:
+    """One command form of a platform's vocabulary."""
+
     text: str
     regex: LazyPattern  # the whole form
     prefix: LazyPattern  # a leading part of it (for `no …`)
@@ -75,6 +77,8 @@ class LazyPattern:
 
 @dataclass
 class Vocabulary:
+    """A platform's command forms, which fix lines are linted against."""
+
     name: str  # the file's stem: asa, pix6, ftd, ios
     # the fix-block tags it checks, each with the releases it describes for that tag
     # (PIX 7.x and 8.0 speak the ASA's language: asa.yaml serves `pix` blocks for >=7)

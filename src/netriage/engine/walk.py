@@ -41,6 +41,8 @@ _MAX_STEPS = 500  # trees are acyclic (lint checks); this only guards a broken f
 
 @dataclass
 class Walk:
+    """One tree walked over one device: the path taken, findings and undecided checks."""
+
     tree: Tree
     device: Device
     namespace: Namespace

@@ -18,6 +18,8 @@ from netriage.resources import data_dir
 
 @dataclass(frozen=True)
 class TemplateRef:
+    """The template (or chain of templates) an index row gives a command."""
+
     origin: str  # "netriage" or "ntc"
     # the template files, several when an index row names a chain of templates; strings:
     # making ~1,100 Path objects was a tenth of the run, and a run reads a few of them

@@ -60,6 +60,8 @@ def _rejected(text: str) -> bool:
 
 @dataclass
 class ParseResult:
+    """What parsing one output gave: its status, the records and the lines not understood."""
+
     command: str
     status: str
     records: list[dict] = field(default_factory=list)
@@ -75,6 +77,8 @@ class ParseResult:
 
 @dataclass(frozen=True)
 class _CompiledTemplate:
+    """A template's text, its rules' regexes (to tell lines not understood) and its keys."""
+
     text: str
     rule_regexes: tuple[re.Pattern[str], ...]  # every rule that is not an Error catch-all
     keys: tuple[str, ...]  # Values marked Key: how chained templates join their rows

@@ -71,6 +71,8 @@ class Masked:
 
 @dataclass
 class Redacted:
+    """A text with its secrets masked, and what was masked."""
+
     text: str
     manifest: list[Masked] = field(default_factory=list)
 

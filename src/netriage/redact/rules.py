@@ -67,6 +67,8 @@ _KEY = r"key(?![\w-])"
 
 @dataclass(frozen=True)
 class Rule:
+    """A redaction rule: the words it needs and the pattern whose secret it masks."""
+
     kind: str  # the token's kind, e.g. `psk` gives `<psk-1>`
     # Words the rule cannot match without, keywords as abbreviated at their shortest: the
     # text must hold a word of every group (`enable` needs "ena" and "pass" or "sec"), else

@@ -45,6 +45,8 @@ class FileLoad:
 
 @dataclass(frozen=True)
 class Format:
+    """A capture file format: how sure it is of a file (`sniff`) and how it loads one."""
+
     name: str
     sniff: Callable[[TextFile, Context], int]
     load: Callable[[TextFile, Context], FileLoad]

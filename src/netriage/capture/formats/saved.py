@@ -21,6 +21,8 @@ def sniff(text: TextFile, context: Context) -> int:
 
 @dataclass
 class _Pending:
+    """A saved capture's device whose entries are still being read."""
+
     device: str
     meta: dict[str, Any]
     lines: list[str] = field(default_factory=list)

@@ -68,6 +68,8 @@ _REJECTED = re.compile(r"^\s*(ERROR:\s*)?%\s*(Invalid input|Incomplete command|U
 # -- sources --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Source:
+    """A captured output showing configuration, and the scopes it covers."""
+
     command: str
     scopes: frozenset[str]
     text: str

@@ -93,6 +93,8 @@ LOG_COMMANDS = ("show logging",)
 
 @dataclass
 class LogEvent:
+    """A crypto log message read as the catalog cause it names, with its peer."""
+
     cause: str  # proposal, psk, proxy-id, transform, pfs, ts, invalid-spi, ...
     peer: str  # "" when the message names none
     text: str

@@ -45,6 +45,8 @@ _IKE_TABLES = ("show crypto isakmp", "show crypto ikev", "show crypto session", 
 
 @dataclass
 class CryptoFacts:
+    """The `crypto` fact of one device: what was captured and each list of issues."""
+
     family: str
     captured: bool  # any crypto output or crypto configuration: the trees start here
     vpn_configured: bool | Unknown  # the config has crypto maps, tunnel-groups or keys

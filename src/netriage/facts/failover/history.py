@@ -47,6 +47,8 @@ FLAP_WINDOW_MINUTES = 60
 
 @dataclass
 class HistoryEntry:
+    """A state change of `show failover history`."""
+
     time: str  # as printed: "09:58:07 UTC Jan 18 2021"
     from_state: str
     to_state: str
@@ -82,6 +84,8 @@ class HistoryEntry:
 
 @dataclass
 class FailoverHistory:
+    """Both units' failover histories and the time they were read at."""
+
     entries: list[HistoryEntry] = field(default_factory=list)  # this unit's, oldest first
     peer_entries: list[HistoryEntry] = field(default_factory=list)  # the mate's (details)
     now: datetime | None = None  # from `show clock`, else the peer history collection time
@@ -165,6 +169,8 @@ def build_history(facts: DeviceFacts) -> FailoverHistory:
 
 @dataclass
 class FailoverStateRow:
+    """One unit's row of `show failover state`."""
+
     role: str
     state: str
     reason: str  # last failure reason; "None" when there was none
@@ -173,6 +179,8 @@ class FailoverStateRow:
 
 @dataclass
 class FailoverState:
+    """`show failover state`: both units' rows and the sync lines."""
+
     this: FailoverStateRow
     other: FailoverStateRow | None
     configuration: list[str] = field(default_factory=list)  # e.g. "Sync Done"

@@ -27,6 +27,8 @@ QUEUE_LIMIT = 4096  # LU queue depth at which updates start being dropped (catal
 
 @dataclass
 class FailoverInterface:
+    """A monitored interface of one unit, as `show failover` prints it."""
+
     name: str  # nameif, with the context as `ctx/name` in multiple-context mode
     ip: str
     status: str  # Normal, Failed, No Link, Link Down, Unknown, Testing ...
@@ -69,6 +71,8 @@ class FailoverInterface:
 
 @dataclass
 class FailoverSlot:
+    """A module slot of one unit (`slot 1: ASA5525 hw/sw rev ...`)."""
+
     slot: str
     model: str  # ASA5525, FPR-2130, IPS5525, snort ...
     status: str  # Up Sys, Up/Up, Unresponsive/Up ...
@@ -84,12 +88,16 @@ class FailoverModule:
 
 @dataclass
 class GroupState:
+    """An Active/Active failover group's state on one unit."""
+
     group: int
     state: str
 
 
 @dataclass
 class FailoverUnit:
+    """One unit of the pair (this host or the other) as `show failover` shows it."""
+
     role: str  # Primary / Secondary
     state: str  # Active, Standby Ready, Failed, Cold Standby, Not Detected ... (A/A: per group)
     interfaces: list[FailoverInterface] = field(default_factory=list)
@@ -132,6 +140,8 @@ class FailoverUnit:
 
 @dataclass
 class StatefulCounter:
+    """A row of the stateful failover link's counters."""
+
     name: str
     xmit: int
     xerr: int
@@ -141,6 +151,8 @@ class StatefulCounter:
 
 @dataclass
 class SlotPair:
+    """One module slot as both units report it."""
+
     slot: str
     ours: str
     mate: str
@@ -148,6 +160,8 @@ class SlotPair:
 
 @dataclass
 class FailoverFacts:
+    """The `failover` fact: `show failover` of one unit, read."""
+
     enabled: bool | None  # None: the `Failover On/Off` line was not understood
     unit: str | None  # Primary / Secondary, None when not printed
     lan_configured: bool | None

@@ -31,6 +31,8 @@ MUST_MATCH = ("Encryption-3DES-AES", "Security Contexts")
 
 @dataclass
 class VersionInfo:
+    """What `show version` of one unit says: release, model, memory, licence."""
+
     version: str
     model: str  # ASA5525, ASAv10, PIX-515E ...
     ram_mb: int | None
@@ -124,6 +126,8 @@ def _mode(facts: DeviceFacts, command: str, pattern: LazyRe,
 
 @dataclass
 class FailoverPlatform:
+    """Both units' `show version`, for the checks that compare them."""
+
     this: VersionInfo | None
     mate: VersionInfo | None
     firewall_mode: str | None = None  # router / transparent

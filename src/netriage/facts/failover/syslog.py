@@ -68,6 +68,8 @@ _NO_STATE_LINK = lazy(r"executed 'no failover link\b", re.IGNORECASE)
 
 @dataclass
 class SyslogMessage:
+    """A failover syslog message, wherever the device printed it."""
+
     id: int  # 0 for the console decryption warning, which has no message id
     text: str  # the line as printed, stripped
     body: str  # the text after "%ASA-1-104001: "
@@ -102,6 +104,8 @@ class SyslogMessage:
 
 @dataclass
 class FailoverSyslog:
+    """The failover messages of one device and whether the log was whole."""
+
     messages: list[SyslogMessage] = field(default_factory=list)
     # read from a complete `show logging`; False when only console lines or a filtered log
     # were seen: then a message not in a list may still have been logged

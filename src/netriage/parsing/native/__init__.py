@@ -20,6 +20,8 @@ NotUnderstood = list[tuple[int, str]]
 
 @dataclass(frozen=True)
 class NativeParser:
+    """A reader of ours for an output that grows without bound, in place of its template."""
+
     name: str  # shown as the result's template, e.g. "native:asa_ipsec_sa"
     family: str
     command_pattern: str  # full command, matched whole (like our index rows)
