@@ -11,31 +11,63 @@ Tests isolate HOME and the XDG variables (tests/conftest.py), so they never touc
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 APP = "netriage"
 RECENT_LIMIT = 10
 
 
 def state_dir() -> Path:
+    import platformdirs
+
     return platformdirs.user_state_path(APP)
 
 
 def data_dir() -> Path:
+    import platformdirs
+
     return platformdirs.user_data_path(APP)
 
 
 def config_dir() -> Path:
+    import platformdirs
+
     return platformdirs.user_config_path(APP)
 
 
 def cache_dir() -> Path:
     """What can be rebuilt at any time (the decision trees, compiled): deleting it is safe."""
+    fast = _linux_cache_dir()
+    if fast is not None:
+        return fast
+    import platformdirs
+
     return platformdirs.user_cache_path(APP)
+
+
+def _linux_cache_dir() -> Path | None:
+    """platformdirs' answer on (non-Android) Linux in the plain cases, without importing it.
+
+    Every run asks for the cache dir (the trees and the template index are read from it), and
+    importing platformdirs (its XDG and Android logic, tempfile, random) was ~3 % of the
+    demo's start-up. An absolute $XDG_CACHE_HOME, else an absolute $HOME's `.cache`, as
+    platformdirs reads them; anything else (no or a relative HOME, another system) is left to
+    platformdirs itself. tests/test_userdirs_fast.py holds the two to the same answer.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or (
+            os.environ.get("ANDROID_DATA") == "/data"
+            and os.environ.get("ANDROID_ROOT") == "/system"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(os.path.join(xdg, APP))
+    if not os.path.isabs(os.environ.get("HOME", "")):
+        return None
+    return Path(os.path.join(os.path.expanduser("~/.cache"), APP))
 
 
 def sessions_dir(*, create: bool = False) -> Path:
