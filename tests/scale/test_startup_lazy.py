@@ -46,6 +46,8 @@ NOT_FOR_THE_DEMO = (
     # nor the other report formats, json (text asked for), datetime (nothing stamped or
     # timed in it, nothing saved) or csv (the template index comes from the cache)
     "netriage.report.html_page", "netriage.report.markdown", "json", "datetime", "csv",
+    "platformdirs",  # the cache dir is found without it on Linux (tests/test_userdirs_fast.py)
+    "netriage.facts.failover.history",  # no `show failover history` in the demo
     "netriage.facts.interfaces.model", "netriage.facts.interfaces.judge",
     "netriage.facts.interfaces.role", "netriage.facts.failover.config", "netriage.pairs",
     "netriage.batch", "netriage.engine.guided", "netriage.cli.parse", "netriage.cli.collect",

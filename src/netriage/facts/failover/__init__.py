@@ -13,7 +13,7 @@ from netriage.facts.lazy_exports import exports
 
 if TYPE_CHECKING:
     from netriage.facts.failover.build import build_failover, build_mate_failover
-    from netriage.facts.failover.common import FailoverOutputs, build_outputs
+    from netriage.facts.failover.common import FailoverOutputs, build_history, build_outputs
     from netriage.facts.failover.config import (
         ActiveActiveConfig,
         FailoverConfig,
@@ -24,12 +24,7 @@ if TYPE_CHECKING:
         build_links,
         build_monitor,
     )
-    from netriage.facts.failover.history import (
-        FailoverHistory,
-        FailoverState,
-        build_history,
-        build_state,
-    )
+    from netriage.facts.failover.history import FailoverHistory, FailoverState, build_state
     from netriage.facts.failover.model import FailoverFacts
     from netriage.facts.failover.platform import (
         FailoverPlatform,
@@ -46,12 +41,12 @@ if TYPE_CHECKING:
 
 WHERE = {
     "build_failover": "build", "build_mate_failover": "build",
-    "FailoverOutputs": "common", "build_outputs": "common",
+    # build_history is in `common`: it finds the output missing without the history models
+    "FailoverOutputs": "common", "build_outputs": "common", "build_history": "common",
     **dict.fromkeys(("ActiveActiveConfig", "FailoverConfig", "FailoverLinks", "FailoverMonitor",
                      "build_active_active", "build_config", "build_links", "build_monitor"),
                     "config"),
-    **dict.fromkeys(("FailoverHistory", "FailoverState", "build_history", "build_state"),
-                    "history"),
+    **dict.fromkeys(("FailoverHistory", "FailoverState", "build_state"), "history"),
     "FailoverFacts": "model",
     **dict.fromkeys(("FailoverPlatform", "StartupConfig", "build_platform", "build_startup"),
                     "platform"),

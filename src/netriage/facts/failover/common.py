@@ -20,6 +20,7 @@ from netriage.parsing.runner import _REJECTED  # the parser's own test for a ref
 
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
+    from netriage.facts.failover.history import FailoverHistory
 
 MATE_PREFIX = "failover exec mate "
 
@@ -41,6 +42,20 @@ def raw_output(facts: DeviceFacts, command: str) -> Entry:
                           (command,))
         raise Unknown(f"`{command}` was not captured", (command,))
     return _check_entry(entry, command)
+
+
+def build_history(facts: DeviceFacts) -> FailoverHistory:
+    """The `failover_history` fact. The output is chosen (and found missing, the common case)
+    here, so that the history models are imported only once there is a history to read."""
+    from netriage.facts import usable_result
+
+    command = "show failover history"
+    if facts.device.find("show failover history details", unfiltered=False) is not None:
+        command = "show failover history details"  # a superset: prefer it when present
+    result = usable_result(facts, command)
+    from netriage.facts.failover.history import history_from
+
+    return history_from(facts, result)
 
 
 def mate_command(command: str, family: str) -> str | None:

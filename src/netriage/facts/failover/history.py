@@ -155,13 +155,8 @@ def _entries(records: list[dict]) -> tuple[list[HistoryEntry], list[HistoryEntry
     return ours, peer, collected
 
 
-def build_history(facts: DeviceFacts) -> FailoverHistory:
-    from netriage.facts import usable_result
-
-    command = "show failover history"
-    if facts.device.find("show failover history details", unfiltered=False) is not None:
-        command = "show failover history details"  # a superset: prefer it when present
-    result = usable_result(facts, command)
+def history_from(facts: DeviceFacts, result: ParseResult) -> FailoverHistory:
+    """The `failover_history` fact from the history output `common.build_history` chose."""
     ours, peer, collected = _entries(result.records)
     now = device_clock(facts.device) or (parse_time(collected) if collected else None)
     return FailoverHistory(entries=ours, peer_entries=peer, now=now)
