@@ -39,6 +39,7 @@ from netriage.capture.config_vocab import CONFIG_WORDS
 from netriage.capture.prompts import match_prompt
 from netriage.capture.stream import Line, wrap_width
 from netriage.capture.terminal import Outside
+from netriage.lazyre import lazy
 
 _TYPO = re.compile("[" + "".join(sorted(TYPOGRAPHIC)) + "]")
 _MARKUP = re.compile(r"^\s*(?:```|~~~)|\*\*(?!\*)\S|`[^`]+`|</?(?:pre|code|br|p|div|span|b|"
@@ -49,15 +50,15 @@ _MARKUP = re.compile(r"^\s*(?:```|~~~)|\*\*(?!\*)\S|`[^`]+`|</?(?:pre|code|br|p|
 _ANY_MARKUP = re.compile(r"\*\*(?!\*)\S|`[^`\n]+`|</?(?i:pre|code|br|p|div|span|b|strong|tt|kbd)\b|"
                          r"&(?i:gt|lt|amp|nbsp|quot|#\d{1,5});")
 WRAP_WIDTHS = range(66, 81)  # where mail clients wrap (72 and 76 are the usual ones)
-_PROMPTISH = re.compile(r"^\S*[#>]")  # `fw1#`, `#`, `rtr(config)#`: never a line's tail
+_PROMPTISH = lazy(r"^\S*[#>]")  # `fw1#`, `#`, `rtr(config)#`: never a line's tail
 # Tails that start with a configuration word but are no command alone: an ACL's
 # `object NAME`, `object-group NAME`, `ip 10.1.0.0 255.255.0.0` cut off an access-list
-_NOT_ALONE = re.compile(r"^(?:object\s+(?!network\s|service\s)\S+|object-group\s+(?!network\s|"
+_NOT_ALONE = lazy(r"^(?:object\s+(?!network\s|service\s)\S+|object-group\s+(?!network\s|"
                         r"service\s|protocol\s|icmp-type\s|user\s|security\s)\S+|"
                         r"ipv?6?\s+[\d:])", re.IGNORECASE)
 # A syslog message, and how the next one starts (sequence number, `*`, a date or an uptime)
-_SYSLOG = re.compile(r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?\d-[A-Z0-9_]+:")
-_LOG_START = re.compile(r"^(?:[*.%<]|\d+:|[A-Z][a-z]{2}\s+\d|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d|"
+_SYSLOG = lazy(r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?\d-[A-Z0-9_]+:")
+_LOG_START = lazy(r"^(?:[*.%<]|\d+:|[A-Z][a-z]{2}\s+\d|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d|"
                         r"\d+[ywdhm]\d+[wdhms]:)")
 # Lines a device prints alone after a long line: never a cut value
 _ALONE = frozenset(("quit", "exit", "end", "exit-address-family", "!", "[ok]", "done"))

@@ -8,7 +8,6 @@ they never invent text. Detection (which rules a file needs) lives in `capture.c
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -67,6 +66,8 @@ def markup(text: str) -> str | None:
     if "<" in text:
         text = _TAGS.sub("", text)
     if "&" in text:
+        import html  # only a pasted page's entities need it (~1% of a start)
+
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return text
 
