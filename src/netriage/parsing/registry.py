@@ -108,6 +108,11 @@ def _all_refs() -> tuple[TemplateRef, ...]:
                  for origin, files, family, command in rows)
 
 
+def template_index() -> tuple[TemplateRef, ...]:
+    """Every index row, ours first (read once per process; see `_all_refs`)."""
+    return _all_refs()
+
+
 @cache
 def ntc_templates_dir() -> Path | None:
     """ntc-templates' `templates` folder, found without importing the package (its
