@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from netriage.facts.crypto.config import CryptoConfig, IkePolicy, MapEntry
 from netriage.facts.crypto.issues import Issue, _sorted, entry_issue
 from netriage.facts.crypto.issues_maps import static_entries
+from netriage.facts.crypto.licence import WeakIssue, weak_issue
 from netriage.facts.crypto.strength import Offers, device_offers
 
 if TYPE_CHECKING:
@@ -30,6 +31,30 @@ def _improvable(weak: list[str], version: str, offers: Offers | None) -> list[st
     return [w for w in weak if offers is None or not offers.ike_capped(version, w)]
 
 
+def _capped_detail(improvable: list[str], weak: list[str], offers: Offers | None,
+                   release: bool = True) -> str:
+    """The weak algorithms to change, then what the release (`release`: IKE policies say it)
+    or the licence caps and why."""
+    capped = [w.removesuffix(" (default)") for w in weak if w not in improvable]
+    if offers is None or not capped:
+        return ", ".join(improvable)
+    by_licence = [w for w in capped if offers.licence_capped(w)]
+    by_release = [w for w in capped if w not in by_licence]
+    parts = [", ".join(improvable)] if improvable else []
+    if by_release and release:
+        parts.append(f"{', '.join(by_release)} is the most {offers.label} offers")
+    if by_licence:
+        parts.append(f"{', '.join(by_licence)}: the licence ({offers.licence}) allows no "
+                     "stronger cipher")
+    return "; ".join(parts)
+
+
+def _licensed(issue: Issue, offers: Offers | None, licence_only: bool = False) -> WeakIssue:
+    if offers is None:
+        return weak_issue(issue)
+    return weak_issue(issue, offers.licence, licence_only, offers.licence_key)
+
+
 def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Issue]:
     """IKE policies offering an algorithm the release could replace with a stronger one.
 
@@ -48,22 +73,25 @@ def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Is
                    else "crypto ikev1 policy") for v in ("ikev1", "ikev2")}
     strong = [p for p in policies if not (config.family == "cisco_ios" and p.version == "ikev2")
               and not _improvable(_policy_weak(config, p), p.version, offers)]
-    issues = []
+    issues: list[Issue] = []
     for policy in policies:
         weak = _policy_weak(config, policy)
         improvable = _improvable(weak, policy.version, offers)
-        if not improvable:
+        # a DES-only unit: a weak cipher only the licence caps is still weak (its fix is the
+        # licence), and nothing is "strong" to move the peers to
+        licence_only = not improvable and offers is not None and any(
+            offers.licence_capped(w) for w in weak)
+        if not improvable and not licence_only:
             continue
-        capped = [w.removesuffix(" (default)") for w in weak if w not in improvable]
-        detail = ", ".join(improvable) + (
-            f"; {', '.join(capped)} is the most {offers.label} offers" if capped and offers
-            else "")
         name = policy.name or str(policy.priority)
         command = f"{keyword[policy.version]} {name}"
-        issue = Issue(version=policy.version, seq=name, detail=detail, command=command,
-                      text=command, auth=policy.authentication or "rsa-sig")
-        peer = next((p for p in strong if p.version == policy.version
-                     and p.authentication == policy.authentication), None)
+        issue = _licensed(Issue(version=policy.version, seq=name,
+                                detail=_capped_detail(improvable, weak, offers),
+                                command=command, text=command,
+                                auth=policy.authentication or "rsa-sig"), offers, licence_only)
+        peer = None if licence_only else next(
+            (p for p in strong if p.version == policy.version
+             and p.authentication == policy.authentication), None)
         if peer is not None:
             issue.existing = peer.name or str(peer.priority)
             issue.existing_text = f"{keyword[peer.version]} {issue.existing}"
@@ -73,7 +101,7 @@ def weak_policies(config: CryptoConfig, device: Device | None = None) -> list[Is
             issue.requeue = "\n".join(f"no {line}" for line in lines) if config.pix6 \
                 else f"no {command}"
         issues.append(issue)
-    issues += weak_ios_proposals(config)
+    issues += [weak_issue(i) for i in weak_ios_proposals(config)]  # IOS: no licence line
     return issues
 
 
@@ -145,23 +173,49 @@ def weak_transforms(config: CryptoConfig, device: Device | None = None) -> list[
     for entry in config.all_entries() + [e for m in config.dynamic_maps for e in m.entries]:
         for name in entry.transform_sets + entry.ikev2_proposals:
             transform = config.transform_set(name)
-            weak = improvable(transform.weak) if transform is not None else []
-            if transform is not None and weak and (name, "") not in issues:
-                issue = entry_issue(entry, transform=name, detail=", ".join(weak),
-                                    version=transform.kind)
+            if transform is None or (name, "") in issues:
+                continue
+            weak = improvable(transform.weak)
+            # on a DES-only unit a set weak only in its cipher is fixed by the licence alone
+            licence_only = not weak and offers is not None and any(
+                offers.licence_capped(w) for w in transform.weak)
+            if not weak and not licence_only:
+                continue
+            issue = _licensed(entry_issue(entry, transform=name,
+                                          detail=_capped_detail(weak, transform.weak, offers,
+                                                                release=False),
+                                          version=transform.kind), offers, licence_only)
+            if not licence_only:
                 issue.existing, issue.requeue = _reuse_strong(config, entry, transform.kind,
                                                               name, offers)
-                issues[(name, "")] = issue
+            _name_des_set(config, issue)
+            issues[(name, "")] = issue
         if entry.pfs in ("group1", "group2", "group5") and improvable([entry.pfs]) \
                 and (entry.map, str(entry.seq)) not in issues:
             # an ASA entry negotiated over IKEv2 only gets its fix in ipsec-proposal terms
             ikev2_only = bool(entry.ikev2_proposals) and not entry.transform_sets
-            issue = entry_issue(entry, detail=f"set pfs {entry.pfs}", other="pfs",
-                                version="ikev2" if ikev2_only else "")
+            issue = _licensed(entry_issue(entry, detail=f"set pfs {entry.pfs}", other="pfs",
+                                          version="ikev2" if ikev2_only else ""), offers)
             issue.existing, issue.requeue = _reuse_strong(
                 config, entry, "ikev2" if ikev2_only else "ikev1", "", offers)
+            _name_des_set(config, issue)
             issues[(entry.map, str(entry.seq))] = issue
     return _sorted(issues.values())
+
+
+_DES_SET = "NR-DES-SHA"
+
+
+def _name_des_set(config: CryptoConfig, issue: WeakIssue) -> None:
+    """On a DES-only unit the set a fix defines is esp-des esp-sha-hmac: named for that, not
+    for the AES set the release's fix defines (fix_values keeps a name already given)."""
+    if not issue.licence:
+        return
+    names = {t.name for t in config.transform_sets}
+    name, n = _DES_SET, 2
+    while name in names:
+        name, n = f"{_DES_SET}-{n}", n + 1
+    issue.new_set = name
 
 
 def _reuse_strong(config: CryptoConfig, entry: MapEntry, kind: str, weak: str,

@@ -6,11 +6,16 @@ release offers are data (checks/vocab/algorithms/crypto-strength.yaml, weakest f
 category); an algorithm that is the last of its list is *capped*: only a software or hardware
 change raises it, so the weak-crypto checks propose no configuration change for it.
 A release the data does not list, or a device whose release was not read, caps nothing.
+
+The licence caps too: on a DES-only unit (`show version`: VPN-3DES-AES / Encryption-3DES-AES
+Disabled, facts.crypto.licence) DES is the strongest cipher whatever the release offers, so the
+ciphers are capped (by the licence, `Offers.licence` names its line) and the fix defines DES
+sets; hashes and DH groups stay as the release offers them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,6 +37,8 @@ class Offers:
     ipsec: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what the weak-transform fix defines here: "ikev1-set" / "ikev2-proposal" -> algorithms
     targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    licence: str = ""  # "VPN-3DES-AES: Disabled": the unit is DES-only, whatever the release
+    licence_key: str = ""  # the running activation key of a DES-only unit, as shown
 
     def is_target(self, kind: str, algorithms: list[str]) -> bool:
         """A configured set (IOS `esp-aes 256` read as esp-aes-256) is what the fix would
@@ -42,6 +49,8 @@ class Offers:
     def ike_capped(self, version: str, weak: str) -> bool:
         """`weak` as IkePolicy.weak words it ("3des", "md5", "group 5", "des (default)")."""
         word = weak.removesuffix(_DEFAULT)
+        if self.licence and word in _IKE_CIPHERS:
+            return True  # DES is all the licence allows; 3DES cannot be raised either
         category, value = ("group", word.split()[1]) if word.startswith("group ") else ("", word)
         lists = self.ike.get(version, {})
         orders = [lists.get(category, ())] if category else list(lists.values())
@@ -49,9 +58,21 @@ class Offers:
 
     def ipsec_capped(self, weak: str) -> bool:
         """A transform ("esp-3des"), an IKEv2 proposal's algorithm or a PFS group ("group5")."""
+        if self.licence and weak in _ESP_CIPHERS:
+            return True  # esp-null is not capped: esp-des needs no licence
         return _capped(list(self.ipsec.values()), weak)
 
+    def licence_capped(self, weak: str) -> bool:
+        """Is `weak` (an IKE or ESP cipher) capped by the licence rather than the release?"""
+        return bool(self.licence) and weak.removesuffix(_DEFAULT) in (*_IKE_CIPHERS,
+                                                                      *_ESP_CIPHERS)
 
+
+# the ciphers a DES-only licence caps (3DES and AES need the VPN-3DES-AES licence)
+_IKE_CIPHERS = ("des", "3des")
+_ESP_CIPHERS = ("esp-des", "esp-3des", "des", "3des")  # transforms, IKEv2 proposals
+# what the weak-transform fix defines on a DES-only unit: the cipher stays, the hash rises
+_DES_ONLY_TARGETS = {"ikev1-set": ("esp-des", "esp-sha-hmac")}
 
 
 def _capped(orders: list[tuple[str, ...]], value: str) -> bool:
@@ -86,8 +107,18 @@ def offers(tag: str, version: str) -> Offers | None:
 
 
 def device_offers(device: Device | None) -> Offers | None:
+    """The device's release offers, capped by its licence when `show version` says DES-only
+    (a DES-only unit of a release the data does not list caps its ciphers only)."""
     if device is None or not device.platform:
         return None
+    from netriage.facts.crypto.licence import des_only_line
     from netriage.platforms import get_platform
 
-    return offers(get_platform(device.platform).tag, device.version or "")
+    tag = get_platform(device.platform).tag
+    found = offers(tag, device.version or "")
+    licence, key = des_only_line(device)
+    if not licence:
+        return found
+    if found is None:
+        found = Offers(f"{tag.upper()} {device.version or ''}".strip())
+    return replace(found, licence=licence, licence_key=key, targets=dict(_DES_ONLY_TARGETS))
