@@ -33,6 +33,7 @@ NAMES = ("VPN-3DES-AES", "Encryption-3DES-AES")
 # PIX 6.x prints `VPN-3DES-AES:                Enabled` under "Licensed Features:"
 _PIX_LINE = lazy(r"^\s*(VPN-3DES-AES)\s*:\s*(\S+)", re.MULTILINE)
 _LICENSED_TAGS = ("asa", "pix")
+_DISABLED = lazy(r"3DES-AES\s*:\s*Disabled", re.IGNORECASE)
 # PIX 6.x / ASA before 8.3: `Running Activation Key:`; ASA 8.3+: `Running Permanent Activation
 # Key:` (a time-based key is printed apart and is not what a rollback re-enters)
 _RUNNING_KEY = lazy(r"^Running (?:Permanent )?Activation Key:\s*((?:0x[0-9a-fA-F]+\s*)+)$",
@@ -72,8 +73,8 @@ def des_only_line(device: Device | None) -> tuple[str, str]:
     if get_platform(device.platform).tag not in _LICENSED_TAGS:
         return "", ""
     entry = device.find("show version")
-    if entry is None:
-        return "", ""
+    if entry is None or not _DISABLED.search(entry.output):
+        return "", ""  # the common case decided without parsing `show version` again
     name, value = _features_line(device) or _pix_line(entry.output) or ("", "")
     if value.lower() != "disabled":
         return "", ""
