@@ -165,3 +165,21 @@ def test_an_ftd_clish_show_version_is_never_des_only():
     devices = load_paths([ftd]).devices
     assert [d for d in devices if d.find("show version")]
     assert {des_only_line(d) for d in devices} == {("", "")}
+
+
+def test_a_weak_policy_beside_the_best_the_licence_allows_is_removed_not_raised(tmp_path):
+    # policy 5 (des, sha, group 5) is as strong as a DES-only PIX 6.3 allows: policy 10 is
+    # moved to it (no new policy), and policy 5 itself is left to the licence
+    twin = _twin(PIX, tmp_path, "isakmp policy 10 authentication pre-share\n",
+                 "isakmp policy 5 authentication pre-share\nisakmp policy 5 encryption des\n"
+                 "isakmp policy 5 hash sha\nisakmp policy 5 group 5\n"
+                 "isakmp policy 10 authentication pre-share\n")
+    [policy] = [f for f in _weak(twin) if f.id == "crypto.weak-ike-policy"]  # one, merged
+    assert "isakmp policy 5 (group 5 is the most PIX 6.3(5) offers; des: the licence " \
+        "(VPN-3DES-AES: Disabled) allows no stronger cipher)" in policy.title
+    assert "VPN-3DES-AES: Disabled" in policy.explanation
+    assert [line for line in _typed_lines(policy) if _STRONG_CIPHER.search(line)] == []
+    commands = [c for fix in policy.fix for c in fix.commands]
+    assert "activation-key <strong-crypto-activation-key>" in commands
+    assert "no isakmp policy 10 hash md5" in commands  # 10 goes: 5 is the best allowed
+    assert not [c for c in commands if re.match(r"isakmp policy \d+ encryption", c)]
