@@ -21,7 +21,7 @@ from netriage.engine.findings import Finding
 from netriage.facts.crypto.licence import des_only_line
 from tests.conftest import RECORDINGS
 
-DES_ONLY = RECORDINGS / "realistic" / "des-only"
+DES_ONLY = RECORDINGS / "realistic" / "vpn-des-only"
 PIX = DES_ONLY / "pix515e-6.3-nancy-partner-vpn-des-only-licence-session.log"
 ASA = DES_ONLY / "asa5510-8.2-metz-partner-vpn-k8-des-only-licence-session.log"
 ASA84 = RECORDINGS / "realistic" / "firewalls" / \
