@@ -9,14 +9,20 @@ PIX535 = (RECORDINGS / "realistic/firewalls"
           / "pix535-7.2-hq-pair-primary-replaced-secondary-session.log")
 
 
+def _finding(path, finding_id: str, answers: dict[str, str] | None = None):
+    """The one finding of `finding_id` an analysis of `path` gives."""
+    [found] = [f for f in analyze_paths([path], answers=answers).findings
+               if f.id == finding_id]
+    return found
+
+
 def test_link_down_and_back_does_not_quote_a_105042_the_log_may_not_hold(tmp_path):
     """The check reads 105043 in the log and the link up in `show failover`; it never looked
     for `105042 Failover interface OK`, so the explanation must not say the log shows it."""
     text = "\n".join(line for line in PIX535.read_text().splitlines() if "-105042:" not in line)
     path = tmp_path / "no-105042.log"
     path.write_text(text + "\n")
-    [found] = [f for f in analyze_paths([path]).findings
-               if f.id == "failover.syslog-fo-if-status"]
+    found = _finding(path, "failover.syslog-fo-if-status")
     assert "105042" not in found.explanation
     assert "`show failover` shows it up now" in found.explanation
     assert not [e for e in found.evidence if "105042" in e.text]
@@ -65,8 +71,7 @@ def test_hello_not_heard_quotes_the_row_it_read_and_its_time_once():
     quotes the transition instead of telling that this unit took over, and the evidence shows
     the row's time (printed once above each row of the burst: cited once)."""
     path = RECORDINGS / "fixtures/failover/history-hello-not-heard.log"
-    [found] = [f for f in analyze_paths([path]).findings
-               if f.id == "failover.history-hello-not-heard"]
+    found = _finding(path, "failover.history-hello-not-heard")
     assert "took over" not in found.explanation
     assert "records `HELLO not heard from mate` (Standby Ready → Just Active)" in (
         found.explanation)
@@ -79,8 +84,7 @@ def test_hello_not_heard_quotes_the_row_it_read_and_its_time_once():
 
 def test_configuration_mismatch_does_not_say_who_ran_write_standby():
     path = RECORDINGS / "fixtures/failover/history-config-mismatch.log"
-    [found] = [f for f in analyze_paths([path]).findings
-               if f.id == "failover.history-config-mismatch"]
+    found = _finding(path, "failover.history-config-mismatch")
     assert "someone ran" not in found.explanation
     assert "the history does not say who ran it" in found.explanation
     assert "(Standby Ready → Cold Standby)" in found.explanation
@@ -95,8 +99,7 @@ def test_split_brain_says_both_active_only_when_this_unit_is(tmp_path):
     """The question asks whether the mate is active; whether this unit is comes from `show
     failover`. A unit in Cold Standby that does not detect an active mate is not (yet) half of
     a split brain, and the finding must not say that both units are active."""
-    [found] = [f for f in analyze_paths([NO_MATE], answers=_MATE_ACTIVE).findings
-               if f.id == "failover.split-brain"]
+    found = _finding(NO_MATE, "failover.split-brain", answers=_MATE_ACTIVE)
     assert found.title == "Split brain: both units are active"
     assert "this unit is Active and does not detect it" in found.explanation
 
@@ -105,8 +108,7 @@ def test_split_brain_says_both_active_only_when_this_unit_is(tmp_path):
     assert text != NO_MATE.read_text()
     path = tmp_path / "cold-standby-no-mate.log"
     path.write_text(text)
-    [found] = [f for f in analyze_paths([path], answers=_MATE_ACTIVE).findings
-               if f.id == "failover.split-brain"]
+    found = _finding(path, "failover.split-brain", answers=_MATE_ACTIVE)
     assert found.title == "The mate is active and this unit (Cold Standby) does not detect it"
     assert "both units are active" not in (found.title + found.explanation).lower()
     assert "this unit is Cold Standby" in found.explanation
@@ -115,8 +117,7 @@ def test_split_brain_says_both_active_only_when_this_unit_is(tmp_path):
 
 def test_tight_timers_quote_the_hello_rows_instead_of_saying_this_unit_failed_over():
     path = RECORDINGS / "fixtures/failover/polltime-aggressive.log"
-    [found] = [f for f in analyze_paths([path]).findings
-               if f.id == "failover.polltime-aggressive"]
+    found = _finding(path, "failover.polltime-aggressive")
     assert "This unit failed over because" not in found.explanation
     # two rows of the same transition are said once
     assert "records `HELLO not heard from mate` (Standby Ready → Just Active), with timers" in (

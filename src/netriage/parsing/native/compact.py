@@ -67,13 +67,19 @@ def _stored(fields: tuple[str, ...], shared: frozenset[str]) -> tuple[str, ...]:
 class CompactRecord(Mapping[str, object]):
     """One SA's fields by name, read-only; a field it does not keep reads as `KeyError`, like
     a dict without the key. Subclasses name the fields (`FIELDS`, in the order a dict of the
-    record would show them) and store them in `STORED` order."""
+    record would show them) and the pooled ones (`SHARED`); they are stored in `STORED`
+    order, derived from those two when the subclass is made."""
 
     __slots__ = ("_values",)
     FIELDS: tuple[str, ...] = ()
     SHARED: frozenset[str] = frozenset()
     STORED: tuple[str, ...] = ()
     _INDEX: dict[str, int] = {}
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.STORED = _stored(cls.FIELDS, cls.SHARED)
+        cls._INDEX = {name: at for at, name in enumerate(cls.STORED)}
 
     def __init__(self, values: tuple[object, ...]) -> None:
         self._values = values  # in STORED order
@@ -114,16 +120,12 @@ class CompactSa(CompactRecord):
     __slots__ = ()
     FIELDS = ASA_SA_FIELDS
     SHARED = _SHARED
-    STORED = _stored(ASA_SA_FIELDS, _SHARED)
-    _INDEX = {name: at for at, name in enumerate(STORED)}
 
 
 class CompactIosSa(CompactRecord):
     __slots__ = ()
     FIELDS = IOS_SA_FIELDS
     SHARED = _IOS_SHARED
-    STORED = _stored(IOS_SA_FIELDS, _IOS_SHARED)
-    _INDEX = {name: at for at, name in enumerate(STORED)}
 
 
 class Compactor:
