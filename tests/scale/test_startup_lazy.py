@@ -52,6 +52,12 @@ NOT_FOR_THE_DEMO = (
     "netriage.facts.interfaces.role", "netriage.facts.failover.config", "netriage.pairs",
     "netriage.batch", "netriage.engine.guided", "netriage.cli.parse", "netriage.cli.collect",
     "hashlib",
+    # sixth pass: no output that shows configuration (the tree, the crypto sources), no log,
+    # debug or console syslog line (the crypto and interface log readers), no failover
+    # message, complete log or console text (the failover syslog models, and the clock)
+    "netriage.facts.config.tree", "netriage.facts.crypto.config_sources",
+    "netriage.facts.crypto.log", "netriage.facts.interfaces.logs",
+    "netriage.facts.failover.syslog", "netriage.facts.clock",
 )
 
 
@@ -72,14 +78,15 @@ def test_the_demo_imports_nothing_it_does_not_read():
     assert sorted(m for m in NOT_FOR_THE_DEMO if m in imported) == []
     # and what it does read was imported, through the lazy packages
     assert {"netriage.facts.failover.model", "netriage.facts.crypto.model",
-            "netriage.facts.config.tree"} <= imported
+            "netriage.facts.config.fact"} <= imported
 
 
 def test_a_capture_with_a_configuration_imports_its_judges():
     config = next(p for p in (DEMO.parents[1] / "captures").iterdir()
                   if p.name == "email-ios-config.txt")
     imported = _imported_by(["analyze", str(config)])
-    assert {"netriage.facts.config.judge", "netriage.facts.config.build"} <= imported
+    assert {"netriage.facts.config.judge", "netriage.facts.config.build",
+            "netriage.facts.config.tree", "netriage.facts.crypto.config_sources"} <= imported
 
 
 def test_a_capture_with_crypto_tables_imports_their_readers():
@@ -88,6 +95,13 @@ def test_a_capture_with_crypto_tables_imports_their_readers():
     imported = _imported_by(["analyze", str(hub)])
     assert {"netriage.facts.crypto.config", "netriage.facts.crypto.sa",
             "netriage.facts.crypto.issues", "netriage.facts.crypto.issues_maps"} <= imported
+
+
+def test_a_capture_with_a_log_imports_the_log_readers():
+    lost = DEMO.parents[1] / "fixtures" / "failover" / "syslog-lost-comm.log"
+    imported = _imported_by(["analyze", str(lost)])
+    assert {"netriage.facts.failover.syslog", "netriage.facts.crypto.log",
+            "netriage.facts.interfaces.logs", "netriage.facts.clock"} <= imported
 
 
 def test_every_registry_name_resolves_to_the_areas_export():

@@ -11,11 +11,15 @@ from netriage.facts.lazy_exports import exports
 
 if TYPE_CHECKING:
     from netriage.facts.config.build import ConfigFacts
+    from netriage.facts.config.captured import config_captured
     from netriage.facts.config.fact import config_facts
-    from netriage.facts.config.tree import ConfigLine, RunningConfig, iface_key
+    from netriage.facts.config.iface_names import iface_key
+    from netriage.facts.config.tree import ConfigLine, RunningConfig
 
 WHERE = {"ConfigFacts": "build", "config_facts": "fact", "ConfigLine": "tree",
-         "RunningConfig": "tree", "iface_key": "tree"}
+         "RunningConfig": "tree", "iface_key": "iface_names",
+         "config_captured": "captured"}
 __getattr__ = exports(__name__, WHERE)
 
-__all__ = ["ConfigFacts", "ConfigLine", "RunningConfig", "config_facts", "iface_key"]
+__all__ = ["ConfigFacts", "ConfigLine", "RunningConfig", "config_captured", "config_facts",
+           "iface_key"]

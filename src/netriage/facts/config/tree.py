@@ -22,6 +22,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from netriage.engine.expr import Unknown
+from netriage.facts.config.captured import CONFIG_COMMANDS, NOT_CAPTURED
+from netriage.facts.config.iface_names import iface_key
 from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
@@ -32,32 +34,11 @@ if TYPE_CHECKING:
 FULL_CONFIG_COMMANDS = ("more system:running-config", "show running-config", "write terminal",
                         "show running-config all")
 SECTION_PREFIX = "show running-config "
-# What the trees name when no configuration was captured.
-CONFIG_COMMANDS = ("show running-config",)
 
 _HEADER = lazy(r"^(Building configuration\.\.\.|Current configuration\s*:|"
                r"Last configuration change at|NVRAM config last updated at|"
                r"Using \d+ out of \d+ bytes)", re.IGNORECASE)
 _IOS_BANNER = lazy(r"^banner\s+\S+\s+(\^C|\S)(.*)$")
-
-
-def iface_key(name: str) -> str:
-    """One spelling per interface for comparing names across outputs and the config.
-
-    netutils expands abbreviations (`Gi0/1`, `Te1/1/1`, `Po1`); its `VLAN10` for `Vl10` and
-    IOS's `Vlan10` differ only in case, hence the lower-casing.
-    """
-    name = name.strip()
-    if not name:
-        return ""
-    # imported on first use: netutils brings importlib.metadata with it (start-up time)
-    from netutils.interface import canonical_interface_name
-
-    try:
-        full = canonical_interface_name(name)
-    except (ValueError, TypeError):  # a name netutils cannot split: keep it as printed
-        full = name
-    return full.lower()
 
 
 @dataclass(frozen=True)
@@ -300,6 +281,6 @@ def running_config(device: Device, family: str) -> RunningConfig:
         if filtered:
             raise Unknown(f"only a filtered `{filtered[0].command} {filtered[0].filter}` was "
                           "captured; the full configuration is needed", CONFIG_COMMANDS)
-        raise Unknown("`show running-config` was not captured", CONFIG_COMMANDS)
+        raise Unknown(NOT_CAPTURED, CONFIG_COMMANDS)
     return RunningConfig(family, lines, coverage, complete=False, source=", ".join(sources),
                          problem="only sections of the configuration were captured")

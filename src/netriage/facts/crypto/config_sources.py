@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
+from netriage.facts.crypto.commands import NO_CONFIG
 
 if TYPE_CHECKING:  # the model is imported once a configuration was captured (~12 classes)
     from netriage.facts.crypto.config import CryptoConfig
@@ -149,8 +150,7 @@ def _merge(sources: list[Source]) -> list[tuple[str, list[str]]]:
 def build_crypto_config(device: Device, family: str) -> CryptoConfig:
     sources = config_sources(device, family)
     if not sources:
-        raise Unknown("no running-config (or crypto section of it) was captured",
-                      ("show running-config",))
+        raise Unknown(NO_CONFIG, ("show running-config",))
     # the readers are imported once a configuration is there to read (not at start-up)
     from netriage.facts.crypto.config import CryptoConfig
     from netriage.facts.crypto.config_asa import _parse_asa, _resolve_acl_objects

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from netriage.capture.model import Device
+from netriage.facts.crypto.commands import read_whole as _read_whole
 from netriage.facts.syslog_lines import collect
 from netriage.lazyre import LazyRe, lazy  # compiled when a log is read, not at every start
 
@@ -172,14 +173,6 @@ def log_events(device: Device) -> list[LogEvent]:
     return events
 
 
-def _read_whole(command: str) -> bool:
-    return command.startswith(("show log", "debug crypto"))
-
-
 def _message_key(line: str) -> str:
     at = line.find("%")
     return "".join(line[at:].split()) if at >= 0 else ""
-
-
-def logs_captured(device: Device) -> bool:
-    return any(_read_whole(e.command) for e in device.entries)

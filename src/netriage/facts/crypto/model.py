@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from netriage.engine.expr import Unknown
+from netriage.facts.config import config_captured
+from netriage.facts.crypto.commands import NO_CONFIG, logs_captured
 from netriage.facts.crypto.listed import _items
-from netriage.facts.crypto.log import log_events, logs_captured
 from netriage.facts.crypto.sa_tables import _ike, _ipsec, maps_shown_incomplete
+from netriage.facts.syslog_lines import collect
 
 if TYPE_CHECKING:
     # Types only: the configuration model, the issues and the SA models are imported where
     # a device has something crypto to read (see `build_crypto`), not by every analysis.
+    from netriage.capture.model import Device
     from netriage.facts import DeviceFacts
     from netriage.facts.crypto.config import CryptoConfig, MapEntry
     from netriage.facts.crypto.issues import Issue, IssueList
@@ -174,9 +177,21 @@ _CRYPTO_COMMANDS = ("show crypto isakmp", "show crypto ikev", "show crypto ipsec
 
 
 def build_config_fact(facts: DeviceFacts) -> CryptoConfig:
+    if not config_captured(facts.device):  # every source is one of these outputs
+        raise Unknown(NO_CONFIG, ("show running-config",))
     from netriage.facts.crypto.config_sources import build_crypto_config
 
     return build_crypto_config(facts.device, facts.family)
+
+
+def _log_events(device: Device) -> list[LogEvent]:
+    """The crypto messages of the device; the reader is imported only when there is a log,
+    a debug output or a console syslog line to read (`log_events` finds nothing else)."""
+    if not logs_captured(device) and not collect(device).lines:
+        return []
+    from netriage.facts.crypto.log import log_events
+
+    return log_events(device)
 
 
 def build_crypto(facts: DeviceFacts) -> CryptoFacts:
@@ -187,7 +202,7 @@ def build_crypto(facts: DeviceFacts) -> CryptoFacts:
     config: CryptoConfig | Unknown = facts.resolve("crypto_config")[0]
     ike = _ike(facts, config)
     ipsec = _ipsec(facts, config)
-    events = log_events(device)
+    events = _log_events(device)
     has_config = not isinstance(config, Unknown)
     vpn: bool | Unknown = (bool(config.maps or config.dynamic_maps or config.keys or any(
         g.type == "ipsec-l2l" for g in config.tunnel_groups)) if has_config else config)

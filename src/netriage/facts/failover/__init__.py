@@ -13,7 +13,13 @@ from netriage.facts.lazy_exports import exports
 
 if TYPE_CHECKING:
     from netriage.facts.failover.build import build_failover, build_mate_failover
-    from netriage.facts.failover.common import FailoverOutputs, build_history, build_outputs
+    from netriage.facts.failover.common import (
+        FailoverOutputs,
+        build_history,
+        build_outputs,
+        build_standby_edits,
+        build_syslog,
+    )
     from netriage.facts.failover.config import (
         ActiveActiveConfig,
         FailoverConfig,
@@ -32,17 +38,14 @@ if TYPE_CHECKING:
         build_platform,
         build_startup,
     )
-    from netriage.facts.failover.syslog import (
-        FailoverSyslog,
-        StandbyEdits,
-        build_standby_edits,
-        build_syslog,
-    )
+    from netriage.facts.failover.syslog import FailoverSyslog, StandbyEdits
 
 WHERE = {
     "build_failover": "build", "build_mate_failover": "build",
-    # build_history is in `common`: it finds the output missing without the history models
-    "FailoverOutputs": "common", "build_outputs": "common", "build_history": "common",
+    # build_history, build_syslog and build_standby_edits are in `common`: they find the
+    # output missing without the history or syslog models
+    **dict.fromkeys(("FailoverOutputs", "build_outputs", "build_history", "build_syslog",
+                     "build_standby_edits"), "common"),
     **dict.fromkeys(("ActiveActiveConfig", "FailoverConfig", "FailoverLinks", "FailoverMonitor",
                      "build_active_active", "build_config", "build_links", "build_monitor"),
                     "config"),
@@ -50,8 +53,7 @@ WHERE = {
     "FailoverFacts": "model",
     **dict.fromkeys(("FailoverPlatform", "StartupConfig", "build_platform", "build_startup"),
                     "platform"),
-    **dict.fromkeys(("FailoverSyslog", "StandbyEdits", "build_standby_edits", "build_syslog"),
-                    "syslog"),
+    "FailoverSyslog": "syslog", "StandbyEdits": "syslog",
 }
 __getattr__ = exports(__name__, WHERE)
 

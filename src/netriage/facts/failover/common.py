@@ -21,6 +21,7 @@ from netriage.parsing.runner import _REJECTED  # the parser's own test for a ref
 if TYPE_CHECKING:
     from netriage.facts import DeviceFacts
     from netriage.facts.failover.history import FailoverHistory
+    from netriage.facts.failover.syslog import FailoverSyslog, StandbyEdits
 
 MATE_PREFIX = "failover exec mate "
 
@@ -56,6 +57,32 @@ def build_history(facts: DeviceFacts) -> FailoverHistory:
     from netriage.facts.failover.history import history_from
 
     return history_from(facts, result)
+
+
+def build_syslog(facts: DeviceFacts) -> FailoverSyslog:
+    """The `failover_syslog` fact. A device with no complete log, no console text and no
+    failover message anywhere has nothing to read: its answer (the log's absence, as the
+    reader in `syslog` gives it) is found here, without importing the syslog models."""
+    from netriage.facts.syslog_lines import DeviceSyslog
+
+    syslog = facts.resolve("syslog")[0]
+    if not isinstance(syslog, DeviceSyslog):
+        raise syslog
+    if not (syslog.complete or facts.device.console or syslog.of("ASA", "FTD", "PIX", "FWSM")):
+        raise syslog.absence()
+    from netriage.facts.failover.syslog import build_syslog as read_syslog
+
+    return read_syslog(facts)
+
+
+def build_standby_edits(facts: DeviceFacts) -> StandbyEdits:
+    """The `failover_standby_edits` fact: unknown without a `configure terminal` (found here,
+    before the syslog module is imported), else read by `syslog.build_standby_edits`."""
+    if not any(e.command == "configure terminal" for e in facts.device.entries):
+        raise Unknown("no `configure terminal` in the capture", ("configure terminal",))
+    from netriage.facts.failover.syslog import build_standby_edits as read_edits
+
+    return read_edits(facts)
 
 
 def mate_command(command: str, family: str) -> str | None:

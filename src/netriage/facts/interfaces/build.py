@@ -25,7 +25,7 @@ from netriage.engine.expr import Unknown
 from netriage.facts.interfaces.asa import asa_sources
 from netriage.facts.interfaces.commands import INTERFACE_COMMANDS
 from netriage.facts.interfaces.ios import Merger, ios_sources
-from netriage.facts.interfaces.logs import apply_logs, seed_from_log
+from netriage.facts.syslog_lines import DeviceSyslog
 from netriage.platforms import get_platform
 
 if TYPE_CHECKING:
@@ -38,6 +38,17 @@ def _first_unknown(states: dict[str, Unknown | None], *labels: str) -> Unknown |
     if any(u is None for u in unknowns):
         return None
     return next(u for u in unknowns if u is not None)
+
+
+def _seeded_from_log(device_facts: DeviceFacts, merge: Merger) -> bool:
+    """`logs.seed_from_log`; a device whose syslog holds no line has no port to seed, and is
+    told so without importing the log reader."""
+    syslog = device_facts.resolve("syslog")[0]
+    if not isinstance(syslog, DeviceSyslog) or not syslog.lines:
+        return False
+    from netriage.facts.interfaces.logs import seed_from_log
+
+    return seed_from_log(device_facts, merge)
 
 
 def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
@@ -58,12 +69,13 @@ def interface_facts(device_facts: DeviceFacts) -> InterfaceFacts:
         _causes, interval = ios_sources(device_facts, merge, states)
         state = _first_unknown(states, "state", "switch", "brief", "description")
         counters = _first_unknown(states, "state", "counters_errors")
-    if state is not None and not merge.by_key and not seed_from_log(device_facts, merge):
+    if state is not None and not merge.by_key and not _seeded_from_log(device_facts, merge):
         raise state  # (a log naming ports still says what happened to them)
     # imported once there are interfaces to judge: a capture without any pays nothing for
     # the judges, the models (~100 dataclass fields) or the configuration's facts
     from netriage.facts.config import ConfigFacts
     from netriage.facts.interfaces.judge import asa_lists, counter_lists, err_lists, state_lists
+    from netriage.facts.interfaces.logs import apply_logs
     from netriage.facts.interfaces.model import InterfaceFacts
     from netriage.facts.interfaces.role import apply_config, failover_view, purpose
 
