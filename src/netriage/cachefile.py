@@ -25,6 +25,8 @@ try:  # hashlib's own blake2b, from its small built-in module: hashlib loads Ope
 except ImportError:  # a Python built without it
     from hashlib import blake2b
 
+from netriage.gcpause import paused
+
 T = TypeVar("T")
 
 _KEEP = 3  # builds of one kind kept side by side (the newest)
@@ -52,10 +54,10 @@ def content_key(paths: list[Path], salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def cache_file(kind: str, key: str) -> Path:
+def cache_file(kind: str, key: str, suffix: str = ".pickle") -> Path:
     from netriage.userdirs import cache_dir
 
-    return cache_dir() / f"{kind}-{key}.pickle"
+    return cache_dir() / f"{kind}-{key}{suffix}"
 
 
 def cached(kind: str, paths: list[Path], build: Callable[[], T], salt: str = "",
@@ -63,7 +65,7 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T], salt: str = "",
     """`build()`, or what an earlier run built from the same files (`valid` checks its type)."""
     path = cache_file(kind, content_key(paths, salt))
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, paused():
             value = pickle.load(handle)  # noqa: S301 - our own file in the user's cache dir
         if valid(value):
             return value
@@ -76,19 +78,26 @@ def cached(kind: str, paths: list[Path], build: Callable[[], T], salt: str = "",
 
 
 def _store(kind: str, path: Path, value: object) -> None:
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
+        return
+    write_atomic(path, data, kind)
+
+
+def write_atomic(path: Path, data: bytes, kind: str) -> None:
     """Best effort: a read-only or full cache dir costs the next start its speed, not more."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _prune(kind, path.parent)
+        _prune(kind, path.parent, path.suffix)
         part = path.with_suffix(f".{os.getpid()}.part")
-        with part.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        part.write_bytes(data)
         os.replace(part, path)  # whole or not at all, even with two runs at once
-    except (OSError, pickle.PicklingError):
+    except OSError:
         pass
 
 
-def _prune(kind: str, folder: Path) -> None:
+def _prune(kind: str, folder: Path, suffix: str = ".pickle") -> None:
     """Leave room for one more build of `kind`: the oldest beyond the newest _KEEP - 1 go."""
     def age(old: Path) -> float:
         try:
@@ -96,6 +105,6 @@ def _prune(kind: str, folder: Path) -> None:
         except OSError:
             return 0.0
 
-    builds = sorted(folder.glob(f"{kind}-*.pickle"), key=age, reverse=True)
+    builds = sorted(folder.glob(f"{kind}-*{suffix}"), key=age, reverse=True)
     for old in builds[_KEEP - 1:]:
         old.unlink(missing_ok=True)

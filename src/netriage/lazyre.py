@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from netriage import regexcache
+
 
 class LazyRe:
     __slots__ = ("_compiled", "_flags", "pattern")
@@ -24,6 +26,7 @@ class LazyRe:
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self._flags)
+            regexcache.note(self.pattern, self._flags)  # a table's: kept between runs
         return self._compiled
 
     # The methods the tables are used with, spelled out: each call is one indirection.

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from netriage import regexcache
 from netriage.cli.common import (
     EXIT_FINDINGS,
     EXIT_INCOMPLETE,
@@ -115,8 +116,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _one(args: argparse.Namespace, answers: dict[str, str]) -> int:
     """The paths as one capture, its report on stdout or in --output FILE."""
-    from netriage.analysis import analyze_paths
-    from netriage.report import render_report
+    from netriage.gcpause import paused
+
+    with paused():  # ~100 modules: nothing they make is garbage
+        from netriage.analysis import analyze_paths
+        from netriage.report import render_report
+    regexcache.snapshot()  # no capture read yet: what was compiled is the code's own
 
     analysis = analyze_paths(args.paths, platform=args.platform or "", answers=answers)
     if not any(d.device.platform for d in analysis.devices):

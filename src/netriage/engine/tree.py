@@ -148,10 +148,24 @@ def load_trees(directory: Path | None = None) -> tuple[Tree, ...]:
 
     directory = directory or data_dir("checks")
     paths = sorted(directory.glob("*.yaml"))
-    code = code_files("engine/tree.py", "yamlio.py")  # Tree, Node, ... and their reading
-    return cached("trees", paths + code, lambda: tuple(load_tree(p) for p in paths),
-                  salt=str(directory), valid=_all_trees)
+    # Tree, Node, ... and their reading; the expressions' compiling (`engine.exprcache`)
+    code = code_files("engine/tree.py", "yamlio.py", "engine/expr.py", "engine/exprcache.py")
+    trees, expressions = cached("trees", paths + code, lambda: _build(paths),
+                                salt=str(directory), valid=_built)
+    from netriage.engine import exprcache
+
+    exprcache.install(expressions)
+    return trees
 
 
-def _all_trees(value: object) -> bool:
-    return isinstance(value, tuple) and all(isinstance(t, Tree) for t in value)
+def _build(paths: list[Path]) -> tuple[tuple[Tree, ...], dict]:
+    """The trees and their expressions compiled (kept beside them: see engine.exprcache)."""
+    from netriage.engine import exprcache
+
+    trees = tuple(load_tree(p) for p in paths)
+    return trees, exprcache.compile_all(trees)
+
+
+def _built(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict)
+            and isinstance(value[0], tuple) and all(isinstance(t, Tree) for t in value[0]))

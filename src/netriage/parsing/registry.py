@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from netriage import regexcache
 from netriage.resources import data_dir
 
 
@@ -138,7 +139,7 @@ def find_template(family: str, command: str, platform: str = "") -> TemplateRef 
             if ref.family != wanted or not command.startswith(_literal_head(ref.command_pattern)):
                 continue  # (the head test spares compiling ~1,000 row patterns one by one)
             try:
-                if re.fullmatch(ref.command_pattern, command):
+                if regexcache.static(ref.command_pattern).fullmatch(command):
                     return ref
             except re.error:
                 continue

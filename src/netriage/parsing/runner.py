@@ -84,10 +84,24 @@ class _CompiledTemplate:
     keys: tuple[str, ...]  # Values marked Key: how chained templates join their rows
 
 
+def _build(text: str) -> textfsm.TextFSM:
+    """The template's state machine; in the command's own process its compiled rules are
+    read from and kept in the user's cache dir (`netriage.regexcache`)."""
+    from netriage import regexcache
+
+    with regexcache.recording(regexcache.template_group(text)) as keys:
+        fsm = textfsm.TextFSM(io.StringIO(text))
+        # each Value's regex (checked) and each rule's, Values filled in: some were compiled
+        # already, by another template, and are this one's too
+        keys += [*((v.regex, 0) for v in fsm.values),
+                 *((r.regex, 0) for rules in fsm.states.values() for r in rules)]
+    return fsm
+
+
 @cache
 def _load(path: Path) -> _CompiledTemplate:
     text = path.read_text()
-    fsm = textfsm.TextFSM(io.StringIO(text))
+    fsm = _build(text)
     regexes = []
     for rules in fsm.states.values():
         for rule in rules:
@@ -114,7 +128,7 @@ def _fsm(template: _CompiledTemplate) -> textfsm.TextFSM:
     cached: dict[str, textfsm.TextFSM] = _FSMS.__dict__.setdefault("by_text", {})
     fsm = cached.get(template.text)
     if fsm is None:
-        fsm = cached[template.text] = textfsm.TextFSM(io.StringIO(template.text))
+        fsm = cached[template.text] = _build(template.text)
     fsm.Reset()
     return fsm
 

@@ -18,10 +18,10 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
+from netriage import regexcache
 from netriage.lazyre import lazy
 from netriage.redact.prefilter import (
     BOUNDARY_WORDS,
@@ -47,34 +47,15 @@ from netriage.redact.rules import (
     Rule,
 )
 
+if TYPE_CHECKING:
+    from netriage.redact.manifest import Redacted
+
 _MIN_KNOWN = 4  # shorter secrets are masked by rule only: "ro" would hit too much text
 _SCAN_AT_MOST = 64  # known secrets looked for by substring before the known-secret regex
 # A known secret must stand alone, not be part of a word, a path or a hash (a full stop
 # ending a sentence is fine, a dot inside a name is not).
 _BEFORE = r"(?<![\w.\-/:@$])"
 _AFTER = r"(?![\w\-/:@$]|\.\w)"
-
-
-@dataclass(frozen=True)
-class Masked:
-    """One manifest row: what kind of secret was masked where. Never the secret itself."""
-
-    source: str
-    line: int
-    kind: str
-    token: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "kind": self.kind,
-                "token": self.token}
-
-
-@dataclass
-class Redacted:
-    """A text with its secrets masked, and what was masked."""
-
-    text: str
-    manifest: list[Masked] = field(default_factory=list)
 
 
 class TokenMap:
@@ -300,6 +281,7 @@ def _isakmp_key_table(text: str, tokens: TokenMap, rows: list[tuple[int, str, st
 def _compiled(rule: Rule) -> re.Pattern[str]:
     """A rule compiled once, when first needed (not at import: start-up stays cheap; and not
     through `re`'s own cache, which a run's ~500 parser regexes evict it from)."""
+    regexcache.note(rule.regex, re.MULTILINE)  # a rule's own: kept between runs
     return re.compile(rule.regex, re.MULTILINE)
 
 
@@ -385,6 +367,8 @@ def redact_text(text: str, tokens: TokenMap | None = None, source: str = "", *,
     command whose output this is) enables table rules such as `show crypto isakmp key`.
     """
     out, rows = mask(text, tokens if tokens is not None else TokenMap(), command)
+    from netriage.redact.manifest import Masked, Redacted
+
     return Redacted(out, [Masked(source, first_line + n - 1, kind, token)
                           for n, kind, token in rows])
 

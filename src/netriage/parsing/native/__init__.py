@@ -9,10 +9,11 @@ runner can call the output partial exactly as it does for our own templates.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+
+from netriage import regexcache
 
 Records = list[dict[str, object]]
 NotUnderstood = list[tuple[int, str]]
@@ -68,6 +69,7 @@ def find_native(family: str, command: str) -> NativeParser | None:
     """The native parser for `command` (full form) on a parsing family, or None."""
     command = " ".join(command.split())
     for parser in PARSERS:
-        if parser.family == family and re.fullmatch(parser.command_pattern, command):
+        if parser.family == family and regexcache.static(parser.command_pattern).fullmatch(
+                command):
             return parser
     return None
