@@ -58,6 +58,10 @@ NOT_FOR_THE_DEMO = (
     "netriage.facts.config.tree", "netriage.facts.crypto.config_sources",
     "netriage.facts.crypto.log", "netriage.facts.interfaces.logs",
     "netriage.facts.failover.syslog", "netriage.facts.clock",
+    # nor the records of what it does not meet: a syslog line, a partial output, a secret,
+    # a saved capture (its body reader and layout)
+    "netriage.facts.syslog_event", "netriage.engine.partial_source", "netriage.redact.manifest",
+    "netriage.capture.formats.saved_body", "netriage.capture.saved",
 )
 
 

@@ -108,3 +108,17 @@ def test_a_shortcut_never_takes_a_capture_that_has_the_output(tmp_path: Path):
     assert _outcome(lambda: build_config_fact(DeviceFacts(device)))[0] == "value"
     kind, value = _outcome(lambda: common.build_syslog(DeviceFacts(device)))
     assert kind == "value" and [m.id for m in value.messages] == [104001]
+
+
+def test_the_saved_format_is_sniffed_by_the_header_line_the_layout_writes(tmp_path: Path):
+    from netriage.capture import saved as layout
+    from netriage.capture.formats import saved as saved_format
+
+    assert f"format: {layout.FORMAT_ID}" == saved_format.FORMAT_LINE
+    path = tmp_path / "saved.netriage"
+    demo = load_paths([RECORDINGS / "demo" / "asa-pair-failover.log"])
+    layout.write(demo, path, redacted=False)
+    again = load_paths([path])
+    assert [f.format for f in again.files] == ["netriage"]
+    assert not any("edited" in s for s in again.skipped)  # the body was read by its header
+    assert [len(d.entries) for d in again.devices] == [len(d.entries) for d in demo.devices]

@@ -154,10 +154,6 @@ def save(capture: Capture, path: Path, *, redact: bool = True,
     return capture
 
 
-def is_saved(head: list[str]) -> bool:
-    return any(line.strip() == f"format: {FORMAT_ID}" for line in head[:12])
-
-
 def read_header(lines: Iterator[str]) -> tuple[dict[str, Any], int]:
     """The YAML header and the number of lines it took (intro included)."""
     taken: list[str] = []

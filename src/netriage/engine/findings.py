@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netriage.engine.partial_source import PartialSource
+
+
+def __getattr__(name: str) -> type:
+    # PartialSource lives in `partial_source`, imported when a partial output is read (most
+    # analyses read none); its old name here still resolves
+    if name == "PartialSource":
+        from netriage.engine.partial_source import PartialSource
+
+        return PartialSource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 
@@ -20,26 +35,6 @@ class Evidence:
     line: int  # line in the source file (0 when the source has no line numbers)
     text: str
     source: str = ""
-
-
-@dataclass(frozen=True)
-class PartialSource:
-    """An output that was read although some of its lines were not understood.
-
-    Conclusions drawn from it still stand where they rest on what was read; the reports say
-    so, and list the lines that were not understood (`lines`: (line in `source`, text), the
-    first few; `count` is how many there were in all)."""
-
-    command: str
-    count: int
-    source: str = ""
-    lines: tuple[tuple[int, str], ...] = ()
-
-    @property
-    def note(self) -> str:
-        """`a partial `show failover`: 1 line not understood` (how reports say it)."""
-        plural = "line" if self.count == 1 else "lines"
-        return f"a partial `{self.command}`: {self.count} {plural} not understood"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from netriage.engine.findings import PartialSource
+    from netriage.engine.partial_source import PartialSource
 
 
 class Unknown(Exception):  # noqa: N818 - it is a value of three-valued logic, not an error

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import (
@@ -27,11 +27,14 @@ from netriage.engine.expr import (
     render,
     unwrap,
 )
-from netriage.engine.findings import Evidence, Finding, Fix, PartialSource, Step, Undecided
+from netriage.engine.findings import Evidence, Finding, Fix, Step, Undecided
 from netriage.engine.fixes import choose
 from netriage.engine.linescan import matching_lines
 from netriage.engine.tree import EvidenceRule, FixTemplate, Node, Tree
 from netriage.platforms import get_platform
+
+if TYPE_CHECKING:
+    from netriage.engine.partial_source import PartialSource
 
 # Configuration displays: a finding about the configuration may rest on any of them.
 _CONFIG_DISPLAYS = ("show running-config", "show startup-config", "more system:running-config",

@@ -5,17 +5,19 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netriage.capture.commands import is_show_like
 from netriage.capture.model import Device, Entry
 from netriage.engine.expr import Unknown
-from netriage.engine.findings import PartialSource
 from netriage.facts.crypto import COMMANDS as CRYPTO_COMMANDS
 from netriage.facts.interfaces import INTERFACE_COMMANDS
 from netriage.facts.syslog_lines import DeviceSyslog, collect, is_log_command, without_syslog
 from netriage.parsing import PARSED, PARTIAL, ParseResult, parse_output
 from netriage.platforms import family
+
+if TYPE_CHECKING:
+    from netriage.engine.partial_source import PartialSource
 
 # A type or builder named "area:name" is read from `netriage.facts.<area>` (its package, the
 # area's one entry) when first needed: a fact never asked for imports nothing of its area.
@@ -242,6 +244,8 @@ class DeviceFacts:
         lines = tuple(
             (entry.source_line(number - 1) if entry is not None else 0, text)
             for number, text in result.not_understood[:NOT_UNDERSTOOD_SHOWN])
+        from netriage.engine.partial_source import PartialSource  # few outputs are partial
+
         return PartialSource(command, len(result.not_understood),
                              entry.source if entry is not None else "", lines)
 

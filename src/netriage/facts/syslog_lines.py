@@ -28,6 +28,7 @@ from netriage.parsing.native.logging_buffer import MESSAGE as _MESSAGE
 
 if TYPE_CHECKING:
     from netriage.engine.expr import Unknown
+    from netriage.facts.syslog_event import SyslogLine
 
 # What may stand before the `%`: timestamps, sequence numbers, hostnames, `*` / `.` clock
 # markers, EMBLEM priority. Anything else (prose, a table cell) means the `%` is not a syslog
@@ -43,34 +44,6 @@ _SEQUENCE = lazy(r"^\s*(?:<\d{1,3}>)?\s*(\d{1,10}):\s")
 _FULL_LOGS = ("show logging", "show logging buffered", "show logging buff", "show log")
 _LOG_PREFIX = "show log"
 BETWEEN = "between commands"  # `where` of console lines after an empty prompt
-
-
-@dataclass
-class SyslogLine:
-    """One syslog event: where it was first read, and what it says."""
-
-    text: str  # the line as printed, stripped
-    source: str  # capture file
-    line: int  # 1-based line in `source` (0 when the source has no line numbers)
-    where: str  # the command whose output held it, or BETWEEN
-    filtered: bool  # read from a filtered output (`show logging | include ...`)
-    facility: str  # PM, LINEPROTO, ASA, SYS-SP ...
-    severity: int
-    mnemonic: str  # ERR_DISABLE, UPDOWN, 411002 ...
-    body: str  # the text after `%FAC-SEV-MNEMONIC: `
-    stamp: str = ""  # the timestamp as printed, without `*` / `.` markers
-    prefix: str = ""  # everything before the `%`
-    seen: int = 1  # times it was printed (console, buffer, a second `show logging` ...)
-
-    @property
-    def ident(self) -> str:
-        """`PM-ERR_DISABLE`, `ASA-411002`: facility and mnemonic, without the severity."""
-        return f"{self.facility}-{self.mnemonic}"
-
-    @property
-    def message(self) -> str:
-        """`%PM-4-ERR_DISABLE: ...` as printed, prefix left out."""
-        return f"%{self.facility}-{self.severity}-{self.mnemonic}: {self.body}"
 
 
 @dataclass
@@ -133,6 +106,9 @@ def _lines_of(entry: Entry, where: str, filtered: bool) -> list[SyslogLine]:
         if parsed is None:
             continue
         match, prefix = parsed
+        # imported at the first message: most captures print none (`syslog_event`)
+        from netriage.facts.syslog_event import SyslogLine
+
         found.append(SyslogLine(
             text.strip(), entry.source, entry.source_line(index), where, filtered,
             match.group("facility"), int(match.group("severity")), match.group("mnemonic"),

@@ -7,6 +7,8 @@
     result.manifest  # [Masked(source='r1.log', line=1, kind='psk', token='<psk-1>')]
 """
 
+from typing import TYPE_CHECKING
+
 from netriage.redact.apply import (
     capture_secrets,
     mask_value,
@@ -14,7 +16,20 @@ from netriage.redact.apply import (
     redact_report,
     redact_tree,
 )
-from netriage.redact.engine import Masked, Redacted, TokenMap, is_token, redact_text
+from netriage.redact.engine import TokenMap, is_token, redact_text
+
+if TYPE_CHECKING:
+    from netriage.redact.manifest import Masked, Redacted
+
+
+def __getattr__(name: str) -> type:
+    # the manifest records are imported when first named (`manifest`): an analysis whose
+    # outputs hold no secret never builds one
+    if name in ("Masked", "Redacted"):
+        from netriage.redact import manifest
+
+        return getattr(manifest, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
            "Masked",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netriage.capture.model import Capture, Entry
-from netriage.redact.engine import Masked, TokenMap, mask
+from netriage.redact.engine import TokenMap, mask
+
+if TYPE_CHECKING:
+    from netriage.redact.manifest import Masked
 
 # Report keys whose values are names and ids the report's structure relies on: never prose,
 # never output text (an id like `config.snmp-community-public` must survive a secret "public").
@@ -40,6 +43,13 @@ def _mask_field(entry: Entry, name: str, tokens: TokenMap) -> tuple[str, list[tu
     return mask(text, tokens)
 
 
+def _row(source: str, line: int, kind: str, token: str) -> Masked:
+    # the manifest records are imported once a secret is found, not by every clean capture
+    from netriage.redact.manifest import Masked
+
+    return Masked(source, line, kind, token)
+
+
 def _masked(capture: Capture, tokens: TokenMap, write: bool) -> list[Masked]:
     # Two passes: the first learns every secret in every output, so the second can also mask
     # a secret where no rule would see it (an output that echoes a key configured elsewhere).
@@ -55,7 +65,7 @@ def _masked(capture: Capture, tokens: TokenMap, write: bool) -> list[Masked]:
                 setattr(entry, name, out)
             for number, kind, token in rows:
                 line = entry.line if name != "output" else entry.source_line(number - 1)
-                row = Masked(entry.source, line, kind, token)
+                row = _row(entry.source, line, kind, token)
                 if name != "command" or row not in manifest:  # command repeats typed
                     manifest.append(row)
     return manifest

@@ -5,15 +5,18 @@ Documented in README.md and kept stable: new keys may be added, none renamed or 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netriage import __version__
 from netriage.analysis import Analysis
-from netriage.engine.findings import SEVERITIES, Finding, PartialSource, severity_rank
+from netriage.engine.findings import SEVERITIES, Finding, severity_rank
 from netriage.report.evidence import ordered
 from netriage.report.pairs import pair_dict
 from netriage.report.plain import plain
 from netriage.report.undecided import full_commands, undecided_dict
+
+if TYPE_CHECKING:
+    from netriage.engine.partial_source import PartialSource
 
 # Evidence lines a report keeps per finding; `evidence_total` counts them all.
 EVIDENCE_SHOWN = 25

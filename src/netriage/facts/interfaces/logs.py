@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from netriage.facts.config import iface_key
-from netriage.facts.syslog_lines import DeviceSyslog, SyslogLine
+from netriage.facts.syslog_event import SyslogLine
+from netriage.facts.syslog_lines import DeviceSyslog
 from netriage.lazyre import lazy
 
 if TYPE_CHECKING:
