@@ -13,7 +13,7 @@ PIX platform without a version (its templates differ); PIX 7 output reads as the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from netriage.capture.model import Device
 from netriage.lazyre import LazyRe, lazy
@@ -30,8 +30,7 @@ _VERSION_BANNERS = [
 _VERSION_NUMBER = re.compile(r"(?:Software Version|Version)\s+([\w.()\-]+)")
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):  # a record, not a fact: made ~5x faster than a dataclass
     """A line only one platform prints, and what it is (for the reason shown)."""
 
     platform: str
