@@ -122,3 +122,19 @@ def test_the_saved_format_is_sniffed_by_the_header_line_the_layout_writes(tmp_pa
     assert [f.format for f in again.files] == ["netriage"]
     assert not any("edited" in s for s in again.skipped)  # the body was read by its header
     assert [len(d.entries) for d in again.devices] == [len(d.entries) for d in demo.devices]
+
+
+def test_the_big_facts_say_who_they_are_in_one_short_line():
+    # CryptoFacts and FailoverFacts carry a hand-written __repr__ (dataclass(repr=False)):
+    # the identifying fields and, for crypto, which issue lists hold something
+    [device] = load_paths([RECORDINGS / "demo" / "asa-pair-failover.log"]).devices
+    facts = DeviceFacts(device)
+    failover, crypto = facts.resolve("failover")[0], facts.resolve("crypto")[0]
+    assert repr(failover).startswith("FailoverFacts(enabled=True, unit='Primary', ")
+    assert "this='Primary Active'" in repr(failover) and len(repr(failover)) < 200
+    assert repr(crypto).startswith("CryptoFacts(family='cisco_asa', captured=False, ")
+    hub = load_paths([RECORDINGS / "realistic" / "routers-switches" /
+                      "csr1000v-16.12-colo-vpn-hub-ike-version-nat-session.log"]).devices[0]
+    busy = DeviceFacts(hub).resolve("crypto")[0]
+    held = [name for name in ("p1_up", "ike_sas", "ipsec_sas") if getattr(busy, name)]
+    assert held and all(f"'{name}'" in repr(busy) for name in held)

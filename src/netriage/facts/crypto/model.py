@@ -10,7 +10,7 @@ the command to capture. Lists exclude what a root cause earlier in the trees alr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, ClassVar
 
 from netriage.engine.expr import Unknown
@@ -46,7 +46,10 @@ _IKE_LISTS = (
 _IKE_TABLES = ("show crypto isakmp", "show crypto ikev", "show crypto session", "show isakmp")
 
 
-@dataclass
+# 69 fields: dataclass() would generate (exec) a __repr__ and an __eq__ over all of them at
+# every start-up. The short __repr__ below says more at a glance; nothing compares two of these
+# facts (a fact is built once per device and read, never matched: identity is equality).
+@dataclass(repr=False, eq=False)
 class CryptoFacts:
     """The `crypto` fact of one device: what was captured and each list of issues."""
 
@@ -129,6 +132,12 @@ class CryptoFacts:
         **dict.fromkeys(_CONFIG_LISTS, ()), "maps_incomplete": ("show crypto map",),
         **dict.fromkeys(_IKE_LISTS, _IKE_TABLES), "ike_sas": _IKE_TABLES,
         "ipsec_sas": ("show crypto ipsec",), "events": ()}
+
+    def __repr__(self) -> str:
+        held = [f.name for f in fields(self) if isinstance(getattr(self, f.name), list)
+                and getattr(self, f.name)]
+        return (f"CryptoFacts(family={self.family!r}, captured={self.captured!r}, "
+                f"vpn_configured={self.vpn_configured!r}, non-empty lists={held!r})")
 
     @property
     def peers_up(self) -> str:

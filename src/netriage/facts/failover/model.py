@@ -158,7 +158,10 @@ class SlotPair:
     mate: str
 
 
-@dataclass
+# 36 fields: dataclass() would generate (exec) a __repr__ and an __eq__ over all of them at
+# every start-up. The short __repr__ below says more at a glance; nothing compares two of these
+# facts (a fact is built once per device and read, never matched: identity is equality).
+@dataclass(repr=False, eq=False)
 class FailoverFacts:
     """The `failover` fact: `show failover` of one unit, read."""
 
@@ -201,6 +204,13 @@ class FailoverFacts:
     # the physical port of the failover LAN link (ASA prints it; PIX 6.x names only the
     # nameif, so it comes from `show nameif` or the configuration when captured)
     lan_physical: str = ""
+
+    def __repr__(self) -> str:
+        def unit(seen: FailoverUnit | None) -> str | None:
+            return f"{seen.role} {seen.state}" if seen is not None else None
+        return (f"FailoverFacts(enabled={self.enabled!r}, unit={self.unit!r}, "
+                f"lan_name={self.lan_name!r}, lan_state={self.lan_state!r}, "
+                f"this={unit(self.this)!r}, mate={unit(self.mate)!r})")
 
     @property
     def unit_polltime(self) -> str:
