@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/startup_bench.py [--runs 9] [--baseline-src DIR]
 
 Each run is a fresh process; its CPU time (user + system, from the children's rusage) is
-read rather than wall time, which on the shared 2-core machine moved 2-3x with the load.
-Side by side, interleaved run by run: `python -c "import textfsm"` (the floor a parser
-needs), `python -c "import netriage.cli.analyze, ..."` (our imports alone), and, with
+the figure to compare, as wall time on the shared 2-core machine moved 2-3x with the load;
+the wall time's median is printed beside it. Side by side, interleaved run by run: `python
+-c "import textfsm"` (the floor a parser needs), `python -c "import netriage.cli.analyze,
+..."` (our imports alone), the analysis with the compiled-regex cache off
+(NETRIAGE_REGEX_CACHE=0: what a run pays without it), and, with
 `--baseline-src`, the same analysis run from another checkout's `src` (e.g. an older commit
 extracted with `git archive <commit> | tar -x -C DIR --exclude=tests`, run with its
 PYTHONPATH; it needs the checkout's parsers/ and checks/ beside src/) so a change is measured
@@ -24,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 DEMO = Path(__file__).resolve().parents[1] / "recordings" / "demo" / "asa-pair-failover.log"
@@ -34,12 +37,15 @@ COUNT = ("import re\nseen = set()\noriginal = re._compile\n"
          f"re._compile = counting\n{IMPORTS}\nprint(len(seen))\n")
 
 
-def cpu(argv: list[str], env: dict[str, str] | None = None) -> float:
+def cpu(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one whole process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                    check=False)
+    wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
 
 
 def main() -> int:
@@ -60,6 +66,8 @@ def main() -> int:
         "import textfsm": ([py, "-c", "import textfsm"], plain),
         "netriage imports only": ([py, "-c", IMPORTS], plain),
         "netriage analyze demo": (analyze, plain),
+        # the compiled-regex cache (`netriage.regexcache`) off: what a run pays without it
+        "  ... regex cache off": (analyze, {**plain, "NETRIAGE_REGEX_CACHE": "0"}),
     }
     if args.baseline_src:
         # its own cache dir: two checkouts sharing one would rebuild each other's trees
@@ -83,15 +91,19 @@ def main() -> int:
               "not the same work to time", file=sys.stderr)
         return 2
     times: dict[str, list[float]] = {name: [] for name in cases}
+    walls: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(args.runs):
         for name, (argv, env) in cases.items():
-            times[name].append(cpu(argv, env))
+            used, wall = cpu(argv, env)
+            times[name].append(used)
+            walls[name].append(wall)
     floor = statistics.median(times["import textfsm"])
-    print(f"CPU seconds, median (min) of {args.runs} interleaved runs; load "
-          f"{os.getloadavg()[0]:.1f}")
+    print(f"CPU seconds, median (min) of {args.runs} interleaved runs, and wall seconds, "
+          f"median; load {os.getloadavg()[0]:.1f}")
     for name, values in times.items():
         print(f"  {name:24s} {statistics.median(values):6.3f} ({min(values):.3f})"
-              f"  {statistics.median(values) / floor:5.1f}x import textfsm")
+              f"  {statistics.median(values) / floor:5.1f}x import textfsm"
+              f"   wall {statistics.median(walls[name]):.3f}")
     counted = subprocess.run([py, "-c", COUNT], capture_output=True, text=True, check=True,
                              env=plain)
     print(f"  regexes compiled importing the analyze path: {counted.stdout.strip()}")
