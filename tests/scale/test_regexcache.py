@@ -191,3 +191,43 @@ def test_nothing_of_a_capture_is_written_to_the_cache(tmp_path):
     leaked = [w for w in words if len(w) >= 6 and (w.encode() in written
                                                    or w.lower().encode() in written)]
     assert not leaked
+
+
+def _tui_first_frame(env: dict[str, str]) -> int:
+    """`netriage --demo` on a pseudo-terminal, exiting after its first frame."""
+    import fcntl
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "netriage", "--demo"], stdin=slave,
+                               stdout=slave, stderr=slave, close_fds=True,
+                               env={**env, "TERM": "xterm-256color",
+                                    "NETRIAGE_EXIT_ON_FIRST_PAINT": "1"})
+    os.close(slave)
+    deadline = time.monotonic() + 60
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.2)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        return process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        os.close(master)
+
+
+def test_the_tui_keeps_textuals_patterns_before_it_reads_a_capture(tmp_path):
+    """The TUI stores what importing compiled before the app starts (a killed terminal never
+    reaches the end of `main`), so the next start compiles almost nothing."""
+    assert _tui_first_frame(_env(tmp_path)) == 0
+    [run] = [f for f in _files(tmp_path) if f.name.startswith("regex-run-")]
+    _version, entries = marshal.loads(run.read_bytes())
+    stored = {e[0] for e in entries}
+    assert len(stored) > 40
+    assert not any("fw-edge" in p for p in stored if isinstance(p, str))  # the demo's host
+    assert _check(_env(tmp_path))[2] == 0

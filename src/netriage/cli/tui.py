@@ -22,8 +22,14 @@ def tui_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from netriage import regexcache
     from netriage.resources import demo_capture
     from netriage.tui.app import run_app  # Textual is only imported for the TUI
+
+    # No capture read yet: what importing compiled (Textual's, Rich's, ours) is the code's own,
+    # kept now for the next start rather than at exit, which a killed terminal never reaches
+    regexcache.snapshot()
+    regexcache.save()
 
     # a damaged file is a one-line error here, not inside the TUI; a file not written yet is
     # where the walkthrough will be saved
