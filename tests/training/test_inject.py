@@ -46,6 +46,7 @@ CASES = {
                                     SHOW_TECH, SAVED],
     "failover.version-mismatch": [ASA_PAIR, ASA_920, FTD_PAIR, STATELESS, TERMINAL, SHOW_TECH],
     "failover.if-failed": [ASA_PAIR, FTD_PAIR, PIX_PAIR, STATELESS, SHOW_TECH],
+    "failover.mate-failed": [ASA_PAIR, ASA_920, FTD_PAIR, PIX_PAIR, STATELESS, SHOW_TECH],
     "failover.state-link-down": [ASA_PAIR, ASA_920, DIST, LYON, GENEVA],
     "failover.state-xerr": [ASA_PAIR, ASA_920, FTD_PAIR, PIX_PAIR, TERMINAL],
     "crypto.encaps-no-decaps": [ASA_L2L, IOS_MAP, IOS_IKEV2, IOS_RESPONDER],
@@ -151,6 +152,41 @@ def test_if_failed_keeps_the_unit_up_by_raising_the_policy(tmp_path: Path) -> No
     assert "failover interface-policy 2" in config
     ids = {fid for _d, fid, _s in reported([out])}
     assert "failover.mate-failed" not in ids
+
+
+def test_mate_failed_marks_the_standby_failed_in_both_views(tmp_path: Path) -> None:
+    out = tmp_path / "injected.ncap"
+    assert inject_cli(ASA_PAIR, "failover.mate-failed", out) == 0
+    lines = [line.strip() for _d, line in _lines([out], "show failover")]
+    # both units' views: the primary's `Other host`, the secondary's `This host`
+    assert lines.count("Other host: Secondary - Failed") + lines.count(
+        "This host: Secondary - Failed") == 2
+    assert lines.count("Interface dmz (172.16.20.2): Failed (Monitored)") == 2
+    assert "Interface Policy 1" in lines  # as recorded: one failed interface fails the unit
+    assert "This host: Primary - Active" in lines
+    ids = {fid for _d, fid, _s in reported([out])}
+    assert "failover.if-failed" not in ids  # a Failed unit is the fault, not its interface
+
+
+def test_mate_failed_fails_as_many_interfaces_as_the_policy_counts(tmp_path: Path) -> None:
+    policy2 = tmp_path / "policy2.log"
+    policy2.write_text(ASA_PAIR.read_text().replace("Interface Policy 1", "Interface Policy 2"))
+    out = tmp_path / "injected.ncap"
+    assert inject_cli(policy2, "failover.mate-failed", out) == 0
+    failed = {line.strip() for _d, line in _lines([out], "show failover")
+              if line.strip().startswith("Interface ") and "Failed" in line}
+    assert len(failed) == 2
+    assert reported([out])[0][1] == "failover.mate-failed"
+
+
+def test_mate_failed_with_a_percentage_policy_is_one_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    percent = tmp_path / "percent.log"
+    percent.write_text(ASA_PAIR.read_text().replace("Interface Policy 1", "Interface Policy 50%"))
+    assert inject_cli(percent, "failover.mate-failed", tmp_path / "out.ncap") == 2
+    err = capsys.readouterr().err.strip()
+    assert "50%" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "out.ncap").exists()
 
 
 def test_encaps_no_decaps_changes_one_sa_only(tmp_path: Path) -> None:

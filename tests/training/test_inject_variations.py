@@ -22,7 +22,8 @@ from netriage.training.inject import InjectError, inject
 RELEASES = ["9.8(4)", "9.12(4)56", "9.14(3)", "9.16(4)", "9.18(3)56", "9.20(2)21"]
 NAMES = ["outside", "inside", "dmz", "guest", "voice", "servers", "wifi"]
 FAILOVER_FAULTS = ["failover.standby-ip-missing", "failover.version-mismatch",
-                   "failover.if-failed", "failover.state-link-down", "failover.state-xerr"]
+                   "failover.if-failed", "failover.state-link-down", "failover.state-xerr",
+                   "failover.mate-failed"]
 EXAMPLES = int(os.environ.get("NETRIAGE_INJECT_EXAMPLES", "8"))
 
 

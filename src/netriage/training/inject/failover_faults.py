@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from netriage.capture.model import Device, Entry
 from netriage.training.inject.base import InjectError, Plan, entries, fault
 from netriage.training.inject.failover_text import (
+    HOST,
     IFACE,
     LAN_LINK,
     MATE,
@@ -24,7 +25,9 @@ from netriage.training.inject.failover_text import (
     Pair,
     edit_interface,
     find_pair,
+    interfaces_of,
     is_failover_output,
+    is_management,
     pick_interface,
     rewrite,
     runner_role,
@@ -222,6 +225,60 @@ def if_failed(plan: Plan, interface: str = "") -> None:
                   f"{name}: Failed on the {pair.standby} unit")
     plan.notes.append("the standby's syslog (105009 Testing on interface … Failed) is not "
                       "added: a log is history, the trainee reads the state")
+
+
+def _policy(pair: Pair) -> int:
+    """How many failed interfaces fail a unit: the `Interface Policy` of show failover (1, the
+    default, when it is not printed). A percentage is refused: which interfaces count toward
+    it (monitored ones only, and how each release rounds) is not read here."""
+    for _device, entry in pair.outputs():
+        for line in entry.output.split("\n"):
+            match = POLICY.match(line)
+            if match is None:
+                continue
+            value = match.group("value")
+            if value.endswith("%"):
+                raise InjectError(f"the interface policy is {value}: how many failed "
+                                  "interfaces fail the unit depends on which are monitored; "
+                                  "inject into a pair with a numeric policy")
+            return max(int(value), 1)
+    return 1
+
+
+@fault("failover.mate-failed", ("asa", "ftd", "pix"),
+       "the standby unit fails: as many of its monitored interfaces as the interface policy "
+       "counts fail their tests, and both units' show failover mark it Failed")
+def mate_failed(plan: Plan, interface: str = "") -> None:
+    pair = _pair(plan)
+    wanted = _policy(pair)
+    names = [pick_interface(pair, interface)] if interface else []
+    shown: list[tuple[str, str, str, str]] = []
+    for _device, entry in pair.outputs():
+        shown = shown or interfaces_of(entry.output, pair.standby)
+    names += [name for name, ip, status, monitor in reversed(shown)
+              if name not in names and status == "Normal" and monitor in ("Monitored", "")
+              and ip not in ("", NO_ADDRESS) and not is_management(name)]
+    names = names[:wanted]
+    if len(names) < wanted:
+        raise InjectError(f"the interface policy is {wanted}: the standby unit's lines of show "
+                          f"failover list only {len(names)} monitored data interface(s) in "
+                          "state Normal with an address to fail")
+
+    def failed(line: str, owner: str | None) -> str:
+        host = HOST.match(line)
+        if host and host.group("role") == pair.standby:
+            return f"{host.group('lead')}{host.group('which')} host: {pair.standby} - Failed"
+        match = IFACE.match(line)
+        if owner == pair.standby and match and match.group("name") in names:
+            return edit_interface(line, status="Failed")
+        return line
+
+    for device, entry in pair.outputs():
+        plan.edit(device, entry, rewrite(entry.output, failed),
+                  f"the {pair.standby} unit Failed: {', '.join(names)} Failed")
+    plan.notes.append("show failover history's `Standby Ready → Failed  Interface check` row "
+                      "and the 105009 syslog messages are not added: the trainee reads the "
+                      "state, and history is what the trees read as past events")
 
 
 def _state_link(pair: Pair) -> tuple[str, str]:

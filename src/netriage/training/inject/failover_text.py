@@ -152,6 +152,11 @@ def interfaces_of(output: str, role: str) -> list[tuple[str, str, str, str]]:
     return found
 
 
+def is_management(name: str) -> bool:
+    """A management interface (nobody expects it to decide a failover)."""
+    return bool(_MANAGEMENT.match(name.rsplit("/", maxsplit=1)[-1]))
+
+
 def pick_interface(pair: Pair, want: str = "") -> str:
     """The interface a fault is planted on: `want`, or the last monitored data interface of
     the standby unit (not management: nobody expects it to decide a failover)."""
@@ -166,7 +171,7 @@ def pick_interface(pair: Pair, want: str = "") -> str:
         return want
     usable = [name for name, ip, status, monitor in shown
               if status == "Normal" and monitor in ("Monitored", "") and ip not in ("", NO_ADDRESS)
-              and not _MANAGEMENT.match(name.split("/")[-1])]
+              and not is_management(name)]
     if not usable:
         raise InjectError("the standby unit's lines of show failover list no monitored data "
                           "interface in state Normal with an address")
