@@ -85,8 +85,10 @@ def test_all_pair_recordings_loaded_together_pair_alike():
     mismatch (several units sharing a failover link, ends naming addresses twice)."""
     devices = [d for r in RECORDINGS for d in load_paths([r]).devices]
     whole = _whole([DeviceFacts(d) for d in devices])
-    assert len(whole) >= 10  # many pairs, each kind
-    assert {kind for kind, *_ in whole} == {"failover", "ipsec"}
+    # the recordings reuse serials and documentation addresses: most identifiers are claimed
+    # by more than two devices, so they pair none (tests/pairs/test_ambiguous_ids.py); those
+    # claimed by two still pair
+    assert len(whole) >= 2
     assert matched_ends(device_keys([DeviceFacts(d) for d in devices])) == whole
 
 
@@ -131,7 +133,9 @@ def test_the_pair_recordings_as_a_batch_folder_match_alike():
 
 def test_a_generated_batch_folder_matches_alike(tmp_path):
     """Every template twice (as the benchmark's 1,000 repeat them): the same serials and
-    addresses under other device names, so captures match several others and some pair."""
+    addresses under other device names, so the matchers meet identifiers several claim."""
     generate(tmp_path, 2 * len(templates()))
     candidates, edges = _batch_compare(folder_units(tmp_path))
-    assert candidates > 100 and edges > 20
+    # every serial and address claimed twice over: none identifies a pair, so none pairs
+    # (each template once does: tests/pairs/test_ambiguous_ids.py)
+    assert candidates > 100 and edges == 0

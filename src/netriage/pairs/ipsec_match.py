@@ -5,14 +5,22 @@ facts, which read PIX 6 `ip address outside ...` too) and the local endpoints of
 peers from its static crypto map entries and the peers of its SAs. Two devices are the ends
 of one tunnel when one names an address the other owns (both ways, or one way when the other
 has no entry and no SA for it: that is then a fault of the pair, not a reason to look away).
+
+An address several loaded devices own identifies no single end (`owners_of`): captures reusing
+documentation addresses are of different sites. Only when its owners are the two units of one
+matched failover pair is the end told: the unit holding the address now (`holder`); the other
+unit, standby for it, is no end of that tunnel. A device naming such an address pairs with an
+owner only by another address that owner alone holds.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from netriage.pairs.failover_match import UnitKey, holder
 from netriage.pairs.read import fact
 
 if TYPE_CHECKING:
@@ -101,25 +109,86 @@ class Match:
     b: End
     a_to_b: str  # the address of b that a names ("" when a names none)
     b_to_a: str
+    note: str = ""  # the failover mate that also owns the address, and why it is no end
 
     @property
     def how(self) -> str:
         said = [f"{self.a.name} names {self.a_to_b}" if self.a_to_b else "",
                 f"{self.b.name} names {self.b_to_a}" if self.b_to_a else ""]
-        return "crypto endpoints: " + " and ".join(s for s in said if s)
+        return "crypto endpoints: " + " and ".join(s for s in said if s) + (
+            f"; {self.note}" if self.note else "")
 
 
-def _named(a: End | EndKey, b: End | EndKey) -> str:
-    return next((peer for peer in sorted(a.peers) if peer in b.addresses), "")
+@dataclass(frozen=True)
+class Owners:
+    """An address some end names and several loaded ends own."""
+
+    address: str
+    owners: tuple[str, ...]  # as loaded
+    namers: tuple[str, ...]  # the ends naming it as a peer, as loaded
+    end: str = ""  # the owner that is the tunnel end ("" when none can be told)
+    why: str = ""  # why none can be told (a failover pair's units), "" otherwise
+    pair: bool = False  # the owners are the two units of one matched failover pair
 
 
-def match_ends(ends: Sequence[End] | Sequence[EndKey]) -> list[Match]:
+def owners_of(ends: Sequence[End] | Sequence[EndKey],
+              failover: Sequence[tuple[UnitKey, UnitKey]] = ()) -> dict[str, Owners]:
+    """Every named address more than one loaded end owns, and which owner (if any) is the end;
+    `failover`: the matched failover pairs' units."""
+    namers: dict[str, list[str]] = defaultdict(list)
+    for end in ends:
+        for peer in sorted(end.peers):
+            namers[peer].append(end.name)
+    owned: dict[str, list[str]] = defaultdict(list)
+    for end in ends:
+        for address in sorted(set(end.addresses) & set(namers)):
+            owned[address].append(end.name)
+    units = {frozenset((x.name, y.name)): (x, y) for x, y in failover}
+    out = {}
+    for address, names in owned.items():
+        if len(names) < 2:
+            continue
+        pair = units.get(frozenset(names)) if len(names) == 2 else None
+        end, why = holder(*pair, address) if pair else ("", "")
+        out[address] = Owners(address, tuple(names), tuple(namers[address]), end, why,
+                              pair is not None)
+    return out
+
+
+def _named(a: End | EndKey, b: End | EndKey, shared: dict[str, Owners]) -> tuple[str, bool]:
+    """(the first address of b that a names and that tells b, whether a names only addresses
+    of b that tell another owner or none: then b is not a's end)."""
+    other = False
+    for peer in sorted(a.peers):
+        if peer not in b.addresses:
+            continue
+        owners = shared.get(peer)
+        if owners is None or owners.end == b.name:
+            return peer, False
+        other = True
+    return "", other
+
+
+def _note(match_to: str, shared: dict[str, Owners]) -> str:
+    owners = shared.get(match_to)
+    if owners is None or not owners.end:
+        return ""
+    mate = next(name for name in owners.owners if name != owners.end)
+    return (f"{match_to} is also configured on {mate}, {owners.end}'s failover mate, which "
+            "does not hold it now: no end of this tunnel")
+
+
+def match_ends(ends: Sequence[End] | Sequence[EndKey],
+               shared: dict[str, Owners] | None = None) -> list[Match]:
+    """The pairs of ends that name each other; `shared`: `owners_of(ends, failover pairs)`."""
+    shared = owners_of(ends) if shared is None else shared
     matches = []
     for i, a in enumerate(ends):
         for b in ends[i + 1:]:
-            ab, ba = _named(a, b), _named(b, a)
-            if ab or ba:
-                matches.append(Match(a, b, ab, ba))
+            (ab, a_other), (ba, b_other) = _named(a, b, shared), _named(b, a, shared)
+            if (ab or ba) and not (a_other and not ab) and not (b_other and not ba):
+                note = " and ".join(n for n in (_note(ab, shared), _note(ba, shared)) if n)
+                matches.append(Match(a, b, ab, ba, note))
     return matches
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from netriage.pairs.failover_match import UnitKey, failover_units, match_keys, unit_key
-from netriage.pairs.ipsec_match import EndKey, crypto_end, end_key, match_ends
+from netriage.pairs.ipsec_match import EndKey, crypto_end, end_key, match_ends, owners_of
 from netriage.pairs.model import FAILOVER, IPSEC
 from netriage.pairs.read import fact
 
@@ -65,4 +65,5 @@ def matched_ends(keys: list[DeviceKey]) -> list[tuple[str, str, str]]:
     matched, _alone = match_keys(units)
     pairs = [(FAILOVER, units[a].name, units[b].name) for a, b, _how in matched]
     ends = [k.end for k in keys if k.end is not None]
-    return pairs + [(IPSEC, m.a.name, m.b.name) for m in match_ends(ends)]
+    shared = owners_of(ends, [(units[a], units[b]) for a, b, _how in matched])
+    return pairs + [(IPSEC, m.a.name, m.b.name) for m in match_ends(ends, shared)]
