@@ -10,18 +10,20 @@ footer hides it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
-@dataclass(frozen=True)
-class Act:
-    """A user action: `action` is a Textual action string such as `forward` or `answer(1)`."""
+class Act(NamedTuple):
+    """A user action: `action` is a Textual action string such as `forward` or `answer(1)`.
+
+    A NamedTuple, not a frozen dataclass: made ~5x faster, and every screen class defines
+    several at import, before the first frame. Only read by attribute (nothing compares,
+    unpacks or replaces one)."""
 
     action: str
     keys: str  # comma-separated Textual key names

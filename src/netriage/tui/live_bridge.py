@@ -14,14 +14,13 @@ and "run now" tells the user that live mode needs a connection. Commands are che
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from netriage.errors import NetriageError
+from netriage.tui.live_probe import live_available
 
 if TYPE_CHECKING:  # the core loads with the first connection, not with the first frame
     from netriage.capture import Capture
@@ -136,13 +135,6 @@ def split_host_port(text: str) -> tuple[str, int | None]:
     if sep and ":" not in host and port.isdigit():
         return host, int(port)
     return text, None
-
-
-def live_available() -> bool:
-    try:
-        return importlib.util.find_spec("netriage.live") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def as_session(obj: Any, hostname: str = "", platform: str = "") -> CommandSession:

@@ -251,8 +251,7 @@ class OverviewScreen(BaseScreen):
         self.app.push_screen(RawScreen())
 
     def action_open(self) -> None:
-        while len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
+        self.netriage.back_to_start()
 
     def action_cursor(self, direction: str) -> None:
         items = self.query_one("#items", OverviewList)

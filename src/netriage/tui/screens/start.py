@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,10 +17,13 @@ from textual.widgets.option_list import Option
 from netriage import userdirs
 from netriage.resources import demo_capture
 from netriage.tui.actions import Act, bindings
-from netriage.tui.live_bridge import ConnectTarget, live_available
+from netriage.tui.live_probe import live_available
 from netriage.tui.screens.base import BaseScreen
 from netriage.tui.widgets.lists import StartList
 from netriage.tui.widgets.paths import PathSuggester
+
+if TYPE_CHECKING:  # the live machinery is imported with the connect screen
+    from netriage.tui.live_bridge import ConnectTarget
 
 
 def _short(path: Path) -> str:
