@@ -12,46 +12,61 @@ import shutil
 import subprocess
 import sys
 
+import jsonschema
+
 from netriage.batch import folder_units
 from netriage.capture import load_paths
 from netriage.facts import DeviceFacts
 from netriage.pairs import device_keys, failover_units, find_pairs, matched_ends
 from netriage.pairs.failover_match import holder, unit_key
+from tests.conftest import RECORDINGS
 from tests.pairs.helpers import PAIRS, analyze, two_ended
 from tests.pairs.test_keys import _batch_compare, _whole
 from tests.report.generate import generate, templates
 
 SITES = PAIRS / "ambiguous-documentation-addresses"
 EDGE = PAIRS / "failover-pair-and-vpn-peer"
+ROOT = RECORDINGS.parent
 LYON, OSLO, PORTO = (SITES / f"fw-{name}.log" for name in ("lyon", "oslo", "porto"))
 
 
-def _entries(report, kind: str) -> list[dict]:
-    """The entries naming more than the two ends of a pair: shared identifiers."""
-    return [p for p in report["pairs"] if p["kind"] == kind and len(p["devices"]) > 2]
+def _said(report, kind: str) -> dict[str, str]:
+    """{device: sentence} of the one-device entries of `kind` (missing ends, shared ids)."""
+    return {p["devices"][0]: p["summary"] for p in report["pairs"]
+            if p["kind"] == kind and len(p["devices"]) == 1 and p["verdict"] == "missing end"}
 
 
 def test_three_sites_sharing_a_failover_link_and_an_address_pair_nothing():
     code, report, err = analyze(LYON, OSLO, PORTO)
     assert code == 1, err  # the devices' own findings (mates not detected), not a pair's
     assert two_ended(report) == []
-    [link] = _entries(report, "failover")
-    assert link["verdict"] == "missing end"
-    assert link["devices"] == ["fw-lyon/pri", "fw-oslo/sec", "fw-porto/sec"]
-    assert link["summary"] == (
-        "The failover link folink 10.0.0.1 standby 10.0.0.2 is claimed by fw-lyon/pri, "
-        "fw-oslo/sec and fw-porto/sec: a failover pair has two units, so no pair can be told "
-        "from it and none of them was paired by it.")
-    [address] = _entries(report, "ipsec")
-    assert address["verdict"] == "missing end"
-    assert address["summary"] == (
-        "203.0.113.1 is owned by fw-lyon/pri and fw-oslo/sec: no tunnel end can be told from "
-        "it, so fw-porto/sec's tunnel to it was judged from that end only.")
-    # the evidence shows the shared lines, from each device
-    assert {e["device"] for e in address["evidence"]} == set(address["devices"])
-    assert all("203.0.113.1" in e["text"] for e in address["evidence"])
+    assert _said(report, "failover") == {
+        name: f"{name} shares its failover link folink 10.0.0.1 standby 10.0.0.2 with "
+              f"{others}: a failover pair has two units, so no mate can be told from it, and "
+              f"{name} was not paired."
+        for name, others in (("fw-lyon/pri", "fw-oslo/sec and fw-porto/sec"),
+                             ("fw-oslo/sec", "fw-lyon/pri and fw-porto/sec"),
+                             ("fw-porto/sec", "fw-lyon/pri and fw-oslo/sec"))}
+    refused = ("{0} names 198.51.100.1, which fw-porto/sec owns, but fw-porto/sec's peer "
+               "203.0.113.1 is owned by fw-lyon/pri and fw-oslo/sec: which of them is its end "
+               "cannot be told, so {0}'s tunnel to 198.51.100.1 was judged from its end only.")
+    assert _said(report, "ipsec") == {
+        "fw-porto/sec": "fw-porto/sec names 203.0.113.1 as a peer, but fw-lyon/pri and "
+                        "fw-oslo/sec both own it: no tunnel end can be told from it, so that "
+                        "tunnel was judged from fw-porto/sec's end only.",
+        "fw-lyon/pri": refused.format("fw-lyon/pri"),
+        "fw-oslo/sec": refused.format("fw-oslo/sec")}
+    # the evidence shows the shared address on each device that holds or names it
+    [porto] = [p for p in report["pairs"] if p["kind"] == "ipsec"
+               and p["devices"] == ["fw-porto/sec"]]
+    assert {e["device"] for e in porto["evidence"]} == {"fw-lyon/pri", "fw-oslo/sec",
+                                                        "fw-porto/sec"}
+    assert all("203.0.113.1" in e["text"] for e in porto["evidence"])
     # no pair verdict reaches any device: nothing was concluded over two ends
     assert all(d["pair_verdicts"] == [] for d in report["devices"])
+    # the report's contract holds (a pair entry names one or two devices)
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
 
 
 def test_two_of_those_sites_alone_still_pair_as_before():
@@ -65,7 +80,7 @@ def test_two_of_those_sites_alone_still_pair_as_before():
     # devices reusing one lab's configuration looks exactly like a pair; only a third tells)
     assert sorted((p["kind"], p["devices"]) for p in two_ended(report)) == [
         ("failover", ["fw-lyon/pri", "fw-porto/sec"]), ("ipsec", ["fw-lyon/pri", "fw-porto/sec"])]
-    assert _entries(report, "failover") == _entries(report, "ipsec") == []
+    assert [p for p in report["pairs"] if p["verdict"] == "missing end"] == []
 
 
 def test_a_vpn_peer_pairs_with_the_active_unit_only():
@@ -109,14 +124,16 @@ def test_when_both_units_hold_the_address_no_end_is_guessed(tmp_path):
     _code, report, err = analyze(*sorted(folder.glob("*.log")))
     assert [(p["kind"], p["devices"]) for p in two_ended(report)] == [
         ("failover", ["fw-edge/pri", "fw-edge/sec"])], err
-    [entry] = _entries(report, "ipsec")
-    assert entry["devices"] == ["branch-b-fw", "fw-edge/pri", "fw-edge/sec"]
-    assert entry["verdict"] == "missing end"
-    assert entry["summary"] == (
-        "203.0.113.10 is owned by fw-edge/pri and fw-edge/sec, the two units of one failover "
-        "pair, and both units' `show failover` list it as their own (a split brain): no "
-        "tunnel end can be told from it, so branch-b-fw's tunnel to it was judged from that "
-        "end only.")
+    refused = ("{0} names 192.0.2.45, which branch-b-fw owns, but branch-b-fw's peer "
+               "203.0.113.10 is owned by fw-edge/pri and fw-edge/sec: which of them is its end "
+               "cannot be told, so {0}'s tunnel to 192.0.2.45 was judged from its end only.")
+    assert _said(report, "ipsec") == {
+        "branch-b-fw": "branch-b-fw names 203.0.113.10 as a peer, owned by fw-edge/pri and "
+                       "fw-edge/sec, the two units of one failover pair, and both units' `show "
+                       "failover` list it as their own (a split brain): no tunnel end can be "
+                       "told from it, so that tunnel was judged from branch-b-fw's end only.",
+        "fw-edge/pri": refused.format("fw-edge/pri"),
+        "fw-edge/sec": refused.format("fw-edge/sec")}
 
 
 def test_active_active_the_unit_holding_the_group_is_the_end():
@@ -174,10 +191,15 @@ def test_each_template_once_still_pairs_across_captures(tmp_path):
 
 
 def test_find_pairs_of_two_devices_is_untouched_by_the_rule():
-    """Every two-ended pair recording: no entry for a shared identifier appears."""
+    """Every two-device pair recording still pairs, and no entry for a shared identifier
+    appears (their sentences say what cannot "be told")."""
+    checked = 0
     for recording in sorted(p for p in PAIRS.iterdir() if p.is_dir()):
         devices = load_paths([recording]).devices
         if len(devices) != 2:
             continue
         pairs = find_pairs([DeviceFacts(d) for d in devices])
-        assert all(len(p.devices) <= 2 for p in pairs), recording.name
+        assert [p.kind for p in pairs if len(p.devices) == 2], recording.name
+        assert not [p.summary for p in pairs if "be told" in p.summary], recording.name
+        checked += 1
+    assert checked >= 10

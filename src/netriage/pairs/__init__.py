@@ -33,7 +33,14 @@ from netriage.pairs.fixes import templates as fix_templates
 from netriage.pairs.fixes import vocabulary_problems as fix_vocabulary_problems
 from netriage.pairs.fold import fold
 from netriage.pairs.ipsec import ipsec_pair
-from netriage.pairs.ipsec_match import Owners, crypto_end, match_ends, owners_of, unmatched_peers
+from netriage.pairs.ipsec_match import (
+    Owners,
+    crypto_end,
+    match_ends,
+    owners_of,
+    refused,
+    unmatched_peers,
+)
 from netriage.pairs.keys import DeviceKey, device_keys, matched_ends
 from netriage.pairs.model import (
     FAILOVER,
@@ -81,15 +88,18 @@ def find_pairs(all_facts: list[DeviceFacts]) -> list[Pair]:
     shared = owners_of(ends, [(keys[a], keys[b]) for a, b, _how in matched])
     pairs += [_guarded(IPSEC, [m.a.name, m.b.name], partial(ipsec_pair, m))
               for m in match_ends(ends, shared)]
-    told: set[int] = set()
-    for ids in shared_ids(keys):
-        if set(ids.indexes) & set(alone_at):  # it left a unit unpaired: say why
-            pairs.append(_shared_failover(ids, [units[i] for i in ids.indexes]))
-            told |= set(ids.indexes)
+    ids = shared_ids(keys)
+    told = {i for i in alone_at if any(i in shared_id.indexes for shared_id in ids)}
+    # one entry per unit an identifier left unpaired, as for a missing mate (a report's pair
+    # entry names one or two devices: the sentence names the others)
+    pairs += [_shared_failover(i, units, ids) for i in sorted(told)]
     for unit in (units[i] for i in alone_at if i not in told):
         if (unit.failover.mate is not None and unit.failover.mate.detected) or unit.serial_mate:
             pairs.append(_missing_mate(unit))
-    pairs += [_shared_address(o, ends) for o in shared.values() if not o.end]
+    pairs += [_shared_address(end, owners, ends) for owners in shared.values() if not owners.end
+              for end in ends if end.name in owners.namers and end.name not in owners.owners]
+    pairs += [_refused(a, b, named, back, shared[back])
+              for a, b, named, back in refused(ends, shared)]
     for end in ends:
         missing = unmatched_peers(end, ends)
         if missing:
@@ -104,44 +114,59 @@ def _names(names: list[str]) -> str:
     return ", ".join(shown[:-1]) + f" and {shown[-1]}" if len(shown) > 1 else "".join(shown)
 
 
-def _shared_failover(ids: Shared, units: list) -> Pair:
-    names = [u.name for u in units]
-    pair = Pair(FAILOVER, names, "", verdict=MISSING_END,
-                summary=f"The {ids.what} {'are' if ids.what.startswith('pair addresses') else 'is'}"
-                        f" claimed by {_names(names)}: a failover pair has "
-                        "two units, so no pair can be told from it and none of them was "
-                        "paired by it.",
-                fix=["Load the two units of one pair together (their captures name each "
-                     "other's serial number in `show failover`)."])
-    for unit in units:
-        pair.evidence += evidence(unit.facts, "show failover", r"^Serial Number:")
-        pair.evidence += evidence(unit.facts, "show running-config",
-                                  r"^failover interface ip ")
+def _shared_failover(index: int, units: list, ids: list[Shared]) -> Pair:
+    unit = units[index]
+    mine = [i for i in ids if index in i.indexes]
+    said = [f"its {i.what} with {_names([units[j].name for j in i.indexes if j != index])}"
+            for i in mine]
+    it = "it" if len(mine) == 1 else "them"
+    pair = Pair(FAILOVER, [unit.name], "", verdict=MISSING_END,
+                summary=f"{unit.name} shares {', and '.join(said)}: a failover pair has two "
+                        f"units, so no mate can be told from {it}, and {unit.name} was not "
+                        "paired.",
+                fix=["Load the two units of one pair together, without other sites' captures "
+                     "(each unit's `show failover` names its mate's serial number)."])
+    pair.evidence += evidence(unit.facts, "show failover", r"^Serial Number:")
+    pair.evidence += evidence(unit.facts, "show running-config", r"^failover interface ip ")
     return pair
 
 
-def _shared_address(owners: Owners, ends: list) -> Pair:
-    namers = list(owners.namers)
-    devices = namers + [n for n in owners.owners if n not in namers]
-    whose = (f"{_names(namers)}'s tunnel" if len(namers) == 1 else
-             f"the tunnels of {_names(namers)}")
-    mates = (f", the two units of one failover pair, and {owners.why}" if owners.pair else "")
-    pair = Pair(IPSEC, devices, "", verdict=MISSING_END,
-                summary=f"{owners.address} is owned by {_names(list(owners.owners))}{mates}: "
-                        f"no tunnel end can be told from it, so {whose} to it "
-                        f"{'was' if len(namers) == 1 else 'were'} judged from "
-                        f"{'that end' if len(namers) == 1 else 'those ends'} only.",
+def _shared_address(end, owners: Owners, ends: list) -> Pair:
+    names = list(owners.owners)
+    held = (f", owned by {_names(names)}, the two units of one failover pair, and {owners.why}"
+            if owners.pair else
+            f", but {_names(names)} {'both' if len(names) == 2 else 'all'} own it")
+    pair = Pair(IPSEC, [end.name], "", verdict=MISSING_END,
+                summary=f"{end.name} names {owners.address} as a peer{held}: no tunnel end can "
+                        f"be told from it, so that tunnel was judged from {end.name}'s end "
+                        "only.",
                 fix=["Capture `show failover` on both units at the same time to tell which "
                      "holds the address." if owners.pair else
                      "Load only the captures of one site together: devices of different "
                      "sites reusing an address cannot be told apart by it."])
     address = owners.address.replace(".", "[.]")
-    for end in ends:
+    pair.evidence += evidence(end.facts, "show running-config",
+                              rf"(set peer|isakmp key .*address|tunnel-group) {address}\b")
+    for other in ends:
         if len(pair.evidence) >= MISSING_SHOWN:
             break
-        if end.name in devices:
-            pair.evidence += evidence(end.facts, "show running-config",
-                                      rf"(ip address|set peer|tunnel-group) {address}\b")
+        if other.name in names:
+            pair.evidence += evidence(other.facts, "show running-config",
+                                      rf"ip address {address}\b")
+    return pair
+
+
+def _refused(a, b, named: str, back: str, owners: Owners) -> Pair:
+    pair = Pair(IPSEC, [a.name], "", verdict=MISSING_END,
+                summary=f"{a.name} names {named}, which {b.name} owns, but {b.name}'s peer "
+                        f"{back} is owned by {_names(list(owners.owners))}: which of them is "
+                        f"its end cannot be told, so {a.name}'s tunnel to {named} was judged "
+                        "from its end only.",
+                fix=["Load only the captures of one site together: devices of different "
+                     "sites reusing an address cannot be told apart by it."])
+    pair.evidence += evidence(a.facts, "show running-config",
+                              rf"(set peer|isakmp key .*address|tunnel-group) "
+                              rf"{named.replace('.', '[.]')}\b")
     return pair
 
 

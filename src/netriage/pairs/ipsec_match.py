@@ -192,6 +192,22 @@ def match_ends(ends: Sequence[End] | Sequence[EndKey],
     return matches
 
 
+def refused(ends: Sequence[End], shared: dict[str, Owners]) -> list[tuple[End, End, str, str]]:
+    """(a, b, the address of b a names, the address b names that several own) for every a
+    that names b alone but is left unpaired because b's peer address tells no single end."""
+    out = []
+    for a in ends:
+        for b in ends:
+            if a is b:
+                continue
+            (ab, _), (ba, b_other) = _named(a, b, shared), _named(b, a, shared)
+            if ab and b_other and not ba:
+                shared_peer = next(p for p in sorted(b.peers) if p in a.addresses)
+                if not shared[shared_peer].end:
+                    out.append((a, b, ab, shared_peer))
+    return out
+
+
 def unmatched_peers(end: End, ends: list[End]) -> list[str]:
     """Peers of `end` that no loaded device owns (the other end was not loaded)."""
     owned = {address for other in ends if other is not end for address in other.addresses}
