@@ -15,7 +15,15 @@ from netriage.tui.actions import Act, bindings
 from netriage.tui.fixtext import fix_commands, fix_markdown, fix_script
 from netriage.tui.render import finding_option, fix_detail
 from netriage.tui.screens.base import BaseScreen
-from netriage.tui.widgets.lists import FixList
+
+
+class FixList(OptionList):
+    HELP = """
+## Findings
+
+Pick a finding to see its fix. `c` copies the commands, `a` copies them with verify and
+rollback as comments, `x` exports every fix to a file.
+"""
 
 
 class FixScreen(BaseScreen):

@@ -25,7 +25,6 @@ from netriage.tui.screens.overview_content import (
 )
 from netriage.tui.screens.pair import pair_option, verdict_content
 from netriage.tui.summary import BAD
-from netriage.tui.widgets.lists import OverviewList
 from netriage.tui.workspace import WalkTarget
 
 LIST_EACH_WALK = 12  # above this many walkthroughs, list one entry per device instead
@@ -33,6 +32,16 @@ LIST_EACH_WALK = 12  # above this many walkthroughs, list one entry per device i
 
 def _header(text: str) -> Option:
     return Option(Content.styled(text, "bold dim"), disabled=True)
+
+
+class OverviewList(OptionList):
+    HELP = """
+## What was found
+
+Findings come first, worst first, then checks the capture could not decide, the
+walkthroughs on offer, and what the capture holds. Up/Down (or `j`/`k`) show details on the
+right; Enter (or `w`) walks the decision path that leads to the highlighted finding.
+"""
 
 
 class OverviewScreen(BaseScreen):

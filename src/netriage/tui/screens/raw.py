@@ -19,7 +19,6 @@ from netriage.parsing import ParseResult, parse_output
 from netriage.tui.actions import Act, bindings
 from netriage.tui.render import heading, lines
 from netriage.tui.screens.base import BaseScreen
-from netriage.tui.widgets.lists import CommandList
 from netriage.tui.widgets.output_view import OutputView
 
 STATUS_MARK = {"parsed": ("✓", "$success"), "partial": ("~", "$warning"),
@@ -53,6 +52,15 @@ def records_content(entry: Entry, result: ParseResult | None,
     if len(result.records) > 200:
         parts.append(Content.styled(f"… {len(result.records) - 200} more records", "dim"))
     return lines(parts)
+
+
+class CommandList(OptionList):
+    HELP = """
+## Captured commands
+
+Every command of every device, in capture order: ✓ parsed, ~ partly parsed, ✗ not parsed,
+· not a show command or a filtered output. The output and its parsed records show beside.
+"""
 
 
 class RawScreen(BaseScreen):
