@@ -85,7 +85,7 @@ def test_two_of_those_sites_alone_still_pair_as_before():
 
 def test_a_vpn_peer_pairs_with_the_active_unit_only():
     code, report, err = analyze(*sorted(EDGE.glob("*.log")))
-    assert code == 1, err
+    assert code == 0, err  # a healthy edge: the standby's idle tunnel is no fault of its own
     pairs = {(p["kind"], tuple(p["devices"])): p for p in two_ended(report)}
     assert set(pairs) == {("failover", ("fw-edge/pri", "fw-edge/sec")),
                           ("ipsec", ("branch-b-fw", "fw-edge/pri"))}

@@ -56,7 +56,10 @@ class _Lists:
 
 
 def _ipsec_issues(out: CryptoFacts, config: CryptoConfig | Unknown, ike: list[IkeSa] | Unknown,
-                  ipsec: list[IpsecSa] | Unknown, events: list[LogEvent]) -> None:
+                  ipsec: list[IpsecSa] | Unknown, events: list[LogEvent], *,
+                  standby: bool = False) -> None:
+    """`standby`: the unit is the standby of a failover pair (its `show failover` says so). It
+    passes no traffic by design, so an idle SA or a peer with no SA is no finding there."""
     if isinstance(ipsec, Unknown):
         for name in _IPSEC_LISTS:
             setattr(out, name, ipsec)
@@ -86,6 +89,8 @@ def _ipsec_issues(out: CryptoFacts, config: CryptoConfig | Unknown, ike: list[Ik
             lists.add("invalid_spi", (issue.peer,), issue)
     if not isinstance(ike, Unknown) and not isinstance(config, Unknown):
         _idle_entries(lists, config, ike, ipsec, _explained_by_config(out, config))
+    if standby:
+        lists.items["no_traffic"].clear()
     acls = _entry_acls(config)
     for name in _IPSEC_LISTS:
         for issue in lists.items[name].values():

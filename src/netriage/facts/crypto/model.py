@@ -239,10 +239,18 @@ def build_crypto(facts: DeviceFacts) -> CryptoFacts:
     _configuration(out, config, facts)
     _maps_shown_incomplete(out, facts)
     _ike_issues(out, config, ike, events)
-    _ipsec_issues(out, config, ike, ipsec, events)
+    _ipsec_issues(out, config, ike, ipsec, events, standby=_standby_unit(facts))
     _manual(out, config, ipsec, events)
     _enrich(out, config)
     return out
+
+
+def _standby_unit(facts: DeviceFacts) -> bool:
+    """The unit's own `show failover` says it is the standby (Standby Ready, Cold Standby …)
+    of an Active/Standby pair; False when failover is off, unknown or Active/Active."""
+    failover = facts.resolve("failover")[0]
+    this = getattr(failover, "this", None) if not isinstance(failover, Exception) else None
+    return this is not None and not this.groups and "Standby" in (this.state or "")
 
 
 def _maps_shown_incomplete(out: CryptoFacts, facts: DeviceFacts) -> None:
