@@ -64,12 +64,6 @@ class NetriageApp(LiveMode, App[int]):
         self.notices: list[tuple[str, str]] = []  # (severity, message): what the user was told
 
     # -- start ----------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen[Any]:
-        # The start screen is the bottom of the stack (never popped): Textual composes it as
-        # its first screen. Pushed over an empty default screen instead, it cost a second
-        # screen's layout and a restyle of every widget before the first frame (~9 % of it).
-        return StartScreen()
-
     def on_mount(self) -> None:
         self.animation_level = "none"  # no animation over a slow link
         theme = userdirs.load_setting("theme", THEMES[0])
@@ -78,6 +72,7 @@ class NetriageApp(LiveMode, App[int]):
         # Remembered however it was chosen: `t`, or any theme from the palette's Theme picker.
         self.theme_changed_signal.subscribe(
             self, lambda theme: userdirs.save_setting("theme", theme.name))
+        self.push_screen(StartScreen())
         if self._exit_after == "1":
             self.call_after_refresh(self.exit, 0)
         elif self.resume_path is not None:
@@ -163,15 +158,11 @@ class NetriageApp(LiveMode, App[int]):
 
         self.workspace = workspace
         self.sub_title = workspace.title
-        self.back_to_start()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
         self.push_screen(OverviewScreen())
         if self._exit_after == "overview":
             self.call_after_refresh(self.exit, 0)
-
-    def back_to_start(self) -> None:
-        """Close every screen above the start screen (the bottom of the stack)."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
 
     def workspace_updated(self, workspace: Workspace) -> None:
         self.workspace = workspace

@@ -46,7 +46,7 @@ class BaseScreen(Screen[None]):
         """Escape: cancel running work first; otherwise leave this screen."""
         if self.netriage.cancel_job():
             return
-        if len(self.app.screen_stack) > 1:  # never the start screen, the stack's bottom
+        if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 
     def workspace_changed(self) -> None:

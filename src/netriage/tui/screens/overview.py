@@ -260,7 +260,8 @@ class OverviewScreen(BaseScreen):
         self.app.push_screen(RawScreen())
 
     def action_open(self) -> None:
-        self.netriage.back_to_start()
+        while len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
 
     def action_cursor(self, direction: str) -> None:
         items = self.query_one("#items", OverviewList)
