@@ -20,6 +20,8 @@ from netriage.errors import NetriageError
 # Modules under netriage.cli, imported only to build the parser: each keeps its heavy imports
 # (Textual, netmiko, paramiko) inside its run function.
 _SUBCOMMANDS = ["analyze", "checks", "parse", "collect", "lab", "save", "train", "scenario"]
+_ALIASES = {"analyse": "analyze"}  # as each module registers them (`aliases=`)
+_TOP_LEVEL = ("-h", "--help", "--version")  # the whole parser's own options
 
 
 _TUI_HELP = """\
@@ -71,10 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = argv[0] if argv else ""
-    parser, subcommands = _parser(first if first in _SUBCOMMANDS else "")
-    if first not in subcommands:  # not what that module registers after all: every parser
-        parser, subcommands = _parser()
-    if argv and (argv[0] in subcommands or argv[0] in ("-h", "--help", "--version")):
+    module = _ALIASES.get(first, first)
+    if module in _SUBCOMMANDS or first in _TOP_LEVEL:
+        parser, subcommands = _parser(module if module in _SUBCOMMANDS else "")
+        if first not in subcommands:  # not what that module registers after all: every parser
+            parser, subcommands = _parser()
+    else:  # the TUI's paths and options: no subcommand's parser is needed (~10 ms of a start)
+        parser, subcommands = None, set()
+    if parser is not None and (first in subcommands or first in _TOP_LEVEL):
         args = parser.parse_args(argv)
     else:
         from netriage.cli.tui import tui_parser
