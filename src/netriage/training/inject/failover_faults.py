@@ -208,21 +208,29 @@ def _raise_policy(plan: Plan, pair: Pair, failed: int) -> None:
                       "that is failover.mate-failed)")
 
 
+def _fail(plan: Plan, pair: Pair, names: list[str], *, unit_failed: bool, what: str) -> None:
+    """The standby's lines for `names` become Failed in every failover output (and, with
+    `unit_failed`, its `This host` / `Other host` line `- Failed`)."""
+    def failed(line: str, owner: str | None) -> str:
+        host = HOST.match(line)
+        if unit_failed and host and host.group("role") == pair.standby:
+            return f"{host.group('lead')}{host.group('which')} host: {pair.standby} - Failed"
+        match = IFACE.match(line)
+        if owner == pair.standby and match and match.group("name") in names:
+            return edit_interface(line, status="Failed")
+        return line
+
+    for device, entry in pair.outputs():
+        plan.edit(device, entry, rewrite(entry.output, failed), what)
+
+
 @fault("failover.if-failed", ("asa", "ftd", "pix"),
        "an interface of the standby unit fails its tests (Failed) while the unit stays up")
 def if_failed(plan: Plan, interface: str = "") -> None:
     pair = _pair(plan)
     name = pick_interface(pair, interface)
     _raise_policy(plan, pair, 1)
-    def failed(line: str, owner: str | None) -> str:
-        match = IFACE.match(line)
-        if owner == pair.standby and match and match.group("name") == name:
-            return edit_interface(line, status="Failed")
-        return line
-
-    for device, entry in pair.outputs():
-        plan.edit(device, entry, rewrite(entry.output, failed),
-                  f"{name}: Failed on the {pair.standby} unit")
+    _fail(plan, pair, [name], unit_failed=False, what=f"{name}: Failed on the {pair.standby} unit")
     plan.notes.append("the standby's syslog (105009 Testing on interface … Failed) is not "
                       "added: a log is history, the trainee reads the state")
 
@@ -264,18 +272,8 @@ def mate_failed(plan: Plan, interface: str = "") -> None:
                           f"failover list only {len(names)} monitored data interface(s) in "
                           "state Normal with an address to fail")
 
-    def failed(line: str, owner: str | None) -> str:
-        host = HOST.match(line)
-        if host and host.group("role") == pair.standby:
-            return f"{host.group('lead')}{host.group('which')} host: {pair.standby} - Failed"
-        match = IFACE.match(line)
-        if owner == pair.standby and match and match.group("name") in names:
-            return edit_interface(line, status="Failed")
-        return line
-
-    for device, entry in pair.outputs():
-        plan.edit(device, entry, rewrite(entry.output, failed),
-                  f"the {pair.standby} unit Failed: {', '.join(names)} Failed")
+    _fail(plan, pair, names, unit_failed=True,
+          what=f"the {pair.standby} unit Failed: {', '.join(names)} Failed")
     plan.notes.append("show failover history's `Standby Ready → Failed  Interface check` row "
                       "and the 105009 syslog messages are not added: the trainee reads the "
                       "state, and history is what the trees read as past events")
