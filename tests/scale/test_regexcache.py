@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, RECORDINGS
+from tests.pty_run import run_on_pty
 
 # A few captures of different platforms and areas: their templates, cleanup and redaction
 # tables are most of the patterns a run compiles.
@@ -195,30 +196,10 @@ def test_nothing_of_a_capture_is_written_to_the_cache(tmp_path):
 
 def _tui_first_frame(env: dict[str, str]) -> int:
     """`netriage --demo` on a pseudo-terminal, exiting after its first frame."""
-    import fcntl
-    import select
-    import struct
-    import termios
-    import time
-
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    process = subprocess.Popen([sys.executable, "-m", "netriage", "--demo"], stdin=slave,
-                               stdout=slave, stderr=slave, close_fds=True,
-                               env={**env, "TERM": "xterm-256color",
-                                    "NETRIAGE_EXIT_ON_FIRST_PAINT": "1"})
-    os.close(slave)
-    deadline = time.monotonic() + 60
-    try:
-        while process.poll() is None and time.monotonic() < deadline:
-            if select.select([master], [], [], 0.2)[0]:
-                try:
-                    os.read(master, 65536)
-                except OSError:
-                    break
-        return process.wait(timeout=max(1.0, deadline - time.monotonic()))
-    finally:
-        os.close(master)
+    code, _written = run_on_pty([sys.executable, "-m", "netriage", "--demo"],
+                                {**env, "TERM": "xterm-256color",
+                                 "NETRIAGE_EXIT_ON_FIRST_PAINT": "1"}, size=(80, 24))
+    return code
 
 
 def test_the_tui_keeps_textuals_patterns_before_it_reads_a_capture(tmp_path):

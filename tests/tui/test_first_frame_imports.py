@@ -10,15 +10,11 @@ lazy widgets alike) is written to a file as it happens, so the list survives the
 
 from __future__ import annotations
 
-import fcntl
 import os
-import select
-import struct
-import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
+
+from tests.pty_run import run_on_pty
 
 PROBE = """
 import os, runpy, sys
@@ -58,37 +54,13 @@ DEFERRED = (
 def first_frame(home: Path, imports: Path, timeout: float = 60.0) -> bytes:
     """Everything `netriage --demo` wrote to a 100x30 terminal until it exited after its
     first frame; the modules it imported are written to `imports`, one a line."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {"HOME": str(home), "XDG_STATE_HOME": f"{home}/state",
            "XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config",
            "XDG_CACHE_HOME": f"{home}/cache", "TERM": "xterm-256color", "LANG": "C.UTF-8",
            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NETRIAGE_EXIT_ON_FIRST_PAINT": "1"}
-    process = subprocess.Popen([sys.executable, "-c", PROBE, str(imports)],
-                               stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True)
-    os.close(slave)
-    received, deadline = b"", time.monotonic() + timeout
-    try:
-        while True:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise AssertionError(f"no exit within {timeout} s: {received[-400:]!r}")
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:  # the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                received += chunk
-            elif process.poll() is not None:
-                break
-        process.wait(timeout=timeout)
-    finally:
-        os.close(master)
-    assert process.returncode == 0, received[-800:]
+    code, received = run_on_pty([sys.executable, "-c", PROBE, str(imports)], env,
+                                timeout=timeout)
+    assert code == 0, received[-800:]
     return received
 
 
